@@ -1,0 +1,103 @@
+package com.codexmanager;
+
+import com.codexmanager.config.EnvFile;
+import com.codexmanager.service.CodexManagerService;
+import com.codexmanager.service.ServiceOptions;
+import com.codexmanager.service.Version;
+import com.codexmanager.server.PortInUseException;
+import com.codexmanager.store.StoreException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point: {@code codexmanager [serve] [--env-file PATH] | --help | --version}. Exit codes: 0 success, 1 the
+ * service could not run (port or database in use, bad data dir), 2 bad arguments.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(Arrays.asList(args));
+        } catch (CommandLine.UsageException e) {
+            err.println("codexmanager: " + e.getMessage());
+            err.print(CommandLine.USAGE);
+            return 2;
+        }
+        switch (commandLine.mode()) {
+            case HELP -> {
+                out.print(CommandLine.USAGE);
+                return 0;
+            }
+            case VERSION -> {
+                out.println("codexmanager " + Version.current());
+                return 0;
+            }
+            default -> {
+                // handled below
+            }
+        }
+        Map<String, String> env;
+        try {
+            env = loadEnvironment(commandLine.envFile(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("codexmanager: " + e.getMessage());
+            return 2;
+        }
+        if (commandLine.mode() == CommandLine.Mode.DESKTOP) {
+            err.println("codexmanager: the desktop tray is not available in this build yet; running the service "
+                    + "headless (same as 'serve').");
+        }
+        return serve(env, err);
+    }
+
+    static Map<String, String> loadEnvironment(Optional<Path> explicit, Map<String, String> processEnv) {
+        if (explicit.isPresent()) {
+            Path file = explicit.get();
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--env-file " + file + " does not exist");
+            }
+            return EnvFile.overlay(processEnv, file);
+        }
+        return EnvFile.find(ExecutableDir.locate()).map(f -> EnvFile.overlay(processEnv, f)).orElse(processEnv);
+    }
+
+    private static int serve(Map<String, String> env, PrintStream err) {
+        CodexManagerService service;
+        try {
+            service = CodexManagerService.start(ServiceOptions.forProcess(env));
+        } catch (PortInUseException | StoreException e) {
+            err.println("codexmanager: " + e.getMessage());
+            return 1;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("codexmanager: " + e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

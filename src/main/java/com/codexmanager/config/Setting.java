@@ -1,0 +1,234 @@
+package com.codexmanager.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one table of every {@code CODEXMANAGER_*} setting: name, type, default, bounds and description.
+ *
+ * <p>Parsing ({@link Settings}), the README table, {@code env-samples/codexmanager.env} and the desktop's
+ * settings page are all derived from this enum. Add a setting here and nowhere else.
+ */
+public enum Setting {
+    // --- service ---------------------------------------------------------------------------------------------
+    SERVICE_ADDR(spec(Group.SERVICE, SettingType.ADDRESS, "localhost:48760",
+            "Address the service (gateway, RPC, /health) listens on. Use 0.0.0.0:48760 to serve a LAN.")
+            .restart()),
+    DB_PATH(spec(Group.SERVICE, SettingType.PATH, "",
+            "H2 database file. Its folder becomes the data dir. Default: <data dir>/codexmanager.mv.db.")
+            .envOnly()),
+    RPC_TOKEN(spec(Group.SERVICE, SettingType.SECRET, "",
+            "Token required in X-CodexManager-Rpc-Token. Default: read or create <data dir>/codexmanager.rpc-token.")
+            .envOnly()),
+    NO_SERVICE(spec(Group.SERVICE, SettingType.FLAG, "",
+            "Desktop only: do not start the embedded service; connect to SERVICE_ADDR with RPC_TOKEN instead.")
+            .envOnly()),
+    HTTP_WORKER_FACTOR(spec(Group.SERVICE, SettingType.INTEGER, "4",
+            "Minimum HTTP worker threads per CPU core.", 1, 64).restart()),
+    HTTP_WORKER_MIN(spec(Group.SERVICE, SettingType.INTEGER, "8",
+            "Lower bound of HTTP worker threads.", 1, 4096).restart()),
+    HTTP_QUEUE_FACTOR(spec(Group.SERVICE, SettingType.INTEGER, "4",
+            "Accept backlog per HTTP worker thread.", 1, 64).restart()),
+    HTTP_QUEUE_MIN(spec(Group.SERVICE, SettingType.INTEGER, "32",
+            "Lower bound of the accept backlog.", 1, 65_535).restart()),
+    LOG_LEVEL(spec(Group.SERVICE, SettingType.CHOICE, "info",
+            "Log level of the console and the log file.", List.of("error", "warn", "info", "debug", "trace"))),
+
+    // --- login -----------------------------------------------------------------------------------------------
+    ISSUER(spec(Group.LOGIN, SettingType.URL, "https://auth.openai.com",
+            "OAuth issuer used for login and token refresh.")),
+    CLIENT_ID(spec(Group.LOGIN, SettingType.STRING, "app_EMoamEEZ73f0CkXaXp7hrann",
+            "OAuth public client id.")),
+    ORIGINATOR(spec(Group.LOGIN, SettingType.STRING, "codex_cli_rs",
+            "originator sent on authorize and upstream requests.")),
+    REDIRECT_URI(spec(Group.LOGIN, SettingType.URL, "http://localhost:1455/auth/callback",
+            "OAuth redirect URI registered for the client id.")),
+    LOGIN_ADDR(spec(Group.LOGIN, SettingType.ADDRESS, "localhost:1455",
+            "Address of the local OAuth callback server.")),
+    ALLOW_NON_LOOPBACK_LOGIN_ADDR(spec(Group.LOGIN, SettingType.BOOLEAN, "false",
+            "Allow LOGIN_ADDR to bind a non-loopback address.")),
+
+    // --- upstream --------------------------------------------------------------------------------------------
+    UPSTREAM_BASE_URL(spec(Group.UPSTREAM, SettingType.URL, "https://chatgpt.com/backend-api/codex",
+            "Codex backend base URL. Bare https://chatgpt.com or https://chat.openai.com get /backend-api/codex.",
+            UpstreamUrls::normaliseCodexBase)),
+    UPSTREAM_FALLBACK_BASE_URL(spec(Group.UPSTREAM, SettingType.URL, "",
+            "Optional second upstream tried once after a challenge/401/403/429 from the primary. Off by default: "
+                    + "the seed's api.openai.com fallback does not accept ChatGPT tokens.",
+            UpstreamUrls::normaliseCodexBase)),
+    UPSTREAM_COOKIE(spec(Group.UPSTREAM, SettingType.SECRET, "",
+            "Optional Cookie header sent upstream (e.g. a cf_clearance cookie).")),
+    USAGE_BASE_URL(spec(Group.UPSTREAM, SettingType.URL, "https://chatgpt.com",
+            "Base URL of the usage endpoint (/backend-api/wham/usage).", UpstreamUrls::normaliseUsageBase)),
+    UPSTREAM_CONNECT_TIMEOUT_SECS(spec(Group.UPSTREAM, SettingType.INTEGER, "15",
+            "Connect timeout toward the upstream, in seconds.", 1, 300)),
+
+    // --- gateway ---------------------------------------------------------------------------------------------
+    ROUTE_STRATEGY(spec(Group.GATEWAY, SettingType.CHOICE, "ordered",
+            "Account order: ordered (by sort, round the list) or balanced (round-robin per key and model). "
+                    + "Aliases: round_robin, rr, order, sequential.",
+            List.of("ordered", "balanced"),
+            Map.of("round_robin", "balanced", "round-robin", "balanced", "rr", "balanced",
+                    "order", "ordered", "sequential", "ordered", "priority", "ordered"))),
+    REQUEST_GATE_WAIT_TIMEOUT_MS(spec(Group.GATEWAY, SettingType.INTEGER, "300",
+            "How long a request may wait for an account slot when all are at their in-flight limit, in ms.",
+            0, 60_000)),
+    ACCOUNT_MAX_INFLIGHT(spec(Group.GATEWAY, SettingType.INTEGER, "0",
+            "Maximum concurrent requests per account; 0 means unlimited.", 0, 10_000)),
+    GATEWAY_KEEPALIVE_INTERVAL_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "180",
+            "Interval of the keepalive job that keeps tokens fresh and connections warm, in seconds.",
+            30, 86_400)),
+    TRACE_BODY_PREVIEW_MAX_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "0",
+            "Bytes of (redacted) request body kept in gateway-trace.log; 0 keeps none.", 0, 1_048_576)),
+    FRONT_PROXY_MAX_BODY_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "16777216",
+            "Largest accepted request body, in bytes.", 1024, 1_073_741_824)),
+
+    // --- background jobs -------------------------------------------------------------------------------------
+    DISABLE_POLLING(spec(Group.JOBS, SettingType.FLAG, "",
+            "Turn the usage poller off.")),
+    USAGE_POLL_INTERVAL_SECS(spec(Group.JOBS, SettingType.INTEGER, "600",
+            "Usage polling interval, in seconds.", 30, 86_400)),
+
+    // --- desktop ---------------------------------------------------------------------------------------------
+    UI_THEME(spec(Group.DESKTOP, SettingType.CHOICE, "system",
+            "Desktop theme.", List.of("system", "light", "dark"))),
+    UI_LANGUAGE(spec(Group.DESKTOP, SettingType.CHOICE, "system",
+            "Desktop language: system follows the OS locale.", List.of("system", "zh-CN", "en"))),
+    UI_CLOSE_TO_TRAY(spec(Group.DESKTOP, SettingType.BOOLEAN, "true",
+            "Closing a window keeps the app running in the tray."));
+
+    /** Where a setting belongs in docs and on the settings page. */
+    public enum Group {
+        SERVICE("Service"), LOGIN("Login"), UPSTREAM("Upstream"), GATEWAY("Gateway"), JOBS("Background jobs"),
+        DESKTOP("Desktop");
+
+        private final String title;
+
+        Group(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    public static final String PREFIX = "CODEXMANAGER_";
+
+    private final SettingSpec spec;
+
+    Setting(SettingSpec spec) {
+        this.spec = spec;
+    }
+
+    private static SettingSpec spec(Group group, SettingType type, String defaultValue, String description) {
+        return new SettingSpec(group, type, defaultValue, description);
+    }
+
+    private static SettingSpec spec(Group group, SettingType type, String defaultValue, String description,
+            long min, long max) {
+        return spec(group, type, defaultValue, description).bounds(min, max);
+    }
+
+    private static SettingSpec spec(Group group, SettingType type, String defaultValue, String description,
+            List<String> choices) {
+        return spec(group, type, defaultValue, description).choices(choices, Map.of());
+    }
+
+    private static SettingSpec spec(Group group, SettingType type, String defaultValue, String description,
+            List<String> choices, Map<String, String> aliases) {
+        return spec(group, type, defaultValue, description).choices(choices, aliases);
+    }
+
+    private static SettingSpec spec(Group group, SettingType type, String defaultValue, String description,
+            java.util.function.UnaryOperator<String> normaliser) {
+        return spec(group, type, defaultValue, description).normaliser(normaliser);
+    }
+
+    /** The environment variable, e.g. {@code CODEXMANAGER_SERVICE_ADDR}. */
+    public String envName() {
+        return PREFIX + name();
+    }
+
+    /** The camelCase key used over RPC, e.g. {@code serviceAddr}. */
+    public String key() {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : name().toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    public Group group() {
+        return spec.group();
+    }
+
+    public SettingType type() {
+        return spec.type();
+    }
+
+    /** The default as text; empty means "not set". */
+    public String defaultValue() {
+        return spec.defaultValue();
+    }
+
+    public String description() {
+        return spec.description();
+    }
+
+    public boolean hasBounds() {
+        return spec.hasBounds();
+    }
+
+    public long min() {
+        return spec.min();
+    }
+
+    public long max() {
+        return spec.max();
+    }
+
+    public List<String> choices() {
+        return spec.choices();
+    }
+
+    public Map<String, String> aliases() {
+        return spec.aliases();
+    }
+
+    String normalise(String value) {
+        return spec.normaliser().apply(value);
+    }
+
+    /** Whether a change takes effect only after the service restarts. */
+    public boolean restartRequired() {
+        return spec.restartRequired();
+    }
+
+    /** Settings that only the environment may set: never stored, never changed over RPC. */
+    public boolean locked() {
+        return spec.locked();
+    }
+
+    public boolean secret() {
+        return spec.type() == SettingType.SECRET;
+    }
+
+    /** Looks a setting up by env name, bare name or RPC key. */
+    public static Optional<Setting> find(String name) {
+        for (Setting s : values()) {
+            if (s.envName().equals(name) || s.name().equals(name) || s.key().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

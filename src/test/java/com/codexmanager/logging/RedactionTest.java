@@ -1,0 +1,65 @@
+package com.codexmanager.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codexmanager.testkit.ServiceHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class RedactionTest {
+    private static final String JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEyMyJ9.c2lnbmF0dXJl";
+    private static final String REFRESH = "rt_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    private static final String PLATFORM_KEY = "cmk_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bearer_tokens_and_jwts_are_masked() {
+        String out = Redactor.redact("Authorization: Bearer " + JWT + " and raw " + JWT);
+
+        assertThat(out).doesNotContain(JWT).contains(Redactor.MASK);
+    }
+
+    @Test
+    void token_fields_in_json_and_forms_are_masked() {
+        String json = "{\"access_token\":\"abc123secret\",\"refresh_token\":\"" + REFRESH + "\",\"email\":\"a@b.c\"}";
+        String form = "grant_type=refresh_token&refresh_token=" + REFRESH + "&client_id=app_x";
+
+        assertThat(Redactor.redact(json)).doesNotContain("abc123secret").doesNotContain(REFRESH).contains("a@b.c");
+        assertThat(Redactor.redact(form)).doesNotContain(REFRESH).contains("client_id=app_x");
+    }
+
+    @Test
+    void platform_keys_and_hex_tokens_are_masked() {
+        String hex = "a".repeat(64);
+
+        assertThat(Redactor.redact("key " + PLATFORM_KEY + " token " + hex)).doesNotContain(PLATFORM_KEY)
+                .doesNotContain(hex);
+    }
+
+    @Test
+    void registered_secrets_are_masked_exactly() {
+        assertThat(Redactor.redact("cookie value is plainword42", java.util.List.of("plainword42")))
+                .doesNotContain("plainword42");
+    }
+
+    @Test
+    void the_log_file_never_contains_secrets_logged_by_mistake() throws Exception {
+        String customToken = "my-team-rpc-token";
+        try (ServiceHarness harness = ServiceHarness.start(dir,
+                java.util.Map.of("CODEXMANAGER_RPC_TOKEN", customToken))) {
+            Logger log = LoggerFactory.getLogger("redaction-test");
+            log.warn("refresh failed for {} with body {\"refresh_token\":\"{}\"}", JWT, REFRESH);
+            log.error("key {} rpc {}", PLATFORM_KEY, customToken, new IllegalStateException("Bearer " + JWT));
+        }
+
+        String logs = Files.readString(dir.resolve("logs").resolve("codexmanager.log"));
+        assertThat(logs).contains("refresh failed for").contains(Redactor.MASK)
+                .doesNotContain(JWT).doesNotContain(REFRESH).doesNotContain(PLATFORM_KEY).doesNotContain(customToken);
+    }
+}
