@@ -4,7 +4,6 @@ import com.codexmanager.config.DataDir;
 import com.codexmanager.config.HostPort;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
-import com.codexmanager.json.Json;
 import com.codexmanager.logging.LogSetup;
 import com.codexmanager.rpc.RpcDispatcher;
 import com.codexmanager.rpc.RpcHttpHandler;
@@ -17,46 +16,35 @@ import com.codexmanager.store.AppSettingsRepository;
 import com.codexmanager.store.Database;
 import com.codexmanager.store.InstanceLock;
 import io.javalin.http.HandlerType;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The headless service: data dir, instance lock, database, RPC and the HTTP server. The desktop hosts it in-process
- * and talks to it only through RPC, like any external tool.
+ * The headless service: data dir, instance lock, database, RPC, the feature {@link ServiceModule}s and the HTTP
+ * server. The desktop hosts it in-process and talks to it only through RPC, like any external tool.
  *
  * <p>Lifecycle: {@link #start} builds and binds everything or fails cleanly (nothing left open); {@link #close}
- * stops the server (in-flight requests get a bounded grace period), then closes the database and releases the
- * lock. Thread-safe.
+ * undoes it in reverse: the server stops first (in-flight requests get a bounded grace period while the modules
+ * they use are still up), then the modules, the database and the lock. Thread-safe.
  */
 public final class CodexManagerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CodexManagerService.class);
 
-    private final DataDir dataDir;
-    private final InstanceLock lock;
-    private final Database database;
-    private final AppSettingsService appSettings;
-    private final RpcRegistry rpcRegistry;
+    private final ServiceContext context;
+    private final List<AutoCloseable> resources;
     private final RpcDispatcher dispatcher;
     private final RpcToken rpcToken;
-    private final HttpServer httpServer;
-    private final HostPort boundAddress;
-    private volatile boolean closed;
+    private boolean closed;
 
-    private CodexManagerService(DataDir dataDir, InstanceLock lock, Database database, AppSettingsService appSettings,
-            RpcRegistry rpcRegistry, RpcToken rpcToken, HttpServer httpServer, HostPort configured) {
-        this.dataDir = dataDir;
-        this.lock = lock;
-        this.database = database;
-        this.appSettings = appSettings;
-        this.rpcRegistry = rpcRegistry;
-        this.dispatcher = new RpcDispatcher(rpcRegistry);
+    private CodexManagerService(ServiceContext context, List<AutoCloseable> resources, RpcToken rpcToken) {
+        this.context = context;
+        this.resources = resources;
+        this.dispatcher = new RpcDispatcher(context.rpc());
         this.rpcToken = rpcToken;
-        this.httpServer = httpServer;
-        this.boundAddress = configured.withPort(httpServer.port());
     }
 
     /**
@@ -70,12 +58,10 @@ public final class CodexManagerService implements AutoCloseable {
         envSettings.warnings().forEach(w -> log.warn("Setting ignored: {}", w));
         DataDir dataDir = DataDir.resolve(envSettings, options.env(), options.osName(), options.userHome());
         dataDir.create();
-        HostPort address = envSettings.address(Setting.SERVICE_ADDR);
+        HostPort configured = envSettings.address(Setting.SERVICE_ADDR);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            InstanceLock lock = InstanceLock.acquire(java.nio.file.Path.of(dataDir.h2FilePath() + ".lock"),
-                    "service " + address);
-            opened.add(lock);
+            opened.add(InstanceLock.acquire(Path.of(dataDir.h2FilePath() + ".lock"), "service " + configured));
             Database database = Database.open(dataDir);
             opened.add(database);
             DataDir.restrictToOwner(dataDir.databaseFile());
@@ -83,80 +69,97 @@ public final class CodexManagerService implements AutoCloseable {
                     new AppSettingsRepository(database.sql()), options.clock());
             Settings settings = appSettings.current();
             LogSetup.attachFile(dataDir.logDir(), settings.text(Setting.LOG_LEVEL));
-            RpcToken token = RpcToken.resolve(settings, dataDir, new SecureRandom());
+            SecureRandom random = new SecureRandom();
+            RpcToken token = RpcToken.resolve(settings, dataDir, random);
             LogSetup.registerSecret(token.reveal());
+            if (settings.isSet(Setting.UPSTREAM_COOKIE)) {
+                LogSetup.registerSecret(settings.text(Setting.UPSTREAM_COOKIE));
+            }
 
-            RpcRegistry registry = new RpcRegistry();
-            RpcDispatcher dispatcher = new RpcDispatcher(registry);
-            HttpServerOptions httpOptions = HttpServerOptions.from(settings, options.cores());
-            RpcHttpHandler rpc = new RpcHttpHandler(dispatcher, token, HttpServerOptions.RPC_MAX_BODY_BYTES);
-            List<HttpRoutes> routes = List.of(r -> {
-                r.get("/health", ctx -> ctx.contentType("application/json")
-                        .result(Json.write(Map.of("status", "ok", "version", Version.current()))));
-                for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-                        HandlerType.PATCH, HandlerType.DELETE)) {
-                    r.addHttpHandler(type, "/rpc", rpc::handle);
-                }
-            });
-            HttpServer server = new HttpServer(httpOptions, routes);
-            java.util.concurrent.atomic.AtomicReference<String> boundText =
-                    new java.util.concurrent.atomic.AtomicReference<>(address.toString());
-            SystemRpcMethods.register(registry, appSettings, dataDir, boundText::get);
+            ServiceAddress address = new ServiceAddress(configured);
+            ServiceContext context = new ServiceContext(appSettings, dataDir, database, new RpcRegistry(),
+                    options.clock(), random, options, address);
+            List<ServiceModule> modules = new ArrayList<>();
+            for (ServiceModule module : ServiceModules.create(context)) {
+                modules.add(module);
+                opened.add(module);
+            }
+            HttpServer server = new HttpServer(HttpServerOptions.from(settings, options.cores()),
+                    routes(modules, new RpcHttpHandler(new RpcDispatcher(context.rpc()), token,
+                            HttpServerOptions.RPC_MAX_BODY_BYTES)));
             server.start();
-            CodexManagerService service = new CodexManagerService(dataDir, lock, database, appSettings, registry,
-                    token, server, address);
-            boundText.set(service.address().toString());
-            log.info("CodexManager {} listening on http://{} (data dir {})", Version.current(),
-                    service.address(), dataDir.root());
-            return service;
+            opened.add(server::stop);
+            address.bound(server.port());
+            modules.forEach(ServiceModule::start);
+            log.info("CodexManager {} listening on {} (data dir {})", Version.current(), address.baseUrl(),
+                    dataDir.root());
+            return new CodexManagerService(context, opened, token);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
         }
     }
 
+    private static List<HttpRoutes> routes(List<ServiceModule> modules, RpcHttpHandler rpc) {
+        List<HttpRoutes> routes = new ArrayList<>();
+        routes.add(r -> {
+            for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
+                    HandlerType.DELETE)) {
+                r.addHttpHandler(type, "/rpc", rpc::handle);
+            }
+        });
+        modules.forEach(m -> routes.addAll(m.routes()));
+        return routes;
+    }
+
+    /** Closes in reverse order of opening; one failure does not stop the rest. */
     private static void closeAll(List<AutoCloseable> opened) {
         for (int i = opened.size() - 1; i >= 0; i--) {
             try {
                 opened.get(i).close();
             } catch (Exception e) {
-                log.warn("Cleanup after failed start: {}", e.getMessage());
+                log.warn("Error while closing {}: {}", opened.get(i).getClass().getSimpleName(), e.getMessage());
             }
         }
     }
 
     /** The bound address (the real port when the configured one was 0). */
     public HostPort address() {
-        return boundAddress;
+        return context.address().current();
     }
 
     /** {@code http://host:port} for clients on this machine. */
     public String baseUrl() {
-        return "http://" + boundAddress.clientHost() + ":" + boundAddress.port();
+        return context.address().baseUrl();
     }
 
     public DataDir dataDir() {
-        return dataDir;
+        return context.dataDir();
     }
 
     public RpcToken rpcToken() {
         return rpcToken;
     }
 
+    /** Runs RPC methods in-process (the embedded desktop and tests). */
     public RpcDispatcher dispatcher() {
         return dispatcher;
     }
 
     public RpcRegistry rpcRegistry() {
-        return rpcRegistry;
+        return context.rpc();
     }
 
     public AppSettingsService appSettings() {
-        return appSettings;
+        return context.settings();
     }
 
     public Database database() {
-        return database;
+        return context.database();
+    }
+
+    public ServiceContext context() {
+        return context;
     }
 
     @Override
@@ -166,15 +169,7 @@ public final class CodexManagerService implements AutoCloseable {
         }
         closed = true;
         log.info("CodexManager stopping");
-        try {
-            httpServer.stop();
-        } finally {
-            try {
-                database.close();
-            } finally {
-                lock.close();
-            }
-        }
+        closeAll(resources);
         log.info("CodexManager stopped");
     }
 }
