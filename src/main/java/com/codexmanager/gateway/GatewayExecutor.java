@@ -168,12 +168,25 @@ public final class GatewayExecutor {
         boolean sse = !request.upstreamPath().endsWith("/compact");
         Map<String, String> headers = UpstreamHeaders.build(credentials, settings.originator(), settings.cookie(),
                 request.clientHeaders(), request.affinityKey(), sse);
-        UpstreamCall call;
-        try {
-            call = upstream.post(uri, headers, request.body().toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new Outcome.Network(e.getClass().getSimpleName() + ": " + e.getMessage());
+        UpstreamClient.Pending pending = upstream.preparePost(uri, headers,
+                request.body().toString().getBytes(StandardCharsets.UTF_8));
+        try (AttemptWatch watch = new AttemptWatch(pending, client).register(watchdog, settings)) {
+            UpstreamCall call;
+            try {
+                call = pending.open();
+            } catch (IOException e) {
+                return watch.timedOut()
+                        ? new Outcome.Network("no answer from the upstream within "
+                                + settings.firstByteTimeout().toSeconds() + " s")
+                        : new Outcome.Network(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            watch.watch().upstreamActivity();
+            return exchange(call, credentials, client, settings, watch, sse, startNanos);
         }
+    }
+
+    private Object exchange(UpstreamCall call, Credentials credentials, ClientStream client,
+            GatewaySettings settings, AttemptWatch watch, boolean sse, long startNanos) {
         try (call) {
             Map<String, String> replyHeaders = call.headers();
             Map<String, String> rateLimits = RateLimitHeaders.extract(replyHeaders);
@@ -184,16 +197,15 @@ public final class GatewayExecutor {
             if (status < 200 || status >= 300 || (sse && !call.contentType().contains("text/event-stream"))) {
                 String body = readErrorBody(call);
                 call.cancel();
-                Outcome outcome = status >= 200 && status < 300
+                return status >= 200 && status < 300
                         ? new Outcome.ServerError(502, "upstream answered " + call.contentType()
                                 + " instead of an event stream")
                         : classifier.classifyHttp(status, replyHeaders, call.contentType(), body);
-                return outcome;
             }
             if (!sse) {
                 return UnaryRelay.relay(call, client);
             }
-            Object relayed = new StreamRelay(call, client, classifier, watchdog, settings).run(startNanos,
+            Object relayed = new StreamRelay(call, client, classifier, watch, settings).run(startNanos,
                     replyHeaders);
             if (relayed instanceof StreamRelay.NotCommitted notCommitted) {
                 call.cancel();

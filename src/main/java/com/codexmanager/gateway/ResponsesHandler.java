@@ -219,7 +219,9 @@ final class ResponsesHandler {
         RequestRecorder.RequestRecord record = log.toRecord(end);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("status", record.status());
-        fields.put("account_id", record.finalAccountId());
+        if (record.finalAccountId() != null) {
+            fields.put("account_id", record.finalAccountId());
+        }
         fields.put("elapsed_ms", record.durationMillis());
         if (record.errorCode() != null) {
             fields.put("code", record.errorCode());

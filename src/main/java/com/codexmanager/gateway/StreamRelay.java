@@ -34,22 +34,18 @@ final class StreamRelay {
     private final UpstreamCall call;
     private final ClientStream client;
     private final OutcomeClassifier classifier;
-    private final StreamWatchdog watchdog;
+    private final AttemptWatch attemptWatch;
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
-    private final Duration keepalive;
-    private volatile boolean timedOut;
-    private volatile boolean clientGone;
 
-    StreamRelay(UpstreamCall call, ClientStream client, OutcomeClassifier classifier, StreamWatchdog watchdog,
+    StreamRelay(UpstreamCall call, ClientStream client, OutcomeClassifier classifier, AttemptWatch attemptWatch,
             GatewaySettings settings) {
         this.call = call;
         this.client = client;
         this.classifier = classifier;
-        this.watchdog = watchdog;
+        this.attemptWatch = attemptWatch;
         this.firstByteTimeout = settings.firstByteTimeout();
         this.idleTimeout = settings.idleTimeout();
-        this.keepalive = settings.keepaliveInterval();
     }
 
     /**
@@ -59,31 +55,15 @@ final class StreamRelay {
      *         fields (account fields are filled by the caller)
      */
     Object run(long startNanos, Map<String, String> headers) {
-        StreamWatchdog.Watch watch = watchdog.watch(new StreamWatchdog.Target() {
-            @Override
-            public void onTimeout(boolean firstByte) {
-                timedOut = true;
-                call.cancel();
-            }
-
-            @Override
-            public void onKeepalive() {
-                try {
-                    client.keepalive();
-                } catch (IOException e) {
-                    clientGone = true;
-                    call.cancel();
-                }
-            }
-        }, firstByteTimeout, idleTimeout, keepalive);
-        try (watch) {
+        StreamWatchdog.Watch watch = attemptWatch.watch();
+        try {
             SseReader reader = new SseReader(call.body());
             List<SseEvent> buffered = new ArrayList<>();
             SseEvent first;
             while (true) {
                 SseEvent event = readOrNull(reader, watch);
                 if (event == null) {
-                    return new NotCommitted(timedOut
+                    return new NotCommitted(attemptWatch.timedOut()
                             ? new Outcome.Network("no answer from the upstream within " + firstByteTimeout.toSeconds()
                                     + " s")
                             : new Outcome.ServerError(502, "upstream stream ended before any output"));
@@ -136,11 +116,12 @@ final class StreamRelay {
             }
             SseEvent next = readOrNull(reader, watch);
             if (next == null) {
+                boolean timedOut = attemptWatch.timedOut();
                 String code = timedOut ? "upstream_idle_timeout" : "upstream_stream_closed";
                 String message = timedOut
                         ? "the upstream sent nothing for " + idleTimeout.toSeconds() + " s; the stream was ended"
                         : "the upstream stream closed before response.completed";
-                if (clientGone) {
+                if (attemptWatch.clientGone()) {
                     return new Relayed(ExecutionResult.Usage.NONE, firstByteMillis, code, true, null);
                 }
                 try {
@@ -159,7 +140,7 @@ final class StreamRelay {
             client.event(event);
             watch.clientActivity();
         } catch (IOException e) {
-            clientGone = true;
+            attemptWatch.markClientGone();
             call.cancel();
             throw new ClientGoneException();
         }

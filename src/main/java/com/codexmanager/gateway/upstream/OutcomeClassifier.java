@@ -95,7 +95,7 @@ public final class OutcomeClassifier {
         if ("server_error".equals(type) || "internal_error".equals(code) || "api_error".equals(type)) {
             return new Outcome.ServerError(502, message);
         }
-        return new Outcome.RequestRejected(400, firstNonEmpty(code, type), message, event.toString());
+        return new Outcome.RequestRejected(400, firstNonEmpty(code, type), message, null);
     }
 
     private Instant resetTime(JsonObject error, Map<String, String> headers) {

@@ -60,9 +60,37 @@ public final class UpstreamClient implements AutoCloseable {
 
     /** Sends a POST with a JSON body and returns once the response head has arrived. */
     public UpstreamCall post(URI uri, Map<String, String> headers, byte[] jsonBody) throws IOException {
+        return preparePost(uri, headers, jsonBody).open();
+    }
+
+    /**
+     * Prepares a POST without sending it, so that a watchdog can {@link Pending#cancel()} it even while it waits
+     * for the response head.
+     */
+    public Pending preparePost(URI uri, Map<String, String> headers, byte[] jsonBody) {
         HttpPost post = new HttpPost(uri);
         post.setEntity(new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON));
-        return execute(post, headers);
+        headers.forEach(post::setHeader);
+        return new Pending(post);
+    }
+
+    /** A request that may be cancelled from another thread before or while it is sent. */
+    public final class Pending {
+        private final HttpUriRequestBase request;
+
+        private Pending(HttpUriRequestBase request) {
+            this.request = request;
+        }
+
+        /** Sends the request and waits for the response head. */
+        public UpstreamCall open() throws IOException {
+            ClassicHttpResponse response = http.executeOpen(null, request, null);
+            return new UpstreamCall(request, response);
+        }
+
+        public void cancel() {
+            request.cancel();
+        }
     }
 
     /** Sends a GET and returns once the response head has arrived. */
