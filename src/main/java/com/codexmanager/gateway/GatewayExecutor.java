@@ -50,11 +50,12 @@ public final class GatewayExecutor {
     private final RequestRecorder recorder;
     private final Clock clock;
     private final Supplier<String> preferredAccount;
+    private final java.util.function.Consumer<String> modelsEtag;
 
     public GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns,
             InflightTracker inflight, AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier,
             StreamWatchdog watchdog, UsageObserver usageObserver, RequestRecorder recorder, Clock clock,
-            Supplier<String> preferredAccount) {
+            Supplier<String> preferredAccount, java.util.function.Consumer<String> modelsEtag) {
         this.pool = pool;
         this.selector = selector;
         this.cooldowns = cooldowns;
@@ -67,6 +68,7 @@ public final class GatewayExecutor {
         this.recorder = recorder;
         this.clock = clock;
         this.preferredAccount = preferredAccount;
+        this.modelsEtag = modelsEtag;
     }
 
     public ExecutionResult execute(GatewayRequest request, GatewaySettings settings, ClientStream client) {
@@ -192,6 +194,10 @@ public final class GatewayExecutor {
             Map<String, String> rateLimits = RateLimitHeaders.extract(replyHeaders);
             if (!rateLimits.isEmpty()) {
                 usageObserver.onRateLimitHeaders(credentials.accountId(), rateLimits);
+            }
+            String etag = replyHeaders.get("x-models-etag");
+            if (etag != null) {
+                modelsEtag.accept(etag);
             }
             int status = call.status();
             if (status < 200 || status >= 300 || (sse && !call.contentType().contains("text/event-stream"))) {

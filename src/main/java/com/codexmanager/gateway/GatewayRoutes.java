@@ -6,9 +6,11 @@ import java.util.Map;
 /** The gateway's HTTP routes; paths only (query strings are ignored by routing). */
 final class GatewayRoutes {
     private final ResponsesHandler responses;
+    private final ModelsHandler models;
 
-    GatewayRoutes(ResponsesHandler responses) {
+    GatewayRoutes(ResponsesHandler responses, ModelsHandler models) {
         this.responses = responses;
+        this.models = models;
     }
 
     void register(RoutesConfig r) {
@@ -17,6 +19,8 @@ final class GatewayRoutes {
                 .result(com.codexmanager.json.Json.write(Map.of("service", "codexmanager", "status", "ok"))));
         r.post("/v1/responses", ctx -> responses.handle(ctx, false));
         r.post("/v1/responses/compact", ctx -> responses.handle(ctx, true));
+        r.get("/v1/models", models::list);
+        r.get("/v1/models/{id}", models::one);
         r.addHttpHandler(io.javalin.http.HandlerType.GET, "/v1/*", ctx -> notFound(ctx));
         r.addHttpHandler(io.javalin.http.HandlerType.POST, "/v1/*", ctx -> notFound(ctx));
     }

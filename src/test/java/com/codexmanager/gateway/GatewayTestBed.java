@@ -3,7 +3,6 @@ package com.codexmanager.gateway;
 import com.codexmanager.config.DataDir;
 import com.codexmanager.config.HostPort;
 import com.codexmanager.gateway.port.UsageObserver;
-import com.codexmanager.gateway.routing.Cooldowns;
 import com.codexmanager.rpc.RpcRegistry;
 import com.codexmanager.server.HttpServer;
 import com.codexmanager.server.HttpServerOptions;
@@ -66,7 +65,7 @@ final class GatewayTestBed implements AutoCloseable {
                 new RpcRegistry(), Clock.systemUTC(), new SecureRandom(), ServiceOptions.forTest(env,
                 Clock.systemUTC()), null);
         UsageObserver usage = rateLimits::put;
-        this.module = new GatewayModule(context, pool, keys, recorder, usage, Cooldowns.Store.NONE);
+        this.module = new GatewayModule(context, pool, keys, recorder, usage);
         this.server = new HttpServer(new HttpServerOptions(new HostPort("127.0.0.1", 0), 8, 200, 1024,
                 16 * 1024 * 1024, Duration.ofSeconds(2)), module.routes());
         server.start();
