@@ -40,10 +40,12 @@ public final class GatewayModule implements ServiceModule {
     private final ModelCatalog catalog;
     private final KeepaliveJob keepalive;
     private final ScheduledExecutorService jobs;
+    private final GatewayMetrics metrics = new GatewayMetrics();
 
-    public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder recorder,
+    public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
             UsageObserver usage) {
         this.context = context;
+        RequestRecorder recorder = new MeteredRecorder(sink, metrics);
         var settings = context.settings().current();
         this.upstream = new UpstreamClient(Duration.ofSeconds(settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)),
                 Duration.ofSeconds(Math.max(settings.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS),
@@ -67,7 +69,8 @@ public final class GatewayModule implements ServiceModule {
                 manual::get, catalog::onEtag);
         ResponsesHandler responses = new ResponsesHandler(keys, executor, recorder, context.settings()::current,
                 new TraceIds(context.random()), context.clock());
-        this.routes = new GatewayRoutes(responses, new ModelsHandler(keys, catalog));
+        this.routes = new GatewayRoutes(responses, new ModelsHandler(keys, catalog),
+                new MetricsHandler(metrics, context.rpcToken()));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);
         context.settings().onChange(s -> affinity.setTtl(Duration.ofSeconds(s.number(Setting.AFFINITY_TTL_SECS))));
@@ -89,6 +92,10 @@ public final class GatewayModule implements ServiceModule {
 
     public Cooldowns cooldowns() {
         return cooldowns;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
     }
 
     public ModelCatalog catalog() {

@@ -7,10 +7,12 @@ import java.util.Map;
 final class GatewayRoutes {
     private final ResponsesHandler responses;
     private final ModelsHandler models;
+    private final MetricsHandler metrics;
 
-    GatewayRoutes(ResponsesHandler responses, ModelsHandler models) {
+    GatewayRoutes(ResponsesHandler responses, ModelsHandler models, MetricsHandler metrics) {
         this.responses = responses;
         this.models = models;
+        this.metrics = metrics;
     }
 
     void register(RoutesConfig r) {
@@ -19,6 +21,7 @@ final class GatewayRoutes {
                 .result(com.codexmanager.json.Json.write(Map.of("service", "codexmanager", "status", "ok"))));
         r.post("/v1/responses", ctx -> responses.handle(ctx, false));
         r.post("/v1/responses/compact", ctx -> responses.handle(ctx, true));
+        r.get("/metrics", metrics::handle);
         r.get("/v1/models", models::list);
         r.get("/v1/models/{id}", models::one);
         r.addHttpHandler(io.javalin.http.HandlerType.GET, "/v1/*", ctx -> notFound(ctx));

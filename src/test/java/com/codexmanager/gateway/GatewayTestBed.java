@@ -63,7 +63,7 @@ final class GatewayTestBed implements AutoCloseable {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         this.context = new ServiceContext(settings, new DataDir(tmp, tmp.resolve("unused.mv.db")), database,
                 new RpcRegistry(), Clock.systemUTC(), new SecureRandom(), ServiceOptions.forTest(env,
-                Clock.systemUTC()), null);
+                Clock.systemUTC()), null, com.codexmanager.rpc.RpcToken.of("test-rpc-token"));
         UsageObserver usage = rateLimits::put;
         this.module = new GatewayModule(context, pool, keys, recorder, usage);
         this.server = new HttpServer(new HttpServerOptions(new HostPort("127.0.0.1", 0), 8, 200, 1024,
