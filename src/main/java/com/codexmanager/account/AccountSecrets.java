@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class AccountSecrets {
     private static final Logger log = LoggerFactory.getLogger(AccountSecrets.class);
     /** Accounts whose token has no exp claim are refreshed this long after the last refresh (Codex CLI rule). */
-    static final Duration REFRESH_WITHOUT_EXP = Duration.ofDays(8);
+    public static final Duration REFRESH_WITHOUT_EXP = Duration.ofDays(8);
 
     private final AccountRepository repository;
     private final SecretBox box;
