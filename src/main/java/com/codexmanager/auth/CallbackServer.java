@@ -50,7 +50,7 @@ final class CallbackServer implements AutoCloseable {
      * @throws LoginException {@code NON_LOOPBACK} or {@code PORT_IN_USE}, naming the setting to change
      */
     static CallbackServer start(HostPort address, boolean allowNonLoopback,
-            Function<Map<String, String>, CallbackPage> handler) {
+            Function<Map<String, String>, CallbackPage> handler, Runnable afterResponse) {
         if (!address.isLoopback() && !allowNonLoopback) {
             throw new LoginException(LoginException.Code.NON_LOOPBACK, "CODEXMANAGER_LOGIN_ADDR=" + address
                     + " is not a loopback address; the login callback must stay on this machine. Use localhost, or "
@@ -74,7 +74,10 @@ final class CallbackServer implements AutoCloseable {
                 bindOptional("::1", port).ifPresent(servers::add);
             }
             for (HttpServer server : servers) {
-                server.createContext("/", exchange -> serve(exchange, handler));
+                server.createContext("/", exchange -> {
+                    serve(exchange, handler);
+                    afterResponse.run();
+                });
                 server.setExecutor(executor);
                 server.start();
             }
@@ -163,7 +166,8 @@ final class CallbackServer implements AutoCloseable {
 
     @Override
     public void close() {
-        servers.forEach(s -> s.stop(0));
+        // Up to one second for exchanges in flight (a success page being written) to finish.
+        servers.forEach(s -> s.stop(1));
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

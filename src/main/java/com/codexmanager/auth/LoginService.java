@@ -132,6 +132,14 @@ public final class LoginService implements AutoCloseable {
 
     /** Completes a login from callback query parameters ({@code code}, {@code state} or {@code error}). */
     public LoginStatus complete(Map<String, String> query) {
+        try {
+            return completeSession(query);
+        } finally {
+            stopServerIfIdle();
+        }
+    }
+
+    private LoginStatus completeSession(Map<String, String> query) {
         String state = query.get("state");
         LoginSession session = state == null ? null : byState.get(state);
         if (session == null) {
@@ -158,8 +166,6 @@ public final class LoginService implements AutoCloseable {
             session.fail(new LoginException(LoginException.Code.EXCHANGE_FAILED, "login failed unexpectedly"),
                     clock.instant());
             throw e;
-        } finally {
-            stopServerIfIdle();
         }
     }
 
@@ -198,10 +204,13 @@ public final class LoginService implements AutoCloseable {
         log.info("Login {} stored account {}", session.loginId(), accountId);
     }
 
-    /** Handles a request to the callback server (runs on a callback-server thread). */
+    /**
+     * Handles a request to the callback server (runs on a callback-server thread). The server is stopped only
+     * after the page was sent ({@link #stopServerIfIdle} runs as the server's after-response hook).
+     */
     CallbackPage onCallback(Map<String, String> query) {
         try {
-            LoginStatus status = complete(query);
+            LoginStatus status = completeSession(query);
             return CallbackPage.success(status.email());
         } catch (LoginException e) {
             int httpStatus = e.code() == LoginException.Code.STATE_MISMATCH
@@ -227,7 +236,8 @@ public final class LoginService implements AutoCloseable {
         }
         if (server == null) {
             HostPort address = s.address(Setting.LOGIN_ADDR);
-            server = CallbackServer.start(address, s.enabled(Setting.ALLOW_NON_LOOPBACK_LOGIN_ADDR), this::onCallback);
+            server = CallbackServer.start(address, s.enabled(Setting.ALLOW_NON_LOOPBACK_LOGIN_ADDR), this::onCallback,
+                    this::stopServerIfIdle);
             log.info("Login callback server listening on port {}", server.port());
         }
         return server.port();
@@ -253,7 +263,7 @@ public final class LoginService implements AutoCloseable {
         }
     }
 
-    /** Closing from a callback thread would wait for its own exchange, so a short-lived named thread does it. */
+    /** Closing from a callback thread would wait for that thread's pool, so a short-lived named thread does it. */
     private static void closeLater(CallbackServer server) {
         Thread closer = new Thread(server::close, "login-callback-close");
         closer.setDaemon(true);
