@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * A filtered, paged view request for {@code account/list}. {@code page} starts at 1. Immutable.
  *
- * @param text      matched case-insensitively against label, email, id, ChatGPT account id, note and tags; may be null
- * @param groupName exact group name; may be null (any group)
+ * @param textOrNull      matched case-insensitively against label, email, id, ChatGPT account id, note and tags;
+ *                        null or blank matches everything
+ * @param groupNameOrNull exact group name; null means any group
  * @param statuses  wire names of the statuses to keep; empty keeps all
  */
 public record AccountQuery(String textOrNull, String groupNameOrNull, List<String> statuses, int page,

@@ -137,19 +137,19 @@ public final class AccountRepository {
         }
     }
 
-    /** Sets each account's sort in one transaction; returns the ids that do not exist. */
-    List<String> updateSorts(Map<String, Integer> sorts, Instant now) {
-        return sql.inTransaction(() -> {
-            List<String> missing = new ArrayList<>();
+    /**
+     * Sets each account's sort in one transaction.
+     *
+     * @throws AccountNotFoundException for the first unknown id; the transaction is rolled back
+     */
+    void updateSorts(Map<String, Integer> sorts, Instant now) {
+        sql.inTransaction(() -> {
             for (Map.Entry<String, Integer> e : sorts.entrySet()) {
                 if (sql.update(UPDATE_SORT, e.getValue(), now, e.getKey()) == 0) {
-                    missing.add(e.getKey());
+                    throw new AccountNotFoundException(e.getKey());
                 }
             }
-            if (!missing.isEmpty()) {
-                throw new AccountNotFoundException(missing.get(0));
-            }
-            return missing;
+            return null;
         });
     }
 
