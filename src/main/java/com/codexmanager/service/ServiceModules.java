@@ -1,5 +1,8 @@
 package com.codexmanager.service;
 
+import com.codexmanager.apikey.ApiKeysModule;
+import com.codexmanager.apikey.BuiltInModelCatalog;
+import com.codexmanager.apikey.SecretSealer;
 import java.util.List;
 
 /**
@@ -12,6 +15,8 @@ final class ServiceModules {
 
     static List<ServiceModule> create(ServiceContext context) {
         return List.of(
-                new SystemModule(context));
+                new SystemModule(context),
+                // TODO(merge): bind SecretSealer to crypto.SecretBox once the accounts branch lands.
+                new ApiKeysModule(context, SecretSealer.unavailable(), new BuiltInModelCatalog()));
     }
 }
