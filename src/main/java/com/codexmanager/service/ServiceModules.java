@@ -3,6 +3,7 @@ package com.codexmanager.service;
 import com.codexmanager.apikey.ApiKeysModule;
 import com.codexmanager.apikey.BuiltInModelCatalog;
 import com.codexmanager.apikey.SecretSealer;
+import com.codexmanager.observability.ObservabilityModule;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ final class ServiceModules {
         return List.of(
                 new SystemModule(context),
                 // TODO(merge): bind SecretSealer to crypto.SecretBox once the accounts branch lands.
-                new ApiKeysModule(context, SecretSealer.unavailable(), new BuiltInModelCatalog()));
+                new ApiKeysModule(context, SecretSealer.unavailable(), new BuiltInModelCatalog()),
+                new ObservabilityModule(context));
     }
 }
