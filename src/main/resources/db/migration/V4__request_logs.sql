@@ -32,8 +32,10 @@ CREATE INDEX request_logs_account ON request_logs (account_id, created_ms);
 CREATE INDEX request_logs_status ON request_logs (status_code, created_ms);
 CREATE INDEX request_logs_trace ON request_logs (trace_id);
 
--- Hourly totals, maintained by the writer in the same transaction as the rows, so summaries never scan
--- request_logs and totals survive retention pruning and "clear". Empty string = no key/account/model.
+-- Hourly totals. The maintenance task adds rows to them in id order (rows with id <= rolled_up_to_id are
+-- counted), so summaries read few rows and totals survive retention pruning and "clear". Rows that arrive late
+-- for an old hour are still counted, because progress is tracked by id, not by time.
+-- Empty string = no key/account/model.
 CREATE TABLE request_log_hourly (
     bucket_ms               BIGINT       NOT NULL,
     key_id                  VARCHAR(32)  NOT NULL,
@@ -50,3 +52,10 @@ CREATE TABLE request_log_hourly (
     duration_ms_total       BIGINT       NOT NULL,
     PRIMARY KEY (bucket_ms, key_id, account_id, model)
 );
+
+CREATE TABLE request_log_rollup_state (
+    id              INTEGER PRIMARY KEY,
+    rolled_up_to_id BIGINT  NOT NULL
+);
+
+INSERT INTO request_log_rollup_state (id, rolled_up_to_id) VALUES (1, 0);

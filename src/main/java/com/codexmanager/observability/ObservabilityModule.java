@@ -22,8 +22,9 @@ public final class ObservabilityModule implements ServiceModule {
         RequestLogRepository repository = new RequestLogRepository(context.database().sql());
         this.writer = new RequestLogWriter(repository, RequestLogWriter.DEFAULT_CAPACITY);
         this.trace = new TraceFileWriter(context.dataDir().traceLog(), context.settings()::current, context.clock());
-        this.service = new RequestLogService(repository);
-        this.maintenance = new RequestLogMaintenance(repository, context.settings()::current, context.clock(),
+        HourlyTotals totals = new HourlyTotals(context.database().sql(), repository);
+        this.service = new RequestLogService(repository, totals);
+        this.maintenance = new RequestLogMaintenance(totals, context.settings()::current, context.clock(),
                 Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "codexmanager-requestlog-retention");
                     t.setDaemon(true);

@@ -13,25 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retention: deletes request-log rows older than {@code CODEXMANAGER_REQUEST_LOG_RETENTION_DAYS} (read from the
- * live settings on each run). Hourly totals are never pruned here: the writer keeps them up to date as rows
- * arrive, so totals survive. Runs every {@link #INTERVAL} on the given scheduler, which it owns and shuts down
+ * Roll-up and retention: every {@link #INTERVAL} adds new request-log rows to the hourly totals, then deletes rows
+ * older than {@code CODEXMANAGER_REQUEST_LOG_RETENTION_DAYS} (read from the live settings on each run). Only
+ * rolled-up rows are deleted and the hourly totals are kept, so totals survive. Runs every {@link #INTERVAL} on the given scheduler, which it owns and shuts down
  * in {@link #close}. Thread-safe.
  */
 public final class RequestLogMaintenance implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RequestLogMaintenance.class);
-    static final Duration INTERVAL = Duration.ofHours(1);
+    static final Duration INTERVAL = Duration.ofMinutes(5);
     static final Duration FIRST_RUN = Duration.ofMinutes(1);
 
-    private final RequestLogRepository repository;
+    private final HourlyTotals totals;
     private final Supplier<Settings> settings;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> task;
 
-    RequestLogMaintenance(RequestLogRepository repository, Supplier<Settings> settings, Clock clock,
+    RequestLogMaintenance(HourlyTotals totals, Supplier<Settings> settings, Clock clock,
             ScheduledExecutorService scheduler) {
-        this.repository = repository;
+        this.totals = totals;
         this.settings = settings;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -44,11 +44,11 @@ public final class RequestLogMaintenance implements AutoCloseable {
         }
     }
 
-    /** Deletes expired rows now; returns how many. */
+    /** Rolls up new rows into the hourly totals, then deletes expired rows; returns how many were deleted. */
     public long runOnce() {
         long days = settings.get().number(Setting.REQUEST_LOG_RETENTION_DAYS);
         Instant cutoff = clock.instant().minus(Duration.ofDays(days));
-        long deleted = repository.deleteOlderThan(cutoff);
+        long deleted = totals.pruneOlderThan(cutoff);
         if (deleted > 0) {
             log.info("Request-log retention: deleted {} rows older than {} days", deleted, days);
         }
@@ -59,7 +59,7 @@ public final class RequestLogMaintenance implements AutoCloseable {
         try {
             runOnce();
         } catch (RuntimeException e) {
-            log.warn("Request-log retention failed; retrying in {}: {}", INTERVAL, e.getMessage());
+            log.warn("Request-log maintenance failed; retrying in {}: {}", INTERVAL, e.getMessage());
         }
     }
 

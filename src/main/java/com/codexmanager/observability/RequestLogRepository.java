@@ -8,13 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Tables {@code request_logs} and {@code request_log_hourly}. Rows and their hourly totals are written in one
- * transaction, so the totals always match what was stored. Thread-safe.
+ * Table {@code request_logs}: batched inserts, filtered pages, capped counts, per-hour totals of stored rows and
+ * chunked deletes. Thread-safe.
  */
 final class RequestLogRepository {
     static final long HOUR_MS = 3_600_000L;
@@ -28,19 +26,6 @@ final class RequestLogRepository {
             + "ORDER BY id DESC LIMIT ? OFFSET ?";
     private static final String CAPPED_COUNT = "SELECT COUNT(*) FROM (SELECT id FROM request_logs WHERE %s "
             + "LIMIT ?) capped";
-    private static final String BUMP_HOUR = "UPDATE request_log_hourly SET requests = requests + ?, "
-            + "successes = successes + ?, client_errors = client_errors + ?, server_errors = server_errors + ?, "
-            + "input_tokens = input_tokens + ?, cached_input_tokens = cached_input_tokens + ?, "
-            + "output_tokens = output_tokens + ?, reasoning_output_tokens = reasoning_output_tokens + ?, "
-            + "duration_ms_total = duration_ms_total + ? "
-            + "WHERE bucket_ms = ? AND key_id = ? AND account_id = ? AND model = ?";
-    private static final String INSERT_HOUR = "INSERT INTO request_log_hourly (requests, successes, client_errors, "
-            + "server_errors, input_tokens, cached_input_tokens, output_tokens, reasoning_output_tokens, "
-            + "duration_ms_total, bucket_ms, key_id, account_id, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String HOURS = "SELECT bucket_ms, model, SUM(requests), SUM(successes), "
-            + "SUM(client_errors), SUM(server_errors), SUM(input_tokens), SUM(cached_input_tokens), "
-            + "SUM(output_tokens), SUM(reasoning_output_tokens) FROM request_log_hourly "
-            + "WHERE bucket_ms >= ? AND bucket_ms < ? GROUP BY bucket_ms, model";
     private static final String RAW_TOTALS = "SELECT COALESCE(model, client_model, '') AS m, COUNT(*), "
             + "SUM(CASE WHEN status_code < 400 THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN status_code BETWEEN 400 AND 499 THEN 1 ELSE 0 END), "
@@ -48,8 +33,19 @@ final class RequestLogRepository {
             + "COALESCE(SUM(cached_input_tokens), 0), COALESCE(SUM(output_tokens), 0), "
             + "COALESCE(SUM(reasoning_output_tokens), 0) FROM request_logs "
             + "WHERE created_ms >= ? AND created_ms < ? GROUP BY COALESCE(model, client_model, '')";
+    private static final String RECENT_TOTALS = "SELECT (created_ms / 3600000) * 3600000 AS b, "
+            + "COALESCE(model, client_model, '') AS m, COUNT(*), "
+            + "SUM(CASE WHEN status_code < 400 THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN status_code BETWEEN 400 AND 499 THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN status_code >= 500 THEN 1 ELSE 0 END), COALESCE(SUM(input_tokens), 0), "
+            + "COALESCE(SUM(cached_input_tokens), 0), COALESCE(SUM(output_tokens), 0), "
+            + "COALESCE(SUM(reasoning_output_tokens), 0) FROM request_logs "
+            + "WHERE id > ? AND created_ms >= ? AND created_ms < ? "
+            + "GROUP BY (created_ms / 3600000) * 3600000, COALESCE(model, client_model, '')";
     private static final String DELETE_OLDER = "DELETE FROM request_logs WHERE id IN (SELECT id FROM request_logs "
-            + "WHERE created_ms < ? ORDER BY id FETCH FIRST %d ROWS ONLY)";
+            + "WHERE id <= ? AND created_ms < ? ORDER BY id FETCH FIRST %d ROWS ONLY)";
+    private static final String DELETE_UP_TO = "DELETE FROM request_logs WHERE id IN (SELECT id FROM request_logs "
+            + "WHERE id <= ? ORDER BY id FETCH FIRST %d ROWS ONLY)";
     private static final int DELETE_CHUNK = 10_000;
 
     /** Hourly totals of one model (summed over keys and accounts). */
@@ -58,56 +54,26 @@ final class RequestLogRepository {
             long reasoningOutputTokens) {
     }
 
-    private record HourKey(long bucketMs, String keyId, String accountId, String model) {
-    }
-
     private final Sql sql;
 
     RequestLogRepository(Sql sql) {
         this.sql = sql;
     }
 
-    /** Stores the entries and adds them to their hourly totals, all in one transaction. */
+    /**
+     * Stores the entries in one transaction. Called from one writer thread only, so row ids become visible in
+     * increasing order; {@link HourlyTotals} relies on that to roll up by id.
+     */
     void insert(List<RequestLogEntry> entries) {
         List<Object[]> rows = new ArrayList<>(entries.size());
-        Map<HourKey, long[]> hours = new LinkedHashMap<>();
         for (RequestLogEntry e : entries) {
             rows.add(row(e));
-            long bucket = Math.floorDiv(e.startedAt().toEpochMilli(), HOUR_MS) * HOUR_MS;
-            String model = e.model() != null ? e.model() : e.clientModel();
-            HourKey key = new HourKey(bucket, nz(cut(e.keyId(), 32)), nz(cut(e.accountId(), 64)),
-                    nz(cut(model, 128)));
-            add(hours.computeIfAbsent(key, k -> new long[9]), e);
         }
-        sql.inTransaction(() -> {
-            sql.batch(INSERT, rows);
-            for (Map.Entry<HourKey, long[]> h : hours.entrySet()) {
-                Object[] params = hourParams(h.getKey(), h.getValue());
-                if (sql.update(BUMP_HOUR, params) == 0) {
-                    sql.update(INSERT_HOUR, params);
-                }
-            }
-            return null;
-        });
+        sql.inTransaction(() -> sql.batch(INSERT, rows));
     }
 
-    private static void add(long[] t, RequestLogEntry e) {
-        int status = e.statusCode();
-        TokenUsage u = e.tokens() == null ? TokenUsage.ZERO : e.tokens();
-        t[0]++;
-        t[1] += status < 400 ? 1 : 0;
-        t[2] += status >= 400 && status < 500 ? 1 : 0;
-        t[3] += status >= 500 ? 1 : 0;
-        t[4] += u.inputTokens();
-        t[5] += u.cachedInputTokens();
-        t[6] += u.outputTokens();
-        t[7] += u.reasoningOutputTokens();
-        t[8] += e.durationMs();
-    }
-
-    private static Object[] hourParams(HourKey k, long[] t) {
-        return new Object[] {t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], k.bucketMs(), k.keyId(),
-                k.accountId(), k.model()};
+    long maxId() {
+        return sql.count("SELECT COALESCE(MAX(id), 0) FROM request_logs");
     }
 
     /** The newest rows matching {@code filter}, newest (last written) first. */
@@ -127,11 +93,14 @@ final class RequestLogRepository {
         return sql.count(String.format(CAPPED_COUNT, where.sql()), params.toArray());
     }
 
-    /** Hourly totals per model for whole hours in {@code [fromMs, toMs)}; both must be hour-aligned. */
-    List<HourRow> hours(long fromMs, long toMs) {
-        return sql.query(HOURS, rs -> new HourRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)),
-                fromMs, toMs);
+    /** Per hour and model, the rows with {@code id > afterId} (not rolled up yet) in {@code [fromMs, toMs)}. */
+    List<HourRow> recentTotals(long afterId, long fromMs, long toMs) {
+        return sql.query(RECENT_TOTALS, RequestLogRepository::hourRow, afterId, fromMs, toMs);
+    }
+
+    static HourRow hourRow(ResultSet rs) throws SQLException {
+        return new HourRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
     }
 
     /** Totals per model of the stored rows in {@code [fromMs, toMs)}, reported in the hour bucket {@code bucketMs}. */
@@ -141,12 +110,20 @@ final class RequestLogRepository {
                 fromMs, toMs);
     }
 
-    /** Deletes rows that arrived before {@code cutoff}, in chunks; returns how many. Hourly totals stay. */
-    long deleteOlderThan(Instant cutoff) {
+    /** Deletes rolled-up rows ({@code id <= maxId}) that arrived before {@code cutoff}, in chunks. */
+    long deleteOlderThan(Instant cutoff, long maxId) {
+        return deleteChunks(String.format(DELETE_OLDER, DELETE_CHUNK), maxId, cutoff.toEpochMilli());
+    }
+
+    /** Deletes every row with {@code id <= maxId}, in chunks. */
+    long deleteUpTo(long maxId) {
+        return deleteChunks(String.format(DELETE_UP_TO, DELETE_CHUNK), maxId);
+    }
+
+    private long deleteChunks(String delete, Object... params) {
         long total = 0;
-        String delete = String.format(DELETE_OLDER, DELETE_CHUNK);
         while (true) {
-            int deleted = sql.update(delete, cutoff.toEpochMilli());
+            int deleted = sql.update(delete, params);
             total += deleted;
             if (deleted < DELETE_CHUNK) {
                 return total;
@@ -154,12 +131,8 @@ final class RequestLogRepository {
         }
     }
 
-    /** Removes every row; the hourly totals too when {@code totals}. */
-    void clear(boolean totals) {
+    void truncate() {
         sql.update("TRUNCATE TABLE request_logs");
-        if (totals) {
-            sql.update("TRUNCATE TABLE request_log_hourly");
-        }
     }
 
     private static Object[] row(RequestLogEntry e) {

@@ -28,9 +28,11 @@ public final class RequestLogService {
     }
 
     private final RequestLogRepository repository;
+    private final HourlyTotals totals;
 
-    RequestLogService(RequestLogRepository repository) {
+    RequestLogService(RequestLogRepository repository, HourlyTotals totals) {
         this.repository = repository;
+        this.totals = totals;
     }
 
     Page list(RequestLogFilter filter, int page, int pageSize) {
@@ -72,7 +74,7 @@ public final class RequestLogService {
         return builder.build();
     }
 
-    /** Whole hours from the hourly totals, partial edge hours from the stored rows. */
+    /** Whole hours from the hourly totals (plus rows not rolled up yet), partial edge hours from stored rows. */
     private List<List<RequestLogRepository.HourRow>> rows(long fromMs, long toMs) {
         long hour = RequestLogRepository.HOUR_MS;
         long firstFull = Math.floorDiv(fromMs + hour - 1, hour) * hour;
@@ -82,7 +84,7 @@ public final class RequestLogService {
             out.add(repository.rawTotals(fromMs, Math.min(firstFull, toMs), firstFull - hour));
         }
         if (firstFull < lastFull) {
-            out.add(repository.hours(firstFull, lastFull));
+            out.add(totals.fullHours(firstFull, lastFull));
         }
         if (lastFull < toMs && lastFull >= firstFull) {
             out.add(repository.rawTotals(lastFull, toMs, lastFull));
@@ -90,8 +92,8 @@ public final class RequestLogService {
         return out;
     }
 
-    /** Deletes every stored row; the hourly totals stay unless {@code includeTotals}. */
+    /** Deletes every stored row; the hourly totals stay (rows are rolled up first) unless {@code includeTotals}. */
     public void clear(boolean includeTotals) {
-        repository.clear(includeTotals);
+        totals.clear(includeTotals);
     }
 }

@@ -79,6 +79,24 @@ class RequestLogRetentionRpcTest {
     }
 
     @Test
+    void a_row_arriving_late_for_a_rolled_up_hour_is_counted_exactly_once() {
+        Instant hour = NOW.minus(Duration.ofHours(3));
+        record(hour.plusSeconds(10), 200, "gpt-5.5", 1);
+        awaitWritten(1);
+        module.maintenance().runOnce();
+
+        record(hour.plusSeconds(20), 500, "gpt-5.5", 1);
+        awaitWritten(2);
+        assertThat(summary60Days().get("requests").getAsLong()).isEqualTo(2);
+        module.maintenance().runOnce();
+        module.maintenance().runOnce();
+
+        JsonObject summary = summary60Days();
+        assertThat(summary.get("requests").getAsLong()).isEqualTo(2);
+        assertThat(summary.get("serverErrors").getAsLong()).isEqualTo(1);
+    }
+
+    @Test
     void clear_deletes_rows_and_keeps_totals_unless_asked() {
         record(NOW.minus(Duration.ofHours(2)), 200, "gpt-5.5", 10);
         record(NOW.minus(Duration.ofHours(1)), 200, "gpt-5.5", 10);
