@@ -35,11 +35,11 @@ CREATE INDEX request_logs_trace ON request_logs (trace_id);
 -- Hourly totals. The maintenance task adds rows to them in id order (rows with id <= rolled_up_to_id are
 -- counted), so summaries read few rows and totals survive retention pruning and "clear". Rows that arrive late
 -- for an old hour are still counted, because progress is tracked by id, not by time.
--- Empty string = no key/account/model.
+-- Per key and model only (not per account), so a month is at most 720 hours x keys x models rows.
+-- Empty string = no key/model.
 CREATE TABLE request_log_hourly (
     bucket_ms               BIGINT       NOT NULL,
     key_id                  VARCHAR(32)  NOT NULL,
-    account_id              VARCHAR(64)  NOT NULL,
     model                   VARCHAR(128) NOT NULL,
     requests                BIGINT       NOT NULL,
     successes               BIGINT       NOT NULL,
@@ -50,7 +50,7 @@ CREATE TABLE request_log_hourly (
     output_tokens           BIGINT       NOT NULL,
     reasoning_output_tokens BIGINT       NOT NULL,
     duration_ms_total       BIGINT       NOT NULL,
-    PRIMARY KEY (bucket_ms, key_id, account_id, model)
+    PRIMARY KEY (bucket_ms, key_id, model)
 );
 
 CREATE TABLE request_log_rollup_state (

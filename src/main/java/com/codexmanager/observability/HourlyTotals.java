@@ -19,23 +19,23 @@ final class HourlyTotals {
     private static final String WATERMARK = "SELECT rolled_up_to_id FROM request_log_rollup_state WHERE id = 1";
     private static final String SET_WATERMARK = "UPDATE request_log_rollup_state SET rolled_up_to_id = ? WHERE id = 1";
     private static final String AGGREGATE = "SELECT (created_ms / 3600000) * 3600000, COALESCE(key_id, ''), "
-            + "COALESCE(account_id, ''), COALESCE(model, client_model, ''), COUNT(*), "
+            + "COALESCE(model, client_model, ''), COUNT(*), "
             + "SUM(CASE WHEN status_code < 400 THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN status_code BETWEEN 400 AND 499 THEN 1 ELSE 0 END), "
             + "SUM(CASE WHEN status_code >= 500 THEN 1 ELSE 0 END), COALESCE(SUM(input_tokens), 0), "
             + "COALESCE(SUM(cached_input_tokens), 0), COALESCE(SUM(output_tokens), 0), "
             + "COALESCE(SUM(reasoning_output_tokens), 0), SUM(duration_ms) FROM request_logs "
             + "WHERE id > ? AND id <= ? GROUP BY (created_ms / 3600000) * 3600000, COALESCE(key_id, ''), "
-            + "COALESCE(account_id, ''), COALESCE(model, client_model, '')";
+            + "COALESCE(model, client_model, '')";
     private static final String BUMP = "UPDATE request_log_hourly SET requests = requests + ?, "
             + "successes = successes + ?, client_errors = client_errors + ?, server_errors = server_errors + ?, "
             + "input_tokens = input_tokens + ?, cached_input_tokens = cached_input_tokens + ?, "
             + "output_tokens = output_tokens + ?, reasoning_output_tokens = reasoning_output_tokens + ?, "
             + "duration_ms_total = duration_ms_total + ? "
-            + "WHERE bucket_ms = ? AND key_id = ? AND account_id = ? AND model = ?";
+            + "WHERE bucket_ms = ? AND key_id = ? AND model = ?";
     private static final String INSERT = "INSERT INTO request_log_hourly (requests, successes, client_errors, "
             + "server_errors, input_tokens, cached_input_tokens, output_tokens, reasoning_output_tokens, "
-            + "duration_ms_total, bucket_ms, key_id, account_id, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "duration_ms_total, bucket_ms, key_id, model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String HOURS = "SELECT bucket_ms, model, SUM(requests), SUM(successes), "
             + "SUM(client_errors), SUM(server_errors), SUM(input_tokens), SUM(cached_input_tokens), "
             + "SUM(output_tokens), SUM(reasoning_output_tokens) FROM request_log_hourly "
@@ -64,10 +64,9 @@ final class HourlyTotals {
 
     private long rollUpRange(long afterId, long upToId) {
         return sql.inTransaction(() -> {
-            List<Object[]> groups = sql.query(AGGREGATE, rs -> new Object[] {rs.getLong(5), rs.getLong(6),
-                    rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
-                    rs.getLong(13), rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)},
-                    afterId, upToId);
+            List<Object[]> groups = sql.query(AGGREGATE, rs -> new Object[] {rs.getLong(4), rs.getLong(5),
+                    rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                    rs.getLong(12), rs.getLong(1), rs.getString(2), rs.getString(3)}, afterId, upToId);
             int[] updated = groups.isEmpty() ? new int[0] : sql.batch(BUMP, groups);
             List<Object[]> fresh = new ArrayList<>();
             long rows = 0;

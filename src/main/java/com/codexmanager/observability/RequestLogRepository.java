@@ -23,7 +23,7 @@ final class RequestLogRepository {
     private static final String INSERT = "INSERT INTO request_logs (" + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PAGE = "SELECT id, " + COLUMNS + " FROM request_logs WHERE %s "
-            + "ORDER BY id DESC LIMIT ? OFFSET ?";
+            + "ORDER BY created_ms DESC, id DESC LIMIT ? OFFSET ?";
     private static final String CAPPED_COUNT = "SELECT COUNT(*) FROM (SELECT id FROM request_logs WHERE %s "
             + "LIMIT ?) capped";
     private static final String RAW_TOTALS = "SELECT COALESCE(model, client_model, '') AS m, COUNT(*), "
@@ -76,7 +76,7 @@ final class RequestLogRepository {
         return sql.count("SELECT COALESCE(MAX(id), 0) FROM request_logs");
     }
 
-    /** The newest rows matching {@code filter}, newest (last written) first. */
+    /** The rows matching {@code filter}, newest request first (the time index gives the order). */
     List<RequestLogItem> page(RequestLogFilter filter, int limit, long offset) {
         LogQuery.Condition where = filter.where();
         List<Object> params = new ArrayList<>(where.params());

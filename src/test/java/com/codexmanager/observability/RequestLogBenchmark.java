@@ -43,8 +43,12 @@ public final class RequestLogBenchmark {
                     + "(in service it runs every 5 min over the new rows only)%n", rolled, (System.nanoTime() - t) / 1e9);
             RequestLogService service = new RequestLogService(repository, totals);
             queries(service, start, end);
-            System.out.printf(Locale.ROOT, "- database file: %.0f MB for %,d rows%n",
+            System.out.printf(Locale.ROOT, "- database file while open: %.0f MB for %,d rows%n",
                     Files.size(dir.resolve("codexmanager.mv.db")) / 1e6, rows);
+        } finally {
+            Files.deleteIfExists(dir.resolve("codexmanager.mv.db"));
+            Files.deleteIfExists(dir.resolve("codexmanager.trace.db"));
+            Files.deleteIfExists(dir);
         }
     }
 
