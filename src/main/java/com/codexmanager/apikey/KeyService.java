@@ -129,7 +129,7 @@ public final class KeyService {
         if (stored == null || stored.sealedAzureKey() == null) {
             throw ApiKeyException.notFound(key.id());
         }
-        String plaintext = open(stored.sealedAzureKey());
+        String plaintext = open(stored.sealedAzureKey(), azureContext(stored.id()));
         LogSetup.registerSecret(plaintext);
         return plaintext;
     }
@@ -137,10 +137,11 @@ public final class KeyService {
     /** Creates a key. {@code azureApiKey} is required for, and only accepted on, azure_openai keys. */
     public synchronized CreatedKey create(KeySpec spec, String azureApiKey) {
         requireFuture(spec.expiresAt());
-        String sealed = sealedAzureKey(spec, azureApiKey, null);
+        String id = KeySecrets.randomId(random);
+        String sealed = sealedAzureKey(spec, azureApiKey, null, id);
         KeySecrets.NewKey generated = KeySecrets.generate(random);
         Instant now = clock.instant();
-        PlatformKey key = new PlatformKey(KeySecrets.randomId(random), spec, generated.hash(),
+        PlatformKey key = new PlatformKey(id, spec, generated.hash(),
                 generated.displayPrefix(), sealed, true, now, now, null);
         repository.insert(key);
         reload();
@@ -159,7 +160,7 @@ public final class KeyService {
         if (!Objects.equals(spec.expiresAt(), existing.spec().expiresAt())) {
             requireFuture(spec.expiresAt());
         }
-        String sealed = sealedAzureKey(spec, newAzureApiKey, existing.sealedAzureKey());
+        String sealed = sealedAzureKey(spec, newAzureApiKey, existing.sealedAzureKey(), id);
         PlatformKey updated = existing.withSpec(spec, sealed, clock.instant());
         if (!repository.updateSpec(updated)) {
             throw ApiKeyException.notFound(id);
@@ -200,7 +201,7 @@ public final class KeyService {
         return key.spec().policy().permittedModels(catalog);
     }
 
-    private String sealedAzureKey(KeySpec spec, String newKey, String existingSealed) {
+    private String sealedAzureKey(KeySpec spec, String newKey, String existingSealed, String keyId) {
         boolean azure = spec.protocolType() == ProtocolType.AZURE_OPENAI;
         if (newKey != null && !azure) {
             throw ApiKeyException.invalid("azureApiKey", "is only used by azure_openai keys");
@@ -220,15 +221,19 @@ public final class KeyService {
         }
         LogSetup.registerSecret(newKey);
         try {
-            return sealer.seal(newKey);
+            return sealer.seal(newKey, azureContext(keyId));
         } catch (SecretSealer.SecretUnavailableException e) {
             throw ApiKeyException.secretUnavailable("cannot store the Azure api key: " + e.getMessage(), e);
         }
     }
 
-    private String open(String sealed) {
+    private static String azureContext(String keyId) {
+        return "platform_key/" + keyId + "/azure_api_key";
+    }
+
+    private String open(String sealed, String context) {
         try {
-            return sealer.open(sealed);
+            return sealer.open(sealed, context);
         } catch (SecretSealer.SecretUnavailableException e) {
             throw ApiKeyException.secretUnavailable("cannot read the Azure api key: " + e.getMessage(), e);
         }

@@ -31,7 +31,7 @@ final class RequestLogRpcMethods {
             TraceFileWriter trace, AppSettingsService settings, Clock clock) {
         RequestLogRpcMethods m = new RequestLogRpcMethods(logs, clock);
         registry.register(new RpcMethod("requestlog/list",
-                "A page of request logs, newest first; total is capped at 10000 (totalCapped says so).", List.of(
+                "A page of request logs, newest first; total is capped at 10000, 1000 with a query (totalCapped).", List.of(
                 RpcParam.optional("query", "string", "search: text, field:value (substring), field:=value (exact); "
                         + "fields " + String.join(", ", LogQuery.FIELDS.keySet().stream().sorted().toList())),
                 RpcParam.optional("statusFilter", "string", "all (default) | 2xx | 4xx | 5xx"),

@@ -8,12 +8,15 @@ import java.util.List;
  * repository).
  *
  * <p>Totals of a page are <em>capped</em>: counting every match of a filter over a million rows costs a full
- * index scan (seconds on H2), so {@link Page#total()} counts at most {@value #TOTAL_CAP} matches and
+ * index scan (seconds on H2), so {@link Page#total()} counts at most {@value #TOTAL_CAP} matches
+ * ({@value #TEXT_SEARCH_TOTAL_CAP} when the query has search terms, which cannot use an index) and
  * {@link Page#totalCapped()} says when there are more. Exact totals over any range come from
  * {@link #summary}, which reads the hourly totals.
  */
 public final class RequestLogService {
     public static final int TOTAL_CAP = 10_000;
+    /** Text search cannot use an index, so counting stops sooner. */
+    public static final int TEXT_SEARCH_TOTAL_CAP = 1_000;
     static final long MAX_SUMMARY_SPAN_MS = 400 * SummaryBuilder.DAY_MS;
     static final long MAX_HOURLY_SPAN_MS = 31 * SummaryBuilder.DAY_MS;
     static final long AUTO_HOURLY_SPAN_MS = 48 * RequestLogRepository.HOUR_MS;
@@ -38,14 +41,15 @@ public final class RequestLogService {
     Page list(RequestLogFilter filter, int page, int pageSize) {
         long offset = (long) (page - 1) * pageSize;
         List<RequestLogItem> items = repository.page(filter, pageSize, offset);
+        long cap = filter.terms().isEmpty() ? TOTAL_CAP : TEXT_SEARCH_TOTAL_CAP;
         long total;
         if (page == 1 && items.size() < pageSize) {
             total = items.size();
         } else {
-            total = repository.countUpTo(filter, TOTAL_CAP + 1L);
+            total = repository.countUpTo(filter, cap + 1);
         }
-        boolean capped = total > TOTAL_CAP;
-        return new Page(items, capped ? TOTAL_CAP : total, capped, page, pageSize);
+        boolean capped = total > cap;
+        return new Page(items, capped ? cap : total, capped, page, pageSize);
     }
 
     /**

@@ -165,7 +165,7 @@ public final class CodexManagerService implements AutoCloseable {
         return context;
     }
 
-    /** The running module of {@code type} (the gateway's collaborators, tests). */
+    /** The running module of this type (for in-process wiring and tests). */
     public <T extends ServiceModule> java.util.Optional<T> module(Class<T> type) {
         return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
     }

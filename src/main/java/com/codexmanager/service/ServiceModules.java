@@ -2,7 +2,7 @@ package com.codexmanager.service;
 
 import com.codexmanager.apikey.ApiKeysModule;
 import com.codexmanager.apikey.BuiltInModelCatalog;
-import com.codexmanager.apikey.SecretSealer;
+import com.codexmanager.apikey.SecretBoxSealer;
 import com.codexmanager.observability.ObservabilityModule;
 import java.util.List;
 
@@ -17,8 +17,8 @@ final class ServiceModules {
     static List<ServiceModule> create(ServiceContext context) {
         return List.of(
                 new SystemModule(context),
-                // TODO(merge): bind SecretSealer to crypto.SecretBox once the accounts branch lands.
-                new ApiKeysModule(context, SecretSealer.unavailable(), new BuiltInModelCatalog()),
+                new com.codexmanager.account.rpc.AccountsModule(context),
+                new ApiKeysModule(context, SecretBoxSealer.forService(context), new BuiltInModelCatalog()),
                 new ObservabilityModule(context));
     }
 }

@@ -184,15 +184,21 @@ class ApiKeyRpcTest {
     }
 
     @Test
-    void azure_keys_need_secret_storage_and_store_nothing_without_it() {
-        assertThatThrownBy(() -> create(Map.of("name", "az", "protocolType", "azure_openai",
-                "upstreamBaseUrl", "https://res.openai.azure.com/openai", "azureApiKey", "azure-secret-123")))
-                .isInstanceOfSatisfying(RpcCallFailed.class, e -> {
-                    assertThat(e.code()).isEqualTo(-32030);
-                    assertThat(e.getMessage()).doesNotContain("azure-secret-123");
-                });
+    void an_azure_key_keeps_its_api_key_encrypted_under_the_master_key() {
+        String key = create(Map.of("name", "az", "protocolType", "azure_openai",
+                "upstreamBaseUrl", "https://res.openai.azure.com/openai/", "azureApiKey", "azure-secret-123456"))
+                .get("key").getAsString();
 
-        assertThat(rpc.call("apikey/list").getAsJsonArray("items")).isEmpty();
+        JsonObject item = onlyItem();
+        assertThat(item.get("hasAzureApiKey").getAsBoolean()).isTrue();
+        assertThat(item.get("upstreamBaseUrl").getAsString()).isEqualTo("https://res.openai.azure.com/openai");
+        assertThat(item.toString()).doesNotContain("azure-secret-123456");
+        VerifiedKey verified = ((KeyAuthResult.Accepted) keys().authenticate(key)).key();
+        assertThat(keys().azureApiKey(verified)).isEqualTo("azure-secret-123456");
+        harness.close();
+        assertThat(harness.allFilesAsText()).doesNotContain("azure-secret-123456");
+        harness = ServiceHarness.start(dir, Map.of(), clock);
+        assertThat(keys().azureApiKey(verified)).isEqualTo("azure-secret-123456");
     }
 
     @Test

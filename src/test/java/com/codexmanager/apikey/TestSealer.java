@@ -3,7 +3,7 @@ package com.codexmanager.apikey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A reversible stand-in for SecretBox: XOR plus base64, enough to prove nothing is stored in clear. */
+/** A reversible stand-in for SecretBox: XOR plus base64 bound to the context; enough to prove nothing is stored in clear. */
 final class TestSealer implements SecretSealer {
     private static final byte MASK = 0x5A;
     private volatile boolean broken;
@@ -14,16 +14,17 @@ final class TestSealer implements SecretSealer {
     }
 
     @Override
-    public String seal(String plaintext) {
-        return "test1:" + Base64.getEncoder().encodeToString(xor(plaintext.getBytes(StandardCharsets.UTF_8)));
+    public String seal(String plaintext, String context) {
+        return "test1:" + context + ":" + Base64.getEncoder().encodeToString(xor(plaintext.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
-    public String open(String sealed) {
-        if (broken || !sealed.startsWith("test1:")) {
+    public String open(String sealed, String context) {
+        String prefix = "test1:" + context + ":";
+        if (broken || !sealed.startsWith(prefix)) {
             throw new SecretUnavailableException("test sealer cannot open this value");
         }
-        return new String(xor(Base64.getDecoder().decode(sealed.substring(6))), StandardCharsets.UTF_8);
+        return new String(xor(Base64.getDecoder().decode(sealed.substring(prefix.length()))), StandardCharsets.UTF_8);
     }
 
     private static byte[] xor(byte[] bytes) {

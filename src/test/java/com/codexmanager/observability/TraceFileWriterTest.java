@@ -54,7 +54,10 @@ class TraceFileWriterTest {
         fields.put("missing", null);
 
         w.event("trc_1", TraceEvent.CANDIDATE_POOL, fields);
-        w.event("trc_1", TraceEvent.CANDIDATE_SKIP, Map.of("account_id", "acc_2", "reason", "cooldown"));
+        Map<String, Object> skip = new LinkedHashMap<>();
+        skip.put("account_id", "acc_2");
+        skip.put("reason", "cooldown");
+        w.event("trc_1", TraceEvent.CANDIDATE_SKIP, skip);
 
         assertThat(lines(w, 2)).containsExactly(
                 "ts=2026-05-01T12:00:00.123Z trace=trc_1 event=CANDIDATE_POOL candidates=[acc_1,acc_2] "
