@@ -1,5 +1,9 @@
 package com.codexmanager.service;
 
+import com.codexmanager.apikey.ApiKeysModule;
+import com.codexmanager.apikey.BuiltInModelCatalog;
+import com.codexmanager.apikey.SecretBoxSealer;
+import com.codexmanager.observability.ObservabilityModule;
 import java.util.List;
 
 /**
@@ -13,6 +17,8 @@ final class ServiceModules {
     static List<ServiceModule> create(ServiceContext context) {
         return List.of(
                 new SystemModule(context),
-                new com.codexmanager.account.rpc.AccountsModule(context));
+                new com.codexmanager.account.rpc.AccountsModule(context),
+                new ApiKeysModule(context, SecretBoxSealer.forService(context), new BuiltInModelCatalog()),
+                new ObservabilityModule(context));
     }
 }
