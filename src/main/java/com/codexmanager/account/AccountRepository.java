@@ -58,6 +58,17 @@ public final class AccountRepository {
 
     private final Sql sql;
 
+    /** Bumped on every write that changes what routing sees (rows, sorts, statuses). */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A counter that changes after every write affecting routing, so a cached view can tell cheaply that it is
+     * stale. It moves before the write commits: readers must still expire their cache after a short time.
+     */
+    public long version() {
+        return version.get();
+    }
+
     public AccountRepository(Sql sql) {
         this.sql = sql;
     }
@@ -126,12 +137,14 @@ public final class AccountRepository {
     }
 
     void insert(List<AccountRow> rows) {
+        version.incrementAndGet();
         if (!rows.isEmpty()) {
             sql.batch(INSERT, rows.stream().map(AccountRepository::insertParams).toList());
         }
     }
 
     void update(List<AccountRow> rows) {
+        version.incrementAndGet();
         if (!rows.isEmpty()) {
             sql.batch(UPDATE, rows.stream().map(AccountRepository::updateParams).toList());
         }
@@ -143,6 +156,7 @@ public final class AccountRepository {
      * @throws AccountNotFoundException for the first unknown id; the transaction is rolled back
      */
     void updateSorts(Map<String, Integer> sorts, Instant now) {
+        version.incrementAndGet();
         sql.inTransaction(() -> {
             for (Map.Entry<String, Integer> e : sorts.entrySet()) {
                 if (sql.update(UPDATE_SORT, e.getValue(), now, e.getKey()) == 0) {
@@ -154,6 +168,7 @@ public final class AccountRepository {
     }
 
     boolean updateStatus(String id, AccountStatus status, String reason, Instant now) {
+        version.incrementAndGet();
         return sql.update(UPDATE_STATUS, status, reason, now, id) > 0;
     }
 
@@ -166,6 +181,7 @@ public final class AccountRepository {
     }
 
     boolean delete(String id) {
+        version.incrementAndGet();
         return sql.update(DELETE, id) > 0;
     }
 

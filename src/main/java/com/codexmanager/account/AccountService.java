@@ -42,6 +42,11 @@ public final class AccountService {
             List<String> notFoundAccountIds) {
     }
 
+    /** Changes after every write that affects routing; see {@link AccountRepository#version()}. */
+    public long version() {
+        return repository.version();
+    }
+
     public AccountPage list(AccountQuery query) {
         return repository.page(query);
     }
