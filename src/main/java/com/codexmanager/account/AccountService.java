@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The account pool: listing, metadata edits, ordering, deletion, status changes, and creating or updating accounts
@@ -18,6 +21,7 @@ import java.util.random.RandomGenerator;
  * live in {@link AccountSecrets}. Thread-safe.
  */
 public final class AccountService {
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     /** Group given to imported accounts that name none. */
     public static final String IMPORT_GROUP = "IMPORT";
 
@@ -25,6 +29,7 @@ public final class AccountService {
     private final SecretBox box;
     private final Clock clock;
     private final RandomGenerator random;
+    private final List<SaveListener> saveListeners = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, SecretBox box, Clock clock, RandomGenerator random) {
         this.repository = repository;
@@ -42,17 +47,65 @@ public final class AccountService {
             List<String> notFoundAccountIds) {
     }
 
+    /**
+     * Told after {@link #upsert} committed new or updated accounts (login, import). Runs on the caller's thread, so
+     * it must only hand work off; an exception it throws is logged and ignored.
+     */
+    @FunctionalInterface
+    public interface SaveListener {
+        void accountsSaved(List<String> accountIds);
+    }
+
+    /** Adds a listener; modules add theirs while the service is wired. */
+    public void addSaveListener(SaveListener listener) {
+        saveListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
     public AccountPage list(AccountQuery query) {
+        releaseExpiredLimits();
         return repository.page(query);
     }
 
     /** Every account in pool order (sort, then most recently updated). */
     public List<Account> all() {
+        releaseExpiredLimits();
         return repository.all().stream().map(AccountRow::toAccount).toList();
     }
 
     public Optional<Account> find(String id) {
+        releaseExpiredLimits();
         return repository.find(id).map(AccountRow::toAccount);
+    }
+
+    /**
+     * Marks an {@code active} or {@code limited} account {@code limited} until {@code until} (nullable: unknown, then
+     * it stays limited until {@link #clearLimit}). Disabled, unavailable and banned accounts are left alone.
+     *
+     * @return whether the account is now limited
+     */
+    public boolean markLimited(String id, Instant until, String reason) {
+        return repository.markLimited(id, until, reason, clock.instant());
+    }
+
+    /** Makes a {@code limited} account {@code active} again; false when it was not limited. */
+    public boolean clearLimit(String id) {
+        return repository.clearLimit(id, clock.instant());
+    }
+
+    /**
+     * Makes every limited account whose {@code limitedUntil} has passed active again. Every read of this service and
+     * of {@link AccountSecrets} does this first, so no job needs to run at the reset instant.
+     */
+    public List<String> releaseExpiredLimits() {
+        return releaseExpiredLimits(repository, clock);
+    }
+
+    static List<String> releaseExpiredLimits(AccountRepository repository, Clock clock) {
+        List<String> released = repository.releaseExpiredLimits(clock.instant());
+        if (!released.isEmpty()) {
+            log.info("Usage window reset: accounts {} are active again", released);
+        }
+        return released;
     }
 
     /** @throws AccountNotFoundException when no account has this id */
@@ -129,7 +182,7 @@ public final class AccountService {
      * @throws com.codexmanager.store.StoreException when the transaction fails; nothing is written then
      */
     public List<UpsertOutcome> upsert(List<AccountDraft> drafts, String defaultGroup) {
-        return repository.sql().inTransaction(() -> {
+        List<UpsertOutcome> saved = repository.sql().inTransaction(() -> {
             Instant now = clock.instant();
             List<String> keys = new ArrayList<>();
             List<TokenClaims> claims = new ArrayList<>();
@@ -161,6 +214,18 @@ public final class AccountService {
             repository.update(new ArrayList<>(updates.values()));
             return outcomes;
         });
+        notifySaved(saved.stream().map(UpsertOutcome::accountId).distinct().toList());
+        return saved;
+    }
+
+    private void notifySaved(List<String> accountIds) {
+        for (SaveListener listener : saveListeners) {
+            try {
+                listener.accountsSaved(accountIds);
+            } catch (RuntimeException e) {
+                log.warn("Account save listener failed: {}", e.toString());
+            }
+        }
     }
 
     private AccountRow create(AccountDraft d, TokenClaims c, String key, String defaultGroup, int sort,
@@ -175,7 +240,7 @@ public final class AccountService {
                 box.seal(d.tokens().accessToken(), AccountSecrets.context(id, "access_token")),
                 sealOrNull(d.tokens().refreshToken(), id, "refresh_token"),
                 sealOrNull(d.tokens().idToken(), id, "id_token"), 1, c.expiresAt(), d.lastRefreshAt(), 0, null,
-                now, now, null);
+                now, now, null, null);
     }
 
     private AccountRow merge(AccountRow row, AccountDraft d, TokenClaims c, Instant now) {
@@ -198,7 +263,7 @@ public final class AccountService {
                 box.seal(d.tokens().accessToken(), AccountSecrets.context(id, "access_token")), refresh, idToken,
                 row.tokenVersion() + 1, c.expiresAt(),
                 d.lastRefreshAt() != null ? d.lastRefreshAt() : row.lastRefreshAt(), 0, null, row.createdAt(), now,
-                row.lastUsedAt());
+                row.lastUsedAt(), null);
     }
 
     private String sealOrNull(String secret, String id, String field) {

@@ -11,8 +11,10 @@ final class ServiceModules {
     }
 
     static List<ServiceModule> create(ServiceContext context) {
+        var accounts = new com.codexmanager.account.rpc.AccountsModule(context);
         return List.of(
                 new SystemModule(context),
-                new com.codexmanager.account.rpc.AccountsModule(context));
+                accounts,
+                new com.codexmanager.usage.UsageModule(context, accounts));
     }
 }
