@@ -29,7 +29,7 @@ public final class AccountService {
     private final SecretBox box;
     private final Clock clock;
     private final RandomGenerator random;
-    private final List<SaveListener> saveListeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, SecretBox box, Clock clock, RandomGenerator random) {
         this.repository = repository;
@@ -48,17 +48,21 @@ public final class AccountService {
     }
 
     /**
-     * Told after {@link #upsert} committed new or updated accounts (login, import). Runs on the caller's thread, so
-     * it must only hand work off; an exception it throws is logged and ignored.
+     * Told after accounts were committed: {@link #upsert} (login, import) saved them, or {@link #delete} /
+     * {@link #deleteMany} removed them. Runs on the caller's thread, so it must only hand work off or update memory;
+     * an exception it throws is logged and ignored.
      */
-    @FunctionalInterface
-    public interface SaveListener {
-        void accountsSaved(List<String> accountIds);
+    public interface Listener {
+        default void accountsSaved(List<String> accountIds) {
+        }
+
+        default void accountsDeleted(List<String> accountIds) {
+        }
     }
 
     /** Adds a listener; modules add theirs while the service is wired. */
-    public void addSaveListener(SaveListener listener) {
-        saveListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    public void addListener(Listener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     public AccountPage list(AccountQuery query) {
@@ -146,7 +150,11 @@ public final class AccountService {
     }
 
     public boolean delete(String id) {
-        return repository.delete(id);
+        boolean deleted = repository.delete(id);
+        if (deleted) {
+            notify(listener -> listener.accountsDeleted(List.of(id)));
+        }
+        return deleted;
     }
 
     public DeleteManyResult deleteMany(List<String> ids) {
@@ -159,6 +167,10 @@ public final class AccountService {
             }
             return null;
         });
+        if (!deleted.isEmpty()) {
+            List<String> gone = List.copyOf(deleted);
+            notify(listener -> listener.accountsDeleted(gone));
+        }
         return new DeleteManyResult(unique.size(), deleted.size(), deleted, missing);
     }
 
@@ -214,16 +226,17 @@ public final class AccountService {
             repository.update(new ArrayList<>(updates.values()));
             return outcomes;
         });
-        notifySaved(saved.stream().map(UpsertOutcome::accountId).distinct().toList());
+        List<String> ids = saved.stream().map(UpsertOutcome::accountId).distinct().toList();
+        notify(listener -> listener.accountsSaved(ids));
         return saved;
     }
 
-    private void notifySaved(List<String> accountIds) {
-        for (SaveListener listener : saveListeners) {
+    private void notify(java.util.function.Consumer<Listener> event) {
+        for (Listener listener : listeners) {
             try {
-                listener.accountsSaved(accountIds);
+                event.accept(listener);
             } catch (RuntimeException e) {
-                log.warn("Account save listener failed: {}", e.toString());
+                log.warn("Account listener failed: {}", e.toString());
             }
         }
     }

@@ -9,8 +9,11 @@ import java.time.Instant;
  * <table>
  *   <caption>Rules, first match wins ("known" = used % and window length present; a window whose reset time has
  *   passed counts as fine)</caption>
- *   <tr><td>a known window ≥ 100 % and not reset, or {@code limitReached} while some window has not reset</td>
- *       <td>{@code unavailable}, until the latest such reset time</td></tr>
+ *   <tr><td>a known window ≥ 100 % that has not reset</td>
+ *       <td>{@code unavailable}, until the latest such reset time ({@code limitReached} is then attributed to the
+ *       full windows and ends with them)</td></tr>
+ *   <tr><td>no window ≥ 100 % but {@code limitReached}, while some window has not reset</td>
+ *       <td>{@code unavailable}, until the latest pending reset time</td></tr>
  *   <tr><td>5 h known and 7 d known</td><td>{@code available}</td></tr>
  *   <tr><td>5 h known, 7 d unknown</td><td>{@code primary_window_available_only}</td></tr>
  *   <tr><td>5 h unknown, 7 d known (free plans: a weekly window only)</td><td>{@code available}</td></tr>
@@ -28,12 +31,16 @@ public final class AvailabilityRule {
         }
         UsageWindow primary = snapshot.primary();
         UsageWindow secondary = snapshot.secondary();
-        boolean primaryExhausted = primary != null && primary.exhaustedAt(now);
-        boolean secondaryExhausted = secondary != null && secondary.exhaustedAt(now);
-        if (primaryExhausted || secondaryExhausted) {
-            return unavailableUntil(primaryExhausted ? primary : null, secondaryExhausted ? secondary : null);
-        }
-        if (snapshot.limitReached() && !allResetBy(primary, secondary, now)) {
+        boolean primaryFull = full(primary);
+        boolean secondaryFull = full(secondary);
+        if (primaryFull || secondaryFull) {
+            // A full window explains limit_reached; the account is back once every full window has reset.
+            UsageWindow first = primaryFull && !primary.resetBy(now) ? primary : null;
+            UsageWindow second = secondaryFull && !secondary.resetBy(now) ? secondary : null;
+            if (first != null || second != null) {
+                return unavailableUntil(first, second);
+            }
+        } else if (snapshot.limitReached() && !allResetBy(primary, secondary, now)) {
             return unavailableUntil(pending(primary, now), pending(secondary, now));
         }
         boolean primaryKnown = primary != null && primary.known();
@@ -45,6 +52,10 @@ public final class AvailabilityRule {
             return new AvailabilityVerdict(Availability.PRIMARY_WINDOW_AVAILABLE_ONLY, null);
         }
         return AvailabilityVerdict.UNKNOWN;
+    }
+
+    private static boolean full(UsageWindow window) {
+        return window != null && window.known() && window.usedPercent() >= 100;
     }
 
     /** {@code limitReached} is over once every window it could refer to has reset; with no window it holds. */

@@ -1,6 +1,7 @@
 package com.codexmanager.usage;
 
 import com.codexmanager.account.Account;
+import com.codexmanager.account.AccountService;
 import com.codexmanager.account.rpc.AccountsModule;
 import com.codexmanager.config.Settings;
 import com.codexmanager.service.ServiceContext;
@@ -51,7 +52,17 @@ public final class UsageModule implements ServiceModule {
                 id -> workers.submit(id, UsagePoller.interval(settings.get())), context.clock());
         UsageRpcMethods.register(context.rpc(), usage, jobs, settings);
         accounts.addListExtension(this::listFields);
-        accounts.accounts().addSaveListener(this::accountsSaved);
+        accounts.accounts().addListener(new AccountService.Listener() {
+            @Override
+            public void accountsSaved(List<String> accountIds) {
+                refreshSaved(accountIds);
+            }
+
+            @Override
+            public void accountsDeleted(List<String> accountIds) {
+                accountIds.forEach(usage::forget);
+            }
+        });
     }
 
     /** The usage service the gateway calls. */
@@ -77,7 +88,7 @@ public final class UsageModule implements ServiceModule {
     }
 
     /** Fetch usage of new or re-imported accounts in the background, unless automatic fetching is off. */
-    private void accountsSaved(List<String> accountIds) {
+    private void refreshSaved(List<String> accountIds) {
         if (!UsagePoller.enabled(settings.get())) {
             return;
         }

@@ -196,7 +196,8 @@ public final class UsageService {
         applyStatus(snapshot);
     }
 
-    private void forget(String accountId) {
+    /** Drops the in-memory state of a deleted account (its rows went with it). */
+    void forget(String accountId) {
         latest.remove(accountId);
         persistedAt.remove(accountId);
     }

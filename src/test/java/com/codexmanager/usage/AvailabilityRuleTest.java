@@ -57,6 +57,8 @@ class AvailabilityRuleTest {
                         false, Availability.AVAILABLE, null),
                 Arguments.of("limit_reached below 100 %", fiveHour(97.0, SOON), weekly(50.0, LATER), true,
                         Availability.UNAVAILABLE, LATER),
+                Arguments.of("limit_reached explained by a full 5 h window that has reset", fiveHour(100.0, PAST),
+                        weekly(40.0, LATER), true, Availability.AVAILABLE, null),
                 Arguments.of("limit_reached without windows", null, null, true, Availability.UNAVAILABLE, null),
                 Arguments.of("limit_reached after every window reset", fiveHour(97.0, PAST), null, true,
                         Availability.PRIMARY_WINDOW_AVAILABLE_ONLY, null),
