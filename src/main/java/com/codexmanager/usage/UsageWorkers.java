@@ -59,17 +59,24 @@ final class UsageWorkers implements AutoCloseable {
     }
 
     private void run(String accountId, Duration pollInterval, CompletableFuture<UsageSnapshot> future) {
+        UsageSnapshot snapshot = null;
+        RuntimeException failure = null;
         try {
-            UsageSnapshot snapshot = usage.refresh(accountId);
+            snapshot = usage.refresh(accountId);
             failures.remove(accountId);
-            future.complete(snapshot);
         } catch (RuntimeException e) {
+            failure = e;
             Failures next = failed(accountId, pollInterval);
             log.debug("Usage refresh of {} failed ({} in a row, next poll not before {}): {}", accountId,
                     next.count(), next.nextAttemptAt(), e.getMessage());
-            future.completeExceptionally(e);
         } finally {
+            // Leave the in-flight map before completing, so a caller woken by the future can queue a new refresh.
             inFlight.remove(accountId, future);
+        }
+        if (failure == null) {
+            future.complete(snapshot);
+        } else {
+            future.completeExceptionally(failure);
         }
     }
 
