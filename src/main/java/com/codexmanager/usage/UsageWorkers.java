@@ -60,11 +60,11 @@ final class UsageWorkers implements AutoCloseable {
 
     private void run(String accountId, Duration pollInterval, CompletableFuture<UsageSnapshot> future) {
         UsageSnapshot snapshot = null;
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             snapshot = usage.refresh(accountId);
             failures.remove(accountId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
             Failures next = failed(accountId, pollInterval);
             log.debug("Usage refresh of {} failed ({} in a row, next poll not before {}): {}", accountId,
@@ -77,6 +77,9 @@ final class UsageWorkers implements AutoCloseable {
             future.complete(snapshot);
         } else {
             future.completeExceptionally(failure);
+            if (failure instanceof Error error) {
+                throw error;
+            }
         }
     }
 
