@@ -84,6 +84,10 @@ public enum Setting {
             "Bytes of (redacted) request body kept in gateway-trace.log; 0 keeps none.", 0, 1_048_576)),
     FRONT_PROXY_MAX_BODY_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "16777216",
             "Largest accepted request body, in bytes.", 1024, 1_073_741_824)),
+    TRACE_LOG_MAX_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "10485760",
+            "Size at which gateway-trace.log is rotated (3 old files are kept), in bytes.", 4096, 1_073_741_824)),
+    REQUEST_LOG_RETENTION_DAYS(spec(Group.GATEWAY, SettingType.INTEGER, "30",
+            "Days request-log rows are kept; hourly totals are kept for good.", 1, 3650)),
 
     // --- background jobs -------------------------------------------------------------------------------------
     DISABLE_POLLING(spec(Group.JOBS, SettingType.FLAG, "",

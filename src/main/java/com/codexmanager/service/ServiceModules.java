@@ -1,5 +1,9 @@
 package com.codexmanager.service;
 
+import com.codexmanager.apikey.ApiKeysModule;
+import com.codexmanager.apikey.BuiltInModelCatalog;
+import com.codexmanager.apikey.SecretBoxSealer;
+import com.codexmanager.observability.ObservabilityModule;
 import java.util.List;
 
 /**
@@ -15,6 +19,8 @@ final class ServiceModules {
         return List.of(
                 new SystemModule(context),
                 accounts,
-                new com.codexmanager.usage.UsageModule(context, accounts));
+                new com.codexmanager.usage.UsageModule(context, accounts),
+                new ApiKeysModule(context, SecretBoxSealer.forService(context), new BuiltInModelCatalog()),
+                new ObservabilityModule(context));
     }
 }
