@@ -109,9 +109,14 @@ public enum Setting {
 
     // --- background jobs -------------------------------------------------------------------------------------
     DISABLE_POLLING(spec(Group.JOBS, SettingType.FLAG, "",
-            "Turn the usage poller off.")),
+            "Turn automatic usage fetching off: the poller and the fetch right after an account is added. "
+                    + "Manual refresh and gateway rate-limit headers still update usage.")),
     USAGE_POLL_INTERVAL_SECS(spec(Group.JOBS, SettingType.INTEGER, "600",
-            "Usage polling interval, in seconds.", 30, 86_400)),
+            "Usage polling interval, in seconds (plus 0-5 s jitter).", 30, 86_400)),
+    USAGE_REFRESH_WORKERS(spec(Group.JOBS, SettingType.INTEGER, "4",
+            "Concurrent usage fetches of the poller and of \"refresh all\".", 1, 64).restart()),
+    USAGE_HISTORY_DAYS(spec(Group.JOBS, SettingType.INTEGER, "7",
+            "Days of usage snapshots kept per account for charts; the latest snapshot is always kept.", 1, 365)),
     TOKEN_REFRESH_POLL_INTERVAL_SECS(spec(Group.JOBS, SettingType.INTEGER, "60",
             "How often the token refresher looks for access tokens that expire soon, in seconds.", 1, 86_400)),
     TOKEN_REFRESH_AHEAD_SECS(spec(Group.JOBS, SettingType.INTEGER, "900",

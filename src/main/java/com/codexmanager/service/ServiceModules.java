@@ -4,8 +4,8 @@ import com.codexmanager.account.rpc.AccountsModule;
 import com.codexmanager.apikey.ApiKeysModule;
 import com.codexmanager.apikey.SecretBoxSealer;
 import com.codexmanager.gateway.GatewayModule;
-import com.codexmanager.gateway.port.UsageObserver;
 import com.codexmanager.observability.ObservabilityModule;
+import com.codexmanager.usage.UsageModule;
 import com.codexmanager.wiring.AccountPoolAdapter;
 import com.codexmanager.wiring.KeyAuthenticatorAdapter;
 import com.codexmanager.wiring.ModelCatalogBridge;
@@ -34,16 +34,17 @@ final class ServiceModules {
 
     private static List<ServiceModule> compose(ServiceContext context, List<ServiceModule> created) {
         AccountsModule accounts = track(created, new AccountsModule(context));
+        UsageModule usage = track(created, new UsageModule(context, accounts));
         ModelCatalogBridge models = new ModelCatalogBridge();
         ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models));
         ObservabilityModule observability = track(created, new ObservabilityModule(context));
         GatewayModule gateway = new GatewayModule(context,
-                new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), id -> null, context.clock()),
+                new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(), context.clock()),
                 new KeyAuthenticatorAdapter(keys.keys()),
                 new RequestRecorderAdapter(observability.requestLog(), observability.trace()),
-                UsageObserver.NONE);
+                usage.usage()::onRateLimitHeaders);
         models.bind(gateway.catalog());
-        return List.of(new SystemModule(context), accounts, keys, observability, gateway);
+        return List.of(new SystemModule(context), accounts, usage, keys, observability, gateway);
     }
 
     private static <T extends ServiceModule> T track(List<ServiceModule> created, T module) {

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import com.codexmanager.usage.UsageService;
 
 /**
  * The gateway's view of the account pool, backed by the accounts feature. The routable snapshot is cached and
@@ -36,20 +36,16 @@ public final class AccountPoolAdapter implements AccountPool {
 
     private final AccountService accounts;
     private final TokenRefresher refresher;
-    private final Function<String, Instant> limitedUntil;
+    private final UsageService usage;
     private final Clock clock;
     private final Map<String, Instant> lastUsedWrites = new ConcurrentHashMap<>();
     private final Map<String, Instant> limitSeenByGateway = new ConcurrentHashMap<>();
     private volatile Cached cached;
 
-    /**
-     * @param limitedUntil when an account marked {@code limited} becomes usable again ({@code null} if unknown)
-     */
-    public AccountPoolAdapter(AccountService accounts, TokenRefresher refresher,
-            Function<String, Instant> limitedUntil, Clock clock) {
+    public AccountPoolAdapter(AccountService accounts, TokenRefresher refresher, UsageService usage, Clock clock) {
         this.accounts = accounts;
         this.refresher = refresher;
-        this.limitedUntil = limitedUntil;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -71,7 +67,7 @@ public final class AccountPoolAdapter implements AccountPool {
         }
         List<PoolAccount> pool = new ArrayList<>();
         for (Account a : accounts.all()) {
-            Instant until = a.status() == AccountStatus.LIMITED ? latest(limitedUntil.apply(a.id()),
+            Instant until = a.status() == AccountStatus.LIMITED ? latest(a.limitedUntil(),
                     limitSeenByGateway.get(a.id())) : null;
             pool.add(new PoolAccount(a.id(), a.sort(), a.groupName(), status(a.status()), a.hasToken(), until));
         }
@@ -128,14 +124,7 @@ public final class AccountPoolAdapter implements AccountPool {
     @Override
     public void markUsageLimited(String accountId, Instant resetsAt) {
         limitSeenByGateway.put(accountId, resetsAt);
-        try {
-            Account account = accounts.require(accountId);
-            if (account.status() == AccountStatus.ACTIVE || account.status() == AccountStatus.LIMITED) {
-                accounts.markStatus(accountId, AccountStatus.LIMITED, "usage_limit_exhausted");
-            }
-        } catch (AccountNotFoundException e) {
-            // deleted meanwhile: nothing to mark
-        }
+        usage.markLimited(accountId, resetsAt);
     }
 
     @Override
