@@ -3,7 +3,7 @@
   Sets the product version in every place listed in scripts/version-places.txt (the installers derive theirs
   from pom.xml when they are built). Prints each change; -DryRun only prints.
 .EXAMPLE
-  ./scripts/bump-version.ps1 -Version 0.2.0 -DryRun
+  ./scripts/bump-version.ps1 -Version 1.4.0 -DryRun
 #>
 [CmdletBinding()]
 param(

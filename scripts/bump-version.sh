@@ -6,7 +6,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
 cd "$CM_ROOT"
 
-usage() { echo "Usage: scripts/bump-version.sh [--dry-run] NEW_VERSION   (e.g. 0.2.0 or 0.2.0-SNAPSHOT)" >&2; }
+usage() { echo "Usage: scripts/bump-version.sh [--dry-run] NEW_VERSION   (e.g. 1.4.0 or 1.4.0-SNAPSHOT)" >&2; }
 new=""
 while [ $# -gt 0 ]; do
   case "$1" in

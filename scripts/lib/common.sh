@@ -18,7 +18,7 @@ project_version() {
   sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$CM_ROOT/pom.xml" | head -n 1
 }
 
-# The version without a qualifier (0.2.0-SNAPSHOT -> 0.2.0): installers accept numbers only.
+# The version without a qualifier (1.4.0-SNAPSHOT -> 1.4.0): installers accept numbers only.
 numeric_version() {
   project_version | sed 's/[-+].*$//'
 }
