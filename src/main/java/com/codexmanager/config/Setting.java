@@ -102,6 +102,10 @@ public enum Setting {
             0, 604_800)),
     MODELS_REFRESH_INTERVAL_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "21600",
             "How often the cached model list is refreshed from the upstream, in seconds.", 300, 604_800)),
+    CLAUDE_MODEL_MAP(spec(Group.GATEWAY, SettingType.STRING,
+            "*opus*=gpt-5.6-sol,*sonnet*=gpt-5.5,*haiku*=gpt-5.4-mini",
+            "Model aliases for Claude and other clients: comma-separated pattern=model, first match wins, * matches "
+                    + "any text, case-insensitive. Unmatched names pass through; a key's model binding still wins.")),
 
     // --- background jobs -------------------------------------------------------------------------------------
     DISABLE_POLLING(spec(Group.JOBS, SettingType.FLAG, "",
