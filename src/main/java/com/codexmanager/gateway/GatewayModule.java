@@ -69,7 +69,8 @@ public final class GatewayModule implements ServiceModule {
                 manual::get, catalog::onEtag);
         AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
                 context.settings()::current, new TraceIds(context.random()), context.clock());
-        this.routes = new GatewayRoutes(handler, new ModelsHandler(keys, catalog),
+        this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
+                new ModelsHandler(keys, catalog),
                 new MetricsHandler(metrics, context.rpcToken()));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);

@@ -1,5 +1,6 @@
 package com.codexmanager.gateway;
 
+import com.codexmanager.gateway.anthropic.AnthropicAdapter;
 import com.codexmanager.gateway.chat.ChatAdapter;
 import com.codexmanager.gateway.protocol.AzureErrorRenderer;
 import com.codexmanager.gateway.protocol.ErrorRenderer;
@@ -20,13 +21,17 @@ final class GatewayRoutes {
     private static final ProtocolAdapter CHAT = new ChatAdapter(OpenAiErrorRenderer.INSTANCE);
     private static final ProtocolAdapter AZURE_RESPONSES = new ResponsesAdapter(false, AzureErrorRenderer.INSTANCE);
     private static final ProtocolAdapter AZURE_CHAT = new ChatAdapter(AzureErrorRenderer.INSTANCE);
+    private static final ProtocolAdapter MESSAGES = new AnthropicAdapter();
 
     private final AdapterHandler handler;
     private final ModelsHandler models;
     private final MetricsHandler metrics;
+    private final CountTokensHandler countTokens;
 
-    GatewayRoutes(AdapterHandler handler, ModelsHandler models, MetricsHandler metrics) {
+    GatewayRoutes(AdapterHandler handler, CountTokensHandler countTokens, ModelsHandler models,
+            MetricsHandler metrics) {
         this.handler = handler;
+        this.countTokens = countTokens;
         this.models = models;
         this.metrics = metrics;
     }
@@ -38,6 +43,8 @@ final class GatewayRoutes {
         r.post("/v1/responses", ctx -> handler.handle(ctx, RESPONSES, null));
         r.post("/v1/responses/compact", ctx -> handler.handle(ctx, COMPACT, null));
         r.post("/v1/chat/completions", ctx -> handler.handle(ctx, CHAT, null));
+        r.post("/v1/messages", ctx -> handler.handle(ctx, MESSAGES, null));
+        r.post("/v1/messages/count_tokens", countTokens::handle);
         r.post("/openai/deployments/{deployment}/chat/completions",
                 ctx -> handler.handle(ctx, AZURE_CHAT, ctx.pathParam("deployment")));
         r.post("/openai/deployments/{deployment}/responses",
