@@ -157,7 +157,7 @@ final class AzureForwarder {
 
     private static Long number(JsonObject o, String name, Long fallback) {
         JsonElement e = o.get(name);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : fallback;
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? Long.valueOf(e.getAsLong()) : fallback;
     }
 
     private static JsonObject parse(String text) {
