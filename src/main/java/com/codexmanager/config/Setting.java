@@ -102,6 +102,10 @@ public enum Setting {
             0, 604_800)),
     MODELS_REFRESH_INTERVAL_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "21600",
             "How often the cached model list is refreshed from the upstream, in seconds.", 300, 604_800)),
+    TRACE_LOG_MAX_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "10485760",
+            "Size at which gateway-trace.log is rotated (3 old files are kept), in bytes.", 4096, 1_073_741_824)),
+    REQUEST_LOG_RETENTION_DAYS(spec(Group.GATEWAY, SettingType.INTEGER, "30",
+            "Days request-log rows are kept; hourly totals are kept for good.", 1, 3650)),
     CLAUDE_MODEL_MAP(spec(Group.GATEWAY, SettingType.STRING,
             "*opus*=gpt-5.6-sol,*sonnet*=gpt-5.5,*haiku*=gpt-5.4-mini",
             "Model aliases for Claude and other clients: comma-separated pattern=model, first match wins, * matches "

@@ -121,7 +121,7 @@ class GatewayHttpTest {
                 + "\"metadata\":{\"a\":\"b\"},\"user\":\"u\",\"previous_response_id\":\"resp_1\",\"store\":true}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        var sent = bed.fake.lastRequest().orElseThrow().json();
+        var sent = bed.fake.lastRequest(com.codexmanager.testkit.FakeUpstream.RESPONSES_PATH).orElseThrow().json();
         assertThat(sent.get("instructions").getAsString()).isEmpty();
         assertThat(sent.get("store").getAsBoolean()).isFalse();
         assertThat(sent.getAsJsonArray("input").get(0).getAsJsonObject().get("role").getAsString())

@@ -44,8 +44,8 @@ class ResponsesSdkTest {
                 .flatMap(o -> o.asMessage().content().stream())
                 .filter(c -> c.isOutputText()).map(c -> c.asOutputText().text()).reduce("", String::concat);
         assertThat(text).isEqualTo("echo: Say hello");
-        assertThat(bed.fake.lastRequest().orElseThrow().json().get("stream").getAsBoolean()).isTrue();
-        assertThat(bed.fake.lastRequest().orElseThrow().json().has("max_output_tokens")).isFalse();
+        assertThat(bed.fake.lastRequest(com.codexmanager.testkit.FakeUpstream.RESPONSES_PATH).orElseThrow().json().get("stream").getAsBoolean()).isTrue();
+        assertThat(bed.fake.lastRequest(com.codexmanager.testkit.FakeUpstream.RESPONSES_PATH).orElseThrow().json().has("max_output_tokens")).isFalse();
     }
 
     @Test

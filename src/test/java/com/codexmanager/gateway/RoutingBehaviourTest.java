@@ -79,7 +79,7 @@ class RoutingBehaviourTest {
         for (int i = 0; i < 5; i++) {
             assertThat(servedBy(bed.http.send(request, HttpResponse.BodyHandlers.ofString()))).isEqualTo(first);
         }
-        assertThat(bed.fake.lastRequest().orElseThrow().header("session_id")).hasValue("thread-9");
+        assertThat(bed.fake.lastRequest(com.codexmanager.testkit.FakeUpstream.RESPONSES_PATH).orElseThrow().header("session_id")).hasValue("thread-9");
     }
 
     @Test
@@ -102,7 +102,7 @@ class RoutingBehaviourTest {
         bed.post("/v1/responses", "{\"model\":\"gpt-5.5\",\"input\":\"x\",\"reasoning\":{\"effort\":\"low\"}}",
                 "cmk_bound_key_00000000000");
 
-        var sent = bed.fake.lastRequest().orElseThrow().json();
+        var sent = bed.fake.lastRequest(com.codexmanager.testkit.FakeUpstream.RESPONSES_PATH).orElseThrow().json();
         assertThat(sent.get("model").getAsString()).isEqualTo("gpt-5.4-mini");
         assertThat(sent.getAsJsonObject("reasoning").get("effort").getAsString()).isEqualTo("high");
         assertThat(sent.getAsJsonArray("include").toString()).contains("reasoning.encrypted_content");
