@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A mid-stream upstream failure ends each adapter's stream with its protocol's terminal error, never a hang. */
+/**
+ * Faults through the adapters: before output a request fails over to the next account; after output the stream
+ * ends with the protocol's terminal error, never a hang.
+ */
 class AdapterStreamingFaultsTest {
     private static final String CHAT = "{\"model\":\"gpt-5.5\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"tell me a long story\"}]}";
@@ -80,5 +83,24 @@ class AdapterStreamingFaultsTest {
         assertThat(lines).last().asString().startsWith("data: {\"type\":\"error\",\"error\":{\"type\":");
         assertThat(lines).doesNotContain("event: message_stop");
         assertThat(bed.fake.responsesCount(second.accountId())).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Scenario.class, names = {"OVERLOADED", "ERROR_BEFORE_OUTPUT"})
+    void a_fault_before_output_fails_over_for_chat_and_messages(Scenario fault) throws Exception {
+        first.enqueue(fault);
+
+        List<String> chat = stream("/v1/chat/completions", CHAT);
+        List<String> messages = stream("/v1/messages", MESSAGES);
+
+        assertThat(chat).last().isEqualTo("data: [DONE]");
+        assertThat(chat).anyMatch(l -> l.contains("\"finish_reason\":\"stop\""));
+        assertThat(messages).last().isEqualTo("data: {\"type\":\"message_stop\"}");
+        assertThat(bed.recorder.records.get(0).attemptedAccountIds())
+                .containsExactly(first.accountId(), second.accountId());
+        assertThat(bed.recorder.records).hasSize(2).allSatisfy(r -> {
+            assertThat(r.finalAccountId()).isEqualTo(second.accountId());
+            assertThat(r.status()).isEqualTo(200);
+        });
     }
 }
