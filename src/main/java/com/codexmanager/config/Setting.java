@@ -106,6 +106,10 @@ public enum Setting {
             "Size at which gateway-trace.log is rotated (3 old files are kept), in bytes.", 4096, 1_073_741_824)),
     REQUEST_LOG_RETENTION_DAYS(spec(Group.GATEWAY, SettingType.INTEGER, "30",
             "Days request-log rows are kept; hourly totals are kept for good.", 1, 3650)),
+    CLAUDE_MODEL_MAP(spec(Group.GATEWAY, SettingType.STRING,
+            "*opus*=gpt-5.6-sol,*sonnet*=gpt-5.5,*haiku*=gpt-5.4-mini",
+            "Model aliases for Claude and other clients: comma-separated pattern=model, first match wins, * matches "
+                    + "any text, case-insensitive. Unmatched names pass through; a key's model binding still wins.")),
 
     // --- background jobs -------------------------------------------------------------------------------------
     DISABLE_POLLING(spec(Group.JOBS, SettingType.FLAG, "",

@@ -7,11 +7,11 @@ import java.util.Map;
 /**
  * Finds the conversation a request belongs to, for session affinity and the upstream {@code session_id}:
  * {@code prompt_cache_key}, then the {@code session_id} / {@code session-id} / {@code thread-id} /
- * {@code conversation_id} headers. Stateless.
+ * {@code conversation_id} / {@code x-claude-code-session-id} headers. Stateless.
  */
 final class ConversationKeys {
     private static final String[] HEADERS = {"session_id", "session-id", "x-session-id", "thread-id",
-            "thread_id", "conversation_id", "conversation-id"};
+            "thread_id", "conversation_id", "conversation-id", "x-claude-code-session-id"};
 
     private ConversationKeys() {
     }

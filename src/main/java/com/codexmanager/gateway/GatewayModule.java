@@ -67,9 +67,10 @@ public final class GatewayModule implements ServiceModule {
         GatewayExecutor executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
                 manual::get, catalog::onEtag);
-        ResponsesHandler responses = new ResponsesHandler(keys, executor, recorder, context.settings()::current,
-                new TraceIds(context.random()), context.clock());
-        this.routes = new GatewayRoutes(responses, new ModelsHandler(keys, catalog),
+        AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
+                context.settings()::current, new TraceIds(context.random()), context.clock());
+        this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
+                new ModelsHandler(keys, catalog),
                 new MetricsHandler(metrics, context.rpcToken()));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);

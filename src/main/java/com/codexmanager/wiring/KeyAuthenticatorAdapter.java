@@ -3,6 +3,7 @@ package com.codexmanager.wiring;
 import com.codexmanager.apikey.KeyAuthResult;
 import com.codexmanager.apikey.KeyRejection;
 import com.codexmanager.apikey.KeyService;
+import com.codexmanager.apikey.ProtocolType;
 import com.codexmanager.apikey.VerifiedKey;
 import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.port.PlatformKey;
@@ -24,9 +25,18 @@ public final class KeyAuthenticatorAdapter implements KeyAuthenticator {
             var policy = key.policy();
             return new KeyVerdict.Allowed(new PlatformKey(key.id(), key.keyPrefix(), key.protocolType().wireName(),
                     policy.modelSlug(), policy.reasoningEffort() == null ? null : policy.reasoningEffort().wireName(),
-                    policy.allowedModels(), key.accountGroup()));
+                    policy.allowedModels(), key.accountGroup(), azure(key)));
         }
         KeyRejection rejection = ((KeyAuthResult.Rejected) result).reason();
         return new KeyVerdict.Rejected(rejection.httpStatus(), rejection.errorCode(), rejection.message());
+    }
+
+    /** The Azure endpoint of an azure_openai key; its api-key is opened only when a request is forwarded. */
+    private PlatformKey.Azure azure(VerifiedKey key) {
+        if (key.protocolType() != ProtocolType.AZURE_OPENAI) {
+            return null;
+        }
+        String baseUrl = key.upstreamBaseUrl() == null ? null : key.upstreamBaseUrl().toString();
+        return new PlatformKey.Azure(baseUrl, () -> keys.azureApiKey(key));
     }
 }
