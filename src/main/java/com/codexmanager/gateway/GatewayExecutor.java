@@ -85,8 +85,9 @@ public final class GatewayExecutor {
         while (!candidates.isEmpty() && clock.instant().isBefore(deadline)) {
             Optional<InflightTracker.Slot> slot = takeSlot(request, settings, candidates);
             if (slot.isEmpty()) {
-                last = new Outcome.Overloaded("every candidate account is at its in-flight limit");
-                break;
+                return new ExecutionResult.Refused(503, "accounts_busy", "every candidate account is at its in-flight "
+                        + "limit (CODEXMANAGER_ACCOUNT_MAX_INFLIGHT); waited " + settings.gateWait().toMillis() + " ms",
+                        java.time.Duration.ofSeconds(1), null, attempted, lastAccount);
             }
             PoolAccount account = removeUpTo(candidates, slot.get().accountId(), request.traceId());
             attempted.add(account.id());

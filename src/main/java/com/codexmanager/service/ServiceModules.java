@@ -39,7 +39,8 @@ final class ServiceModules {
         ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models));
         ObservabilityModule observability = track(created, new ObservabilityModule(context));
         GatewayModule gateway = new GatewayModule(context,
-                new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(), context.clock()),
+                new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(),
+                        usage::refreshSoon, context.clock()),
                 new KeyAuthenticatorAdapter(keys.keys()),
                 new RequestRecorderAdapter(observability.requestLog(), observability.trace()),
                 usage.usage()::onRateLimitHeaders);

@@ -87,6 +87,14 @@ public final class UsageModule implements ServiceModule {
         client.close();
     }
 
+    /**
+     * Queues a background usage fetch of one account (the gateway asks for it after a usage-limit answer, so the
+     * stored windows confirm the limit). Skipped when automatic fetching is off.
+     */
+    public void refreshSoon(String accountId) {
+        refreshSaved(List.of(accountId));
+    }
+
     /** Fetch usage of new or re-imported accounts in the background, unless automatic fetching is off. */
     private void refreshSaved(List<String> accountIds) {
         if (!UsagePoller.enabled(settings.get())) {

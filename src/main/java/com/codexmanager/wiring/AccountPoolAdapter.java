@@ -37,15 +37,21 @@ public final class AccountPoolAdapter implements AccountPool {
     private final AccountService accounts;
     private final TokenRefresher refresher;
     private final UsageService usage;
+    private final java.util.function.Consumer<String> confirmUsage;
     private final Clock clock;
     private final Map<String, Instant> lastUsedWrites = new ConcurrentHashMap<>();
     private final Map<String, Instant> limitSeenByGateway = new ConcurrentHashMap<>();
     private volatile Cached cached;
 
-    public AccountPoolAdapter(AccountService accounts, TokenRefresher refresher, UsageService usage, Clock clock) {
+    /**
+     * @param confirmUsage queues a usage fetch of an account that the upstream just reported as limited
+     */
+    public AccountPoolAdapter(AccountService accounts, TokenRefresher refresher, UsageService usage,
+            java.util.function.Consumer<String> confirmUsage, Clock clock) {
         this.accounts = accounts;
         this.refresher = refresher;
         this.usage = usage;
+        this.confirmUsage = confirmUsage;
         this.clock = clock;
     }
 
@@ -125,6 +131,7 @@ public final class AccountPoolAdapter implements AccountPool {
     public void markUsageLimited(String accountId, Instant resetsAt) {
         limitSeenByGateway.put(accountId, resetsAt);
         usage.markLimited(accountId, resetsAt);
+        confirmUsage.accept(accountId);
     }
 
     @Override

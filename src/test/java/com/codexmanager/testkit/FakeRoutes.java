@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class FakeRoutes {
     private static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
-    private static final int MAX_THREADS = 512;
+    private static final int MAX_THREADS = 2048;
 
     private final FakeUpstreamOptions options;
     private final TokenRegistry tokens;

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Measures the gateway from outside: the service jar runs in its own process, the fake ChatGPT upstream (test code)
+# runs on loopback in the benchmark process. Reports added time to first byte, non-stream requests/s, N concurrent
+# streams with the service's peak RSS and threads, and candidate selection cost over 10,000 accounts.
+# Nothing leaves this machine.
+#
+# Usage: scripts/bench-gateway.sh [STREAMS]   (default 1000; builds the jar and test classes first)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+STREAMS="${1:-1000}"
+cd "$ROOT"
+echo "bench-gateway: building the jar and test classes"
+mvn -B -q package -DskipTests
+CP_FILE="$(mktemp)"
+trap 'rm -f "$CP_FILE"' EXIT
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+echo "bench-gateway: running with $STREAMS concurrent streams"
+java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" com.codexmanager.bench.GatewayBench \
+    "target/codexmanager.jar" "$STREAMS"
