@@ -15,5 +15,6 @@ CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
 echo "bench-gateway: running with $STREAMS concurrent streams"
+# SERVICE_JAVA_OPTS (e.g. -Xmx256m or a JFR flag) is passed to the service process only.
 java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" com.codexmanager.bench.GatewayBench \
     "target/codexmanager.jar" "$STREAMS"

@@ -181,8 +181,9 @@ public final class AccountRepository {
     }
 
     boolean updateStatus(String id, AccountStatus status, String reason, Instant now) {
+        boolean changed = sql.update(UPDATE_STATUS, status, reason, now, id) > 0;
         version.incrementAndGet();
-        return sql.update(UPDATE_STATUS, status, reason, now, id) > 0;
+        return changed;
     }
 
     void recordRefreshFailure(String id, Instant nextAttempt) {
@@ -196,8 +197,10 @@ public final class AccountRepository {
     /** Limits an active or limited account until {@code until} (nullable: unknown). False when not applied. */
     boolean markLimited(String id, Instant until, String reason, Instant now) {
         synchronized (limitLock) {
-            version.incrementAndGet();
             boolean changed = sql.update(MARK_LIMITED, reason, until, now, id) > 0;
+            if (changed) {
+                version.incrementAndGet();
+            }
             if (changed && until != null && nextLimitExpiry != Instant.MIN
                     && (nextLimitExpiry == null || until.isBefore(nextLimitExpiry))) {
                 nextLimitExpiry = until;
@@ -208,8 +211,11 @@ public final class AccountRepository {
 
     /** Makes a limited account active again; false when it was not limited. */
     boolean clearLimit(String id, Instant now) {
-        version.incrementAndGet();
-        return sql.update(CLEAR_LIMIT, now, id) > 0;
+        boolean changed = sql.update(CLEAR_LIMIT, now, id) > 0;
+        if (changed) {
+            version.incrementAndGet();
+        }
+        return changed;
     }
 
     /**
@@ -221,12 +227,14 @@ public final class AccountRepository {
             if (nextLimitExpiry == null || now.isBefore(nextLimitExpiry)) {
                 return List.of();
             }
-            version.incrementAndGet();
             List<String> released = new ArrayList<>();
             for (String id : sql.query(SELECT_EXPIRED_LIMITS, rs -> rs.getString(1), now)) {
                 if (sql.update(RELEASE_LIMIT, now, id, now) > 0) {
                     released.add(id);
                 }
+            }
+            if (!released.isEmpty()) {
+                version.incrementAndGet();
             }
             nextLimitExpiry = sql.queryOne(NEXT_LIMIT_EXPIRY,
                     rs -> Optional.ofNullable(rs.getTimestamp(1))).flatMap(t -> t).map(t -> t.toInstant()).orElse(null);

@@ -34,6 +34,14 @@ public final class AccountPoolAdapter implements AccountPool {
     private record Cached(PoolSnapshot snapshot, long version, Instant builtAt) {
     }
 
+    /** Decrypted credentials kept in memory so a request needs no database read or decryption. */
+    private record CachedCredentials(Credentials credentials, Instant validUntil, long version) {
+    }
+
+    /** Cached credentials are re-read at least this often, and never within this margin of the token's expiry. */
+    private static final Duration CREDENTIALS_MAX_AGE = Duration.ofMinutes(5);
+    private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(20);
+
     private final AccountService accounts;
     private final TokenRefresher refresher;
     private final UsageService usage;
@@ -41,6 +49,7 @@ public final class AccountPoolAdapter implements AccountPool {
     private final Clock clock;
     private final Map<String, Instant> lastUsedWrites = new ConcurrentHashMap<>();
     private final Map<String, Instant> limitSeenByGateway = new ConcurrentHashMap<>();
+    private final Map<String, CachedCredentials> credentialCache = new ConcurrentHashMap<>();
     private volatile Cached cached;
 
     /**
@@ -101,24 +110,44 @@ public final class AccountPoolAdapter implements AccountPool {
 
     @Override
     public Credentials credentials(String accountId) throws CredentialsUnavailableException {
-        return fresh(() -> refresher.ensureFresh(accountId));
+        long version = accounts.version();
+        CachedCredentials cachedCredentials = credentialCache.get(accountId);
+        if (cachedCredentials != null && cachedCredentials.version() == version
+                && clock.instant().isBefore(cachedCredentials.validUntil())) {
+            return cachedCredentials.credentials();
+        }
+        return fresh(accountId, version, () -> refresher.ensureFresh(accountId));
     }
 
     @Override
     public Credentials refreshAfterUnauthorized(String accountId, Credentials rejected)
             throws CredentialsUnavailableException {
-        return fresh(() -> refresher.refreshAfterUnauthorized(accountId, rejected.accessToken()));
+        credentialCache.remove(accountId);
+        return fresh(accountId, accounts.version(),
+                () -> refresher.refreshAfterUnauthorized(accountId, rejected.accessToken()));
     }
 
     private interface TokenCall {
         FreshToken get();
     }
 
-    private static Credentials fresh(TokenCall call) throws CredentialsUnavailableException {
+    private Credentials fresh(String accountId, long version, TokenCall call) throws CredentialsUnavailableException {
         try {
             FreshToken token = call.get();
-            return new Credentials(token.accountId(), token.accessToken(), token.chatgptAccountId());
+            Credentials credentials = new Credentials(token.accountId(), token.accessToken(), token.chatgptAccountId());
+            Instant now = clock.instant();
+            Instant validUntil = now.plus(CREDENTIALS_MAX_AGE);
+            if (token.expiresAt() != null && token.expiresAt().minus(EXPIRY_MARGIN).isBefore(validUntil)) {
+                validUntil = token.expiresAt().minus(EXPIRY_MARGIN);
+            }
+            if (validUntil.isAfter(now)) {
+                credentialCache.put(accountId, new CachedCredentials(credentials, validUntil, version));
+            } else {
+                credentialCache.remove(accountId);
+            }
+            return credentials;
         } catch (TokenRefreshException e) {
+            credentialCache.remove(accountId);
             throw new CredentialsUnavailableException(e.reason(), e.getMessage());
         } catch (SecretUnavailableException e) {
             throw new CredentialsUnavailableException("secret_unavailable", e.getMessage());

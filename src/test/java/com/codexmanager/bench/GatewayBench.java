@@ -75,8 +75,14 @@ public final class GatewayBench {
             port = socket.getLocalPort();
         }
         Path data = Files.createTempDirectory("cm-bench");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "serve").redirectErrorStream(true)
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String serviceOpts = System.getenv("SERVICE_JAVA_OPTS");
+        if (serviceOpts != null && !serviceOpts.isBlank()) {
+            command.addAll(List.of(serviceOpts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve("service.log").toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("CODEXMANAGER_"));
