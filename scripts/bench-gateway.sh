@@ -15,6 +15,7 @@ CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
 echo "bench-gateway: running with $STREAMS concurrent streams"
-# SERVICE_JAVA_OPTS (e.g. -Xmx256m or a JFR flag) is passed to the service process only.
+# SERVICE_JAVA (a java binary, e.g. a JDK 25 as the installers bundle) and SERVICE_JAVA_OPTS (e.g. -Xmx256m or a
+# JFR flag) apply to the service process only.
 java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" com.codexmanager.bench.GatewayBench \
     "target/codexmanager.jar" "$STREAMS"

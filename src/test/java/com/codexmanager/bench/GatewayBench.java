@@ -76,7 +76,9 @@ public final class GatewayBench {
         }
         Path data = Files.createTempDirectory("cm-bench");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String serviceJava = System.getenv("SERVICE_JAVA");
+        command.add(serviceJava != null && !serviceJava.isBlank() ? serviceJava
+                : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String serviceOpts = System.getenv("SERVICE_JAVA_OPTS");
         if (serviceOpts != null && !serviceOpts.isBlank()) {
             command.addAll(List.of(serviceOpts.trim().split("\\s+")));
