@@ -93,7 +93,10 @@ final class AzureForwarder {
             ctx.res().setStatus(200);
             ctx.res().setContentType(call.contentType().isEmpty() ? "text/event-stream" : call.contentType());
             ctx.res().setHeader("Cache-Control", "no-cache");
-            copy(call.body(), ctx, log);
+            if (!copy(call.body(), ctx, log)) {
+                // the client went away: drop the Azure stream at once instead of draining it
+                call.cancel();
+            }
             return;
         }
         byte[] bytes = call.body().readAllBytes();
@@ -101,17 +104,38 @@ final class AzureForwarder {
         ctx.status(200).contentType("application/json").result(bytes);
     }
 
-    private static void copy(InputStream in, Context ctx, RequestLog log) {
+    /**
+     * Copies the Azure stream chunk by chunk. A stalled Azure stream ends at the upstream client's socket timeout.
+     *
+     * @return false when the client went away
+     */
+    private static boolean copy(InputStream in, Context ctx, RequestLog log) {
         byte[] buffer = new byte[8192];
+        OutputStream out;
         try {
-            OutputStream out = ctx.res().getOutputStream();
+            out = ctx.res().getOutputStream();
+        } catch (IOException e) {
+            log.error("client_disconnected", "the client closed the connection");
+            return false;
+        }
+        while (true) {
             int n;
-            while ((n = in.read(buffer)) >= 0) {
+            try {
+                n = in.read(buffer);
+            } catch (IOException e) {
+                log.error("azure_stream_broken", "the Azure stream broke: " + e.getClass().getSimpleName());
+                return true;
+            }
+            if (n < 0) {
+                return true;
+            }
+            try {
                 out.write(buffer, 0, n);
                 out.flush();
+            } catch (IOException e) {
+                log.error("client_disconnected", "the client closed the connection");
+                return false;
             }
-        } catch (IOException e) {
-            log.error("client_disconnected", "the stream to or from Azure broke");
         }
     }
 
