@@ -3,6 +3,10 @@ package com.codexmanager.gateway.sse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 
 /**
  * One server-sent event: the optional {@code event:} name and the joined {@code data:} lines. Immutable.
@@ -11,13 +15,26 @@ import com.google.gson.JsonParser;
  * @param data  the data lines joined with {@code \n}
  */
 public record SseEvent(String event, String data) {
-    /** The JSON {@code type} of the data, falling back to the event name; the Responses protocol keys on it. */
+    /**
+     * The JSON {@code type} of the data, falling back to the event name; the Responses protocol keys on it. Reads
+     * only as far as the {@code type} field (it comes first in practice), so it is cheap to call per event.
+     */
     public String type() {
-        JsonObject json = json();
-        if (json != null && json.has("type") && json.get("type").isJsonPrimitive()) {
-            return json.get("type").getAsString();
+        try (JsonReader reader = new JsonReader(new StringReader(data))) {
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+                return event;
+            }
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("type") && reader.peek() == JsonToken.STRING) {
+                    return reader.nextString();
+                }
+                reader.skipValue();
+            }
+            return event;
+        } catch (IOException | IllegalStateException | JsonParseException e) {
+            return event;
         }
-        return event;
     }
 
     /** The data parsed as a JSON object, or {@code null} when it is not one. */
