@@ -44,6 +44,9 @@ public final class GuiTestSupport {
 
     /** Runs {@code work} on the EDT and returns its result. */
     public static <T> T onEdt(Supplier<T> work) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            return work.get();
+        }
         AtomicReference<T> result = new AtomicReference<>();
         try {
             SwingUtilities.invokeAndWait(() -> result.set(work.get()));

@@ -29,6 +29,9 @@ public final class TrayMenu {
     private final Consumer<String> quickSwitch;
     private final JDialog owner = new JDialog();
     private final JPopupMenu popup = new JPopupMenu();
+    private final javax.swing.Timer fallbackOpen = new javax.swing.Timer(400, e -> openPending());
+    private boolean pendingOpen;
+    private javax.swing.LookAndFeel lafOfPopup = javax.swing.UIManager.getLookAndFeel();
     private DesktopContext ctx;
     private AppActions actions;
     private JMenuItem state;
@@ -43,6 +46,15 @@ public final class TrayMenu {
         owner.setType(java.awt.Window.Type.UTILITY);
         owner.setSize(1, 1);
         popup.setName("trayMenu");
+        // The popup must open only once its owner is the focused window; opened earlier, the focus change that
+        // follows cancels it at once.
+        owner.addWindowFocusListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowGainedFocus(java.awt.event.WindowEvent e) {
+                openPending();
+            }
+        });
+        fallbackOpen.setRepeats(false);
         popup.addPopupMenuListener(new PopupMenuListener() {
             @Override
             public void popupMenuWillBecomeVisible(PopupMenuEvent e) {
@@ -73,7 +85,7 @@ public final class TrayMenu {
         popup.add(item(ActionId.OPEN_DASHBOARD));
         popup.addSeparator();
         state = new JMenuItem();
-        state.setName("tray.state");
+        state.setName("trayState");
         state.setEnabled(false);
         popup.add(state);
         startStop = new JMenuItem();
@@ -143,6 +155,11 @@ public final class TrayMenu {
 
     /** Opens the menu with its corner at a screen point, kept inside the screen. */
     public void showAt(int x, int y) {
+        if (javax.swing.UIManager.getLookAndFeel() != lafOfPopup) {
+            // a hidden popup is not part of any window, so a theme switch did not reach it
+            lafOfPopup = javax.swing.UIManager.getLookAndFeel();
+            javax.swing.SwingUtilities.updateComponentTreeUI(popup);
+        }
         Dimension size = popup.getPreferredSize();
         GraphicsConfiguration gc = owner.getGraphicsConfiguration();
         Rectangle screen = gc.getBounds();
@@ -150,8 +167,22 @@ public final class TrayMenu {
         int px = Math.min(x, screen.x + screen.width - insets.right - size.width);
         int py = y + size.height > screen.y + screen.height - insets.bottom ? y - size.height : y;
         owner.setLocation(px, py);
+        pendingOpen = true;
+        if (owner.isVisible() && owner.isFocused()) {
+            openPending();
+            return;
+        }
         owner.setVisible(true);
-        popup.show(owner.getContentPane(), 0, 0);
+        owner.toFront();
+        fallbackOpen.restart();
+    }
+
+    private void openPending() {
+        fallbackOpen.stop();
+        if (pendingOpen) {
+            pendingOpen = false;
+            popup.show(owner.getContentPane(), 0, 0);
+        }
     }
 
     public JPopupMenu popup() {
@@ -159,6 +190,7 @@ public final class TrayMenu {
     }
 
     void close() {
+        fallbackOpen.stop();
         popup.setVisible(false);
         owner.dispose();
     }
