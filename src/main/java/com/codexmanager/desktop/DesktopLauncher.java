@@ -132,6 +132,7 @@ public final class DesktopLauncher {
         try {
             SwingUtilities.invokeAndWait(() -> {
                 JFrame.setDefaultLookAndFeelDecorated(true);
+                javax.swing.JDialog.setDefaultLookAndFeelDecorated(true);
                 LafManager laf = new LafManager(options.env()::get);
                 laf.apply(appearance.theme(), appearance.accent(), false);
                 ConnectionMonitor monitor = new ConnectionMonitor(rpc, service, jobs,

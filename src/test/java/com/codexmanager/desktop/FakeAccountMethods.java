@@ -38,6 +38,16 @@ public final class FakeAccountMethods {
     private final List<Account> accounts = new CopyOnWriteArrayList<>();
     private final List<List<String>> sortCalls = new CopyOnWriteArrayList<>();
     private volatile int refreshCalls;
+    private volatile String loginState = "pending";
+    private volatile int importBatches;
+
+    public int importBatches() {
+        return importBatches;
+    }
+
+    public List<String> emails() {
+        return accounts.stream().map(a -> a.email).toList();
+    }
 
     public FakeAccountMethods add(String id, String email, double used, double weeklyUsed) {
         accounts.add(new Account(id, email, accounts.size(), used, weeklyUsed));
@@ -113,6 +123,41 @@ public final class FakeAccountMethods {
                 items.add(u);
             }
             return Map.of("items", items);
+        }));
+        registry.register(new RpcMethod("account/login/start", "fake", List.of(), p -> {
+            loginState = "pending";
+            return Map.of("loginId", "login-1", "authUrl",
+                    "https://auth.example.test/oauth/authorize?client_id=app&state=st-42");
+        }));
+        registry.register(new RpcMethod("account/login/status", "fake", List.of(),
+                p -> Map.of("status", loginState, "error", "")));
+        registry.register(new RpcMethod("account/login/complete", "fake", List.of(), p -> {
+            if (!"st-42".equals(p.string("state")) || p.string("code").isBlank()) {
+                throw com.codexmanager.rpc.RpcException.invalidParams("state", "does not match the login");
+            }
+            add("acc-new", "new@example.com", 0, 0);
+            loginState = "success";
+            return Map.of("ok", true);
+        }));
+        registry.register(new RpcMethod("account/login/cancel", "fake", List.of(), p -> Map.of("ok", true)));
+        registry.register(new RpcMethod("account/import", "fake", List.of(), p -> {
+            int created = 0;
+            List<Map<String, Object>> errors = new ArrayList<>();
+            var contents = p.raw().getAsJsonArray("contents");
+            for (int i = 0; i < contents.size(); i++) {
+                String text = contents.get(i).getAsString();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"email\"\\s*:\\s*\"([^\"]+)\"")
+                        .matcher(text);
+                if (m.find()) {
+                    add("imp-" + accounts.size(), m.group(1), 0, 0);
+                    created++;
+                } else {
+                    errors.add(Map.of("index", i, "message", "no tokens found"));
+                }
+            }
+            importBatches++;
+            return Map.of("total", contents.size(), "created", created, "updated", 0, "failed", errors.size(),
+                    "errors", errors);
         }));
         registry.register(new RpcMethod("account/usage/aggregate", "fake", List.of(),
                 p -> Map.of("primaryRemainPercent", 62, "secondaryRemainPercent", 81)));
