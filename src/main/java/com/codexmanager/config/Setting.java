@@ -90,6 +90,12 @@ public enum Setting {
             "Turn the usage poller off.")),
     USAGE_POLL_INTERVAL_SECS(spec(Group.JOBS, SettingType.INTEGER, "600",
             "Usage polling interval, in seconds.", 30, 86_400)),
+    TOKEN_REFRESH_POLL_INTERVAL_SECS(spec(Group.JOBS, SettingType.INTEGER, "60",
+            "How often the token refresher looks for access tokens that expire soon, in seconds.", 1, 86_400)),
+    TOKEN_REFRESH_AHEAD_SECS(spec(Group.JOBS, SettingType.INTEGER, "900",
+            "Refresh an access token this many seconds before its exp claim.", 60, 604_800)),
+    ACCOUNT_IMPORT_BATCH_SIZE(spec(Group.JOBS, SettingType.INTEGER, "200",
+            "Accounts written per database transaction during account/import.", 1, 10_000)),
 
     // --- desktop ---------------------------------------------------------------------------------------------
     UI_THEME(spec(Group.DESKTOP, SettingType.CHOICE, "system",

@@ -38,11 +38,14 @@ public final class CodexManagerService implements AutoCloseable {
     private final List<AutoCloseable> resources;
     private final RpcDispatcher dispatcher;
     private final RpcToken rpcToken;
+    private final List<ServiceModule> modules;
     private boolean closed;
 
-    private CodexManagerService(ServiceContext context, List<AutoCloseable> resources, RpcToken rpcToken) {
+    private CodexManagerService(ServiceContext context, List<AutoCloseable> resources, RpcToken rpcToken,
+            List<ServiceModule> modules) {
         this.context = context;
         this.resources = resources;
+        this.modules = List.copyOf(modules);
         this.dispatcher = new RpcDispatcher(context.rpc());
         this.rpcToken = rpcToken;
     }
@@ -93,7 +96,7 @@ public final class CodexManagerService implements AutoCloseable {
             modules.forEach(ServiceModule::start);
             log.info("CodexManager {} listening on {} (data dir {})", Version.current(), address.baseUrl(),
                     dataDir.root());
-            return new CodexManagerService(context, opened, token);
+            return new CodexManagerService(context, opened, token, modules);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -160,6 +163,11 @@ public final class CodexManagerService implements AutoCloseable {
 
     public ServiceContext context() {
         return context;
+    }
+
+    /** The running module of this type (for in-process wiring and tests). */
+    public <T extends ServiceModule> java.util.Optional<T> module(Class<T> type) {
+        return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     @Override

@@ -12,6 +12,7 @@ final class ServiceModules {
 
     static List<ServiceModule> create(ServiceContext context) {
         return List.of(
-                new SystemModule(context));
+                new SystemModule(context),
+                new com.codexmanager.account.rpc.AccountsModule(context));
     }
 }

@@ -65,29 +65,33 @@ public final class FakeKeyAndLogMethods {
         return keys.size();
     }
 
+    private static void add(RpcRegistry registry, RpcMethod method) {
+        FakeUsageMethods.registerIfAbsent(registry, method);
+    }
+
     public void registerOn(RpcRegistry registry) {
-        registry.register(new RpcMethod("apikey/list", "fake", List.of(), p -> Map.of("items", keys)));
-        registry.register(new RpcMethod("apikey/models", "fake", List.of(), p -> Map.of("items", List.of(
+        add(registry, new RpcMethod("apikey/list", "fake", List.of(), p -> Map.of("items", keys)));
+        add(registry, new RpcMethod("apikey/models", "fake", List.of(), p -> Map.of("items", List.of(
                 Map.of("slug", "gpt-5-codex", "displayName", "GPT-5 Codex"),
                 Map.of("slug", "gpt-5", "displayName", "GPT-5")))));
-        registry.register(new RpcMethod("apikey/create", "fake", List.of(), p -> {
+        add(registry, new RpcMethod("apikey/create", "fake", List.of(), p -> {
             String id = "k" + (keys.size() + 1);
             keys.add(key(id, p.string("name"), p.string("protocolType"),
                     p.optionalString("modelSlug").orElse(""), "active"));
             return Map.of("id", id, "key", "cm_" + id + "ab_S3cr3tValueForTestsOnly");
         }));
         for (String m : List.of("apikey/enable", "apikey/disable")) {
-            registry.register(new RpcMethod(m, "fake", List.of(), p -> {
+            add(registry, new RpcMethod(m, "fake", List.of(), p -> {
                 keys.stream().filter(k -> k.get("id").equals(p.string("id")))
                         .forEach(k -> k.put("status", m.endsWith("enable") ? "active" : "disabled"));
                 return Map.of("ok", true);
             }));
         }
-        registry.register(new RpcMethod("apikey/delete", "fake", List.of(), p -> {
+        add(registry, new RpcMethod("apikey/delete", "fake", List.of(), p -> {
             keys.removeIf(k -> k.get("id").equals(p.string("id")));
             return Map.of("ok", true);
         }));
-        registry.register(new RpcMethod("requestlog/list", "fake", List.of(), p -> {
+        add(registry, new RpcMethod("requestlog/list", "fake", List.of(), p -> {
             String filter = p.optionalString("statusFilter").orElse("");
             String query = p.optionalString("query").orElse("");
             listQueries.add(filter + "|" + query);
@@ -108,7 +112,7 @@ public final class FakeKeyAndLogMethods {
             return Map.of("items", matching.subList(from, to), "total", matching.size(), "page", page,
                     "pageSize", size);
         }));
-        registry.register(new RpcMethod("requestlog/summary", "fake", List.of(), p -> {
+        add(registry, new RpcMethod("requestlog/summary", "fake", List.of(), p -> {
             long from = p.raw().get("from").getAsLong();
             long to = p.raw().get("to").getAsLong();
             long bucket = p.has("bucketSeconds") ? p.raw().get("bucketSeconds").getAsLong() : 3600;

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JMenu;
@@ -36,11 +37,10 @@ class TrayGuiTest {
     Path dataDir;
 
     private final GuiTestSupport.RecordingPlatform platform = new GuiTestSupport.RecordingPlatform();
-    private final FakeAccountMethods accounts = new FakeAccountMethods()
-            .add("acc-1", "alice@example.com", 35, 20)
-            .add("acc-2", "bob@example.com", 100, 60)
-            .add("acc-3", "carol@example.com", 10, 5);
+    private final FakeUsageMethods usage = new FakeUsageMethods();
     private RunningDesktop desktop;
+    private RealAccounts accounts;
+    private List<String> ids;
 
     @BeforeEach
     void start() {
@@ -49,13 +49,16 @@ class TrayGuiTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         desktop = DesktopLauncher.start(GuiTestSupport.options(GuiTestSupport.env(dataDir, Map.of()), true, platform),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).desktop().orElseThrow();
+        accounts = new RealAccounts(desktop.service().endpoint());
+        ids = accounts.importAll("alice@example.com", "bob@example.com", "carol@example.com");
+        usage.set(ids.get(0), 35, 20).set(ids.get(1), 100, 60).set(ids.get(2), 10, 5);
         registerFakes();
         await("tray installed", () -> desktop.app().tray() != null);
         await("pool loaded", () -> tray().trayIcon().getToolTip().contains("accounts available"));
     }
 
     private void registerFakes() {
-        accounts.registerOn(((EmbeddedService) desktop.service()).service().rpcRegistry());
+        usage.registerOn(((EmbeddedService) desktop.service()).service().rpcRegistry());
         onEdt(() -> desktop.app().context().monitor().checkNow());
     }
 
@@ -109,17 +112,18 @@ class TrayGuiTest {
     @Test
     void quick_switch_lists_accounts_in_order_and_moves_the_chosen_one_first() {
         JMenu quickSwitch = (JMenu) item("tray.quickSwitch");
-        assertThat(onEdt(() -> Arrays.stream(quickSwitch.getMenuComponents())
-                .map(c -> ((JMenuItem) c).getText()).toList()))
-                .containsExactly("1. alice@example.com — Available", "2. bob@example.com — Unavailable",
-                        "3. carol@example.com — Available");
+        List<String> texts = onEdt(() -> Arrays.stream(quickSwitch.getMenuComponents())
+                .map(c -> ((JMenuItem) c).getText()).toList());
+        assertThat(texts).hasSize(3);
+        assertThat(texts.get(0)).startsWith("1. ").contains("alice").endsWith("— Available");
+        assertThat(texts.get(1)).startsWith("2. ").contains("bob").endsWith("— Unavailable");
+        assertThat(texts.get(2)).startsWith("3. ").contains("carol").endsWith("— Available");
 
-        click("tray.switch.acc-3");
+        click("tray.switch." + ids.get(2));
 
-        await("reordered", () -> accounts.order().equals(java.util.List.of("acc-3", "acc-1", "acc-2")));
-        assertThat(accounts.sortCalls()).containsExactly(java.util.List.of("acc-3", "acc-1", "acc-2"));
-        await("menu follows", () -> item("tray.switch.acc-3") != null
-                && ((JMenu) item("tray.quickSwitch")).getMenuComponent(0) == item("tray.switch.acc-3"));
+        await("reordered", () -> accounts.order().equals(List.of(ids.get(2), ids.get(0), ids.get(1))));
+        await("menu follows", () -> ((JMenu) item("tray.quickSwitch")).getMenuComponent(0)
+                == item("tray.switch." + ids.get(2)));
     }
 
     @Test
@@ -144,18 +148,18 @@ class TrayGuiTest {
         click("action.refreshUsage");
 
         assertThat(platform.copied()).containsExactly(desktop.service().endpoint().baseUrl() + "/v1");
-        await("refresh called", () -> accounts.refreshCalls() == 1);
+        await("refresh called", () -> usage.refreshCalls() == 1);
     }
 
     @Test
     void an_account_hitting_its_limit_raises_a_notification() {
-        accounts.setStatus("acc-1", "limited", "usage_limit_exhausted");
+        usage.set(ids.get(0), 100, 40);
 
         onEdt(() -> desktop.app().context().pool().refresh());
 
         await("notification", () -> tray().lastNotification() != null);
         assertThat(tray().lastNotification().caption()).isEqualTo("Account reached its limit");
-        assertThat(tray().lastNotification().text()).contains("alice@example.com");
+        assertThat(tray().lastNotification().text()).contains("alice");
     }
 
     @Test

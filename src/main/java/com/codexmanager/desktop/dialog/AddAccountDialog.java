@@ -174,7 +174,7 @@ public final class AddAccountDialog {
         }
         complete.setEnabled(false);
         showStatus(ctx.text("login.completing"), "CodexManager.neutral");
-        ctx.jobs().deliver(api.loginComplete(loginId, parsed.get()), ok -> pollStatus(), error -> {
+        ctx.jobs().deliver(api.loginComplete(parsed.get()), ok -> pollStatus(), error -> {
             complete.setEnabled(true);
             showStatus(ErrorText.of(ctx.messages(), error), "CodexManager.bad");
         });

@@ -81,17 +81,12 @@ public final class AccountsApi {
                 : new Double[] {Json2.decimal(r, "primaryRemainPercent"), Json2.decimal(r, "secondaryRemainPercent")});
     }
 
-    /** Gives every account its new position: {@code orderedIds[i]} gets sort {@code i}. */
+    /** Puts the accounts in this order (the service numbers them in one transaction). */
     public CompletableFuture<Void> updateSorts(List<String> orderedIds) {
-        JsonArray sorts = new JsonArray();
-        for (int i = 0; i < orderedIds.size(); i++) {
-            JsonObject s = new JsonObject();
-            s.addProperty("accountId", orderedIds.get(i));
-            s.addProperty("sort", i);
-            sorts.add(s);
-        }
+        JsonArray ids = new JsonArray();
+        orderedIds.forEach(ids::add);
         JsonObject params = new JsonObject();
-        params.add("sorts", sorts);
+        params.add("accountIds", ids);
         return rpc.call("account/updateSorts", params).thenApply(r -> null);
     }
 
@@ -150,12 +145,10 @@ public final class AccountsApi {
     }
 
     /** The manual-callback path: the user pasted the redirect URL from the browser's address bar. */
-    public CompletableFuture<Void> loginComplete(String loginId, CallbackUrl callback) {
+    public CompletableFuture<Void> loginComplete(CallbackUrl callback) {
         JsonObject params = new JsonObject();
-        params.addProperty("loginId", loginId);
-        params.addProperty("state", callback.state());
-        params.addProperty("code", callback.code());
-        params.addProperty("redirectUri", callback.redirectUri());
+        params.addProperty("callbackUrl", callback.redirectUri() + "?code=" + callback.rawCode() + "&state="
+                + callback.rawState());
         return rpc.call("account/login/complete", params, Duration.ofSeconds(30)).thenApply(r -> null);
     }
 

@@ -31,11 +31,11 @@ public enum Availability {
         if ("disabled".equals(status)) {
             return DISABLED;
         }
-        if (!hasToken || statusReason.contains("relogin") || statusReason.contains("refresh_token")
-                || statusReason.contains("usage_http_401") || "needs_login".equals(status)) {
+        // the service's "unavailable" means authentication failed for good: only a new login helps
+        if (!hasToken || "unavailable".equals(status) || statusReason.contains("usage_http_401")) {
             return NEEDS_LOGIN;
         }
-        if ("limited".equals(status) || "unavailable".equals(status) || "banned".equals(status)) {
+        if ("limited".equals(status) || "banned".equals(status)) {
             return UNAVAILABLE;
         }
         return switch (usageAvailability) {

@@ -12,10 +12,13 @@ import java.util.Optional;
  * pasted by the user when the local callback server could not receive it. Immutable; {@link #toString()} hides the
  * code.
  */
-public record CallbackUrl(String redirectUri, String code, String state) {
+public record CallbackUrl(String redirectUri, String code, String state, String rawCode, String rawState) {
     /** Parses a pasted URL; empty when it has no {@code code} and {@code state}. */
     public static Optional<CallbackUrl> parse(String text) {
         String trimmed = text.trim();
+        if (!trimmed.contains("://")) {
+            trimmed = "http://" + trimmed;
+        }
         URI uri;
         try {
             uri = URI.create(trimmed);
@@ -26,11 +29,13 @@ public record CallbackUrl(String redirectUri, String code, String state) {
             return Optional.empty();
         }
         Map<String, String> query = new HashMap<>();
+        Map<String, String> raw = new HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+                query.put(name, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                raw.put(name, pair.substring(eq + 1));
             }
         }
         String code = query.get("code");
@@ -40,11 +45,11 @@ public record CallbackUrl(String redirectUri, String code, String state) {
         }
         String redirect = uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? ""
                 : uri.getRawPath());
-        return Optional.of(new CallbackUrl(redirect, code, state));
+        return Optional.of(new CallbackUrl(redirect, code, state, raw.get("code"), raw.get("state")));
     }
 
     @Override
     public String toString() {
-        return "CallbackUrl[" + redirectUri + ", code=***, state=" + state + "]";
+        return "CallbackUrl[" + redirectUri + ", code=***, state=***]";
     }
 }

@@ -1,0 +1,205 @@
+package com.codexmanager.account;
+
+import com.codexmanager.json.Json;
+import com.codexmanager.store.Sql;
+import com.google.gson.reflect.TypeToken;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SQL for the {@code accounts} table. Every method is one statement or one transaction; values are always bound.
+ * Construct it publicly, use it through the services of this package. Thread-safe.
+ */
+public final class AccountRepository {
+    private static final String COLUMNS = "id, identity_key, label, email, chatgpt_account_id, user_id, workspace_id,"
+            + " plan_type, group_name, tags, sort, note, status, status_reason, access_token_enc, refresh_token_enc,"
+            + " id_token_enc, token_version, access_token_expires_at, last_refresh_at, refresh_failures,"
+            + " next_refresh_attempt_at, created_at, updated_at, last_used_at";
+    private static final String ORDER = " ORDER BY sort ASC, updated_at DESC, id ASC";
+    private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM accounts WHERE id = ?";
+    private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM accounts" + ORDER;
+    private static final String SELECT_BY_IDENTITY = "SELECT " + COLUMNS + " FROM accounts WHERE identity_key IN ";
+    private static final String SELECT_BY_STATUS = "SELECT " + COLUMNS + " FROM accounts WHERE status = ?" + ORDER;
+    private static final String INSERT = "INSERT INTO accounts (" + COLUMNS + ") VALUES"
+            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE accounts SET identity_key = ?, label = ?, email = ?,"
+            + " chatgpt_account_id = ?, user_id = ?, workspace_id = ?, plan_type = ?, group_name = ?, tags = ?,"
+            + " sort = ?, note = ?, status = ?, status_reason = ?, access_token_enc = ?, refresh_token_enc = ?,"
+            + " id_token_enc = ?, token_version = ?, access_token_expires_at = ?, last_refresh_at = ?,"
+            + " refresh_failures = ?, next_refresh_attempt_at = ?, created_at = ?, updated_at = ?, last_used_at = ?"
+            + " WHERE id = ?";
+    private static final String MAX_SORT = "SELECT COALESCE(MAX(sort), 0) FROM accounts";
+    private static final String UPDATE_SORT = "UPDATE accounts SET sort = ?, updated_at = ? WHERE id = ?";
+    private static final String UPDATE_STATUS = "UPDATE accounts SET status = ?, status_reason = ?, updated_at = ?"
+            + " WHERE id = ?";
+    private static final String UPDATE_REFRESH_FAILURE = "UPDATE accounts SET refresh_failures = refresh_failures + 1,"
+            + " next_refresh_attempt_at = ? WHERE id = ?";
+    private static final String UPDATE_LAST_USED = "UPDATE accounts SET last_used_at = ? WHERE id = ?";
+    private static final String DELETE = "DELETE FROM accounts WHERE id = ?";
+    private static final String DUE_FOR_REFRESH = "SELECT id FROM accounts WHERE status IN ('active', 'limited')"
+            + " AND refresh_token_enc IS NOT NULL"
+            + " AND (next_refresh_attempt_at IS NULL OR next_refresh_attempt_at <= ?)"
+            + " AND (access_token_expires_at <= ?"
+            + " OR (access_token_expires_at IS NULL AND COALESCE(last_refresh_at, created_at) <= ?))"
+            + " ORDER BY access_token_expires_at ASC LIMIT ?";
+    private static final String COUNT = "SELECT COUNT(*) FROM accounts";
+    private static final String WHERE_QUERY = "(LOWER(label) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(email, '')) LIKE ?"
+            + " ESCAPE '\\' OR LOWER(id) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(chatgpt_account_id, '')) LIKE ?"
+            + " ESCAPE '\\' OR LOWER(COALESCE(note, '')) LIKE ? ESCAPE '\\' OR LOWER(tags) LIKE ? ESCAPE '\\')";
+    private static final java.lang.reflect.Type TAG_LIST = new TypeToken<List<String>>() { }.getType();
+
+    private final Sql sql;
+
+    public AccountRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    Sql sql() {
+        return sql;
+    }
+
+    Optional<AccountRow> find(String id) {
+        return sql.queryOne(SELECT_BY_ID, AccountRepository::map, id);
+    }
+
+    List<AccountRow> all() {
+        return sql.query(SELECT_ALL, AccountRepository::map);
+    }
+
+    List<AccountRow> withStatus(AccountStatus status) {
+        return sql.query(SELECT_BY_STATUS, AccountRepository::map, status);
+    }
+
+    /** The rows whose identity key is in {@code keys}, by identity key. */
+    Map<String, AccountRow> findByIdentity(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = "(" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+        Map<String, AccountRow> out = new HashMap<>();
+        for (AccountRow row : sql.query(SELECT_BY_IDENTITY + placeholders, AccountRepository::map, keys.toArray())) {
+            out.put(row.identityKey(), row);
+        }
+        return out;
+    }
+
+    /** One page of rows matching {@code query}, and the number of all matching rows. */
+    AccountPage page(AccountQuery query) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        query.text().ifPresent(text -> {
+            where.add(WHERE_QUERY);
+            String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            for (int i = 0; i < 6; i++) {
+                params.add(like);
+            }
+        });
+        query.groupName().ifPresent(group -> {
+            where.add("group_name = ?");
+            params.add(group);
+        });
+        if (!query.statuses().isEmpty()) {
+            where.add("status IN (" + String.join(", ", Collections.nCopies(query.statuses().size(), "?")) + ")");
+            params.addAll(query.statuses());
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long total = sql.count(COUNT + filter, params.toArray());
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(query.limit());
+        pageParams.add(query.offset());
+        List<Account> items = sql.query("SELECT " + COLUMNS + " FROM accounts" + filter + ORDER + " LIMIT ? OFFSET ?",
+                rs -> map(rs).toAccount(), pageParams.toArray());
+        return new AccountPage(items, total, query.page(), query.pageSize());
+    }
+
+    int maxSort() {
+        return (int) sql.count(MAX_SORT);
+    }
+
+    void insert(List<AccountRow> rows) {
+        if (!rows.isEmpty()) {
+            sql.batch(INSERT, rows.stream().map(AccountRepository::insertParams).toList());
+        }
+    }
+
+    void update(List<AccountRow> rows) {
+        if (!rows.isEmpty()) {
+            sql.batch(UPDATE, rows.stream().map(AccountRepository::updateParams).toList());
+        }
+    }
+
+    /**
+     * Sets each account's sort in one transaction.
+     *
+     * @throws AccountNotFoundException for the first unknown id; the transaction is rolled back
+     */
+    void updateSorts(Map<String, Integer> sorts, Instant now) {
+        sql.inTransaction(() -> {
+            for (Map.Entry<String, Integer> e : sorts.entrySet()) {
+                if (sql.update(UPDATE_SORT, e.getValue(), now, e.getKey()) == 0) {
+                    throw new AccountNotFoundException(e.getKey());
+                }
+            }
+            return null;
+        });
+    }
+
+    boolean updateStatus(String id, AccountStatus status, String reason, Instant now) {
+        return sql.update(UPDATE_STATUS, status, reason, now, id) > 0;
+    }
+
+    void recordRefreshFailure(String id, Instant nextAttempt) {
+        sql.update(UPDATE_REFRESH_FAILURE, nextAttempt, id);
+    }
+
+    void markUsed(String id, Instant now) {
+        sql.update(UPDATE_LAST_USED, now, id);
+    }
+
+    boolean delete(String id) {
+        return sql.update(DELETE, id) > 0;
+    }
+
+    List<String> dueForRefresh(Instant now, Instant expiringBefore, Instant refreshedBefore, int limit) {
+        return sql.query(DUE_FOR_REFRESH, rs -> rs.getString(1), now, expiringBefore, refreshedBefore, limit);
+    }
+
+    private static Object[] insertParams(AccountRow r) {
+        return new Object[] {r.id(), r.identityKey(), r.label(), r.email(), r.chatgptAccountId(), r.userId(),
+                r.workspaceId(), r.planType(), r.groupName(), Json.write(r.tags()), r.sort(), r.note(), r.status(),
+                r.statusReason(), r.accessTokenSealed(), r.refreshTokenSealed(), r.idTokenSealed(), r.tokenVersion(),
+                r.accessTokenExpiresAt(), r.lastRefreshAt(), r.refreshFailures(), r.nextRefreshAttemptAt(),
+                r.createdAt(), r.updatedAt(), r.lastUsedAt()};
+    }
+
+    private static Object[] updateParams(AccountRow r) {
+        Object[] insert = insertParams(r);
+        Object[] out = new Object[insert.length];
+        System.arraycopy(insert, 1, out, 0, insert.length - 1);
+        out[insert.length - 1] = r.id();
+        return out;
+    }
+
+    private static AccountRow map(ResultSet rs) throws SQLException {
+        List<String> tags = Json.GSON.fromJson(rs.getString("tags"), TAG_LIST);
+        return new AccountRow(rs.getString("id"), rs.getString("identity_key"), rs.getString("label"),
+                rs.getString("email"), rs.getString("chatgpt_account_id"), rs.getString("user_id"),
+                rs.getString("workspace_id"), rs.getString("plan_type"), rs.getString("group_name"),
+                tags == null ? List.of() : tags, rs.getInt("sort"), rs.getString("note"),
+                AccountStatus.parse(rs.getString("status")).orElse(AccountStatus.DISABLED),
+                rs.getString("status_reason"), rs.getString("access_token_enc"), rs.getString("refresh_token_enc"),
+                rs.getString("id_token_enc"), rs.getLong("token_version"), Sql.instant(rs, "access_token_expires_at"),
+                Sql.instant(rs, "last_refresh_at"), rs.getInt("refresh_failures"),
+                Sql.instant(rs, "next_refresh_attempt_at"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"), Sql.instant(rs, "last_used_at"));
+    }
+}

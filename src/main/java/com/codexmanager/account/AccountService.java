@@ -1,0 +1,216 @@
+package com.codexmanager.account;
+
+import com.codexmanager.crypto.SecretBox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The account pool: listing, metadata edits, ordering, deletion, status changes, and creating or updating accounts
+ * from tokens (login and import) under the identity rule of {@link AccountIdentity}. Token reads and refresh writes
+ * live in {@link AccountSecrets}. Thread-safe.
+ */
+public final class AccountService {
+    /** Group given to imported accounts that name none. */
+    public static final String IMPORT_GROUP = "IMPORT";
+
+    private final AccountRepository repository;
+    private final SecretBox box;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public AccountService(AccountRepository repository, SecretBox box, Clock clock, RandomGenerator random) {
+        this.repository = repository;
+        this.box = box;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** What happened to one draft of {@link #upsert}. */
+    public record UpsertOutcome(String accountId, boolean created) {
+    }
+
+    /** What {@link #deleteMany} did. */
+    public record DeleteManyResult(int requested, int deleted, List<String> deletedAccountIds,
+            List<String> notFoundAccountIds) {
+    }
+
+    public AccountPage list(AccountQuery query) {
+        return repository.page(query);
+    }
+
+    /** Every account in pool order (sort, then most recently updated). */
+    public List<Account> all() {
+        return repository.all().stream().map(AccountRow::toAccount).toList();
+    }
+
+    public Optional<Account> find(String id) {
+        return repository.find(id).map(AccountRow::toAccount);
+    }
+
+    /** @throws AccountNotFoundException when no account has this id */
+    public Account require(String id) {
+        return find(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    /**
+     * Applies a metadata patch. Status may only be set to {@code active} or {@code disabled} here (the others are
+     * set by automation); a manual change clears the status reason ({@code manual_disable} for disabling).
+     */
+    public Account update(String id, AccountPatch patch) {
+        return repository.sql().inTransaction(() -> {
+            AccountRow row = repository.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+            AccountStatus status = row.status();
+            String reason = row.statusReason();
+            if (patch.status() != null && patch.status() != row.status()) {
+                status = patch.status();
+                reason = status == AccountStatus.DISABLED ? "manual_disable" : null;
+            }
+            AccountRow updated = row.withMeta(patch.label() != null ? patch.label() : row.label(),
+                    patch.groupNameSet() ? patch.groupName() : row.groupName(),
+                    patch.tags() != null ? patch.tags() : row.tags(),
+                    patch.noteSet() ? patch.note() : row.note(),
+                    patch.sort() != null ? patch.sort() : row.sort(), status, reason, clock.instant());
+            repository.update(List.of(updated));
+            return updated.toAccount();
+        });
+    }
+
+    /**
+     * Sets many sorts in one transaction (the tray's quick switch reorders the whole pool at once).
+     *
+     * @throws AccountNotFoundException naming the first unknown id; then nothing changes
+     */
+    public void updateSorts(Map<String, Integer> sorts) {
+        repository.updateSorts(sorts, clock.instant());
+    }
+
+    public boolean delete(String id) {
+        return repository.delete(id);
+    }
+
+    public DeleteManyResult deleteMany(List<String> ids) {
+        List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
+        List<String> deleted = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        repository.sql().inTransaction(() -> {
+            for (String id : unique) {
+                (repository.delete(id) ? deleted : missing).add(id);
+            }
+            return null;
+        });
+        return new DeleteManyResult(unique.size(), deleted.size(), deleted, missing);
+    }
+
+    /** Sets status and reason (automation: usage exhausted, auth failure, deactivation). */
+    public void markStatus(String id, AccountStatus status, String reason) {
+        if (!repository.updateStatus(id, status, reason, clock.instant())) {
+            throw new AccountNotFoundException(id);
+        }
+    }
+
+    /** Records that the gateway just used the account. */
+    public void markUsed(String id) {
+        repository.markUsed(id, clock.instant());
+    }
+
+    /**
+     * Creates or updates one account per draft, all in one transaction, matching existing accounts (and earlier
+     * drafts of the same call) by identity. New accounts without a group get {@code defaultGroup} (may be null).
+     * A re-login or re-import makes the account {@code active} again unless the user disabled it.
+     *
+     * @throws com.codexmanager.store.StoreException when the transaction fails; nothing is written then
+     */
+    public List<UpsertOutcome> upsert(List<AccountDraft> drafts, String defaultGroup) {
+        return repository.sql().inTransaction(() -> {
+            Instant now = clock.instant();
+            List<String> keys = new ArrayList<>();
+            List<TokenClaims> claims = new ArrayList<>();
+            for (AccountDraft draft : drafts) {
+                TokenClaims c = draft.claims();
+                claims.add(c);
+                keys.add(AccountIdentity.key(c, draft.tokens()));
+            }
+            Map<String, AccountRow> existing = repository.findByIdentity(new LinkedHashSet<>(keys));
+            Map<String, AccountRow> inserts = new LinkedHashMap<>();
+            Map<String, AccountRow> updates = new HashMap<>();
+            List<UpsertOutcome> outcomes = new ArrayList<>();
+            int nextSort = repository.maxSort() + 1;
+            for (int i = 0; i < drafts.size(); i++) {
+                String key = keys.get(i);
+                AccountRow before = inserts.containsKey(key) ? inserts.get(key)
+                        : updates.containsKey(key) ? updates.get(key) : existing.get(key);
+                AccountRow after = before == null
+                        ? create(drafts.get(i), claims.get(i), key, defaultGroup, nextSort++, now)
+                        : merge(before, drafts.get(i), claims.get(i), now);
+                if (inserts.containsKey(key) || before == null) {
+                    inserts.put(key, after);
+                } else {
+                    updates.put(key, after);
+                }
+                outcomes.add(new UpsertOutcome(after.id(), before == null));
+            }
+            repository.insert(new ArrayList<>(inserts.values()));
+            repository.update(new ArrayList<>(updates.values()));
+            return outcomes;
+        });
+    }
+
+    private AccountRow create(AccountDraft d, TokenClaims c, String key, String defaultGroup, int sort,
+            Instant now) {
+        String id = newId();
+        String label = d.label() != null ? d.label() : c.email() != null ? c.email() : "Account " + id.substring(4, 10);
+        AccountStatus status = d.status() == AccountStatus.DISABLED ? AccountStatus.DISABLED : AccountStatus.ACTIVE;
+        return new AccountRow(id, key, label, c.email(), c.chatgptAccountId(), c.userId(), c.workspaceId(),
+                c.planType(), d.groupName() != null ? d.groupName() : defaultGroup,
+                d.tags() == null ? List.of() : d.tags(), d.sort() != null ? d.sort() : sort, d.note(), status,
+                status == AccountStatus.DISABLED ? "manual_disable" : null,
+                box.seal(d.tokens().accessToken(), AccountSecrets.context(id, "access_token")),
+                sealOrNull(d.tokens().refreshToken(), id, "refresh_token"),
+                sealOrNull(d.tokens().idToken(), id, "id_token"), 1, c.expiresAt(), d.lastRefreshAt(), 0, null,
+                now, now, null);
+    }
+
+    private AccountRow merge(AccountRow row, AccountDraft d, TokenClaims c, Instant now) {
+        String id = row.id();
+        AccountStatus status = d.status() == AccountStatus.DISABLED || row.status() == AccountStatus.DISABLED
+                ? AccountStatus.DISABLED : AccountStatus.ACTIVE;
+        String refresh = d.tokens().refreshToken() != null ? sealOrNull(d.tokens().refreshToken(), id, "refresh_token")
+                : row.refreshTokenSealed();
+        String idToken = d.tokens().idToken() != null ? sealOrNull(d.tokens().idToken(), id, "id_token")
+                : row.idTokenSealed();
+        return new AccountRow(id, row.identityKey(), d.label() != null ? d.label() : row.label(),
+                c.email() != null ? c.email() : row.email(),
+                c.chatgptAccountId() != null ? c.chatgptAccountId() : row.chatgptAccountId(),
+                c.userId() != null ? c.userId() : row.userId(),
+                c.workspaceId() != null ? c.workspaceId() : row.workspaceId(),
+                c.planType() != null ? c.planType() : row.planType(),
+                d.groupName() != null ? d.groupName() : row.groupName(), d.tags() != null ? d.tags() : row.tags(),
+                d.sort() != null ? d.sort() : row.sort(), d.note() != null ? d.note() : row.note(), status,
+                status == AccountStatus.DISABLED ? row.statusReason() : null,
+                box.seal(d.tokens().accessToken(), AccountSecrets.context(id, "access_token")), refresh, idToken,
+                row.tokenVersion() + 1, c.expiresAt(),
+                d.lastRefreshAt() != null ? d.lastRefreshAt() : row.lastRefreshAt(), 0, null, row.createdAt(), now,
+                row.lastUsedAt());
+    }
+
+    private String sealOrNull(String secret, String id, String field) {
+        return secret == null ? null : box.seal(secret, AccountSecrets.context(id, field));
+    }
+
+    private String newId() {
+        StringBuilder id = new StringBuilder("acc_");
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        for (int i = 0; i < 16; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+}

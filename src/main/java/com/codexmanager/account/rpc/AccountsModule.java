@@ -1,0 +1,85 @@
+package com.codexmanager.account.rpc;
+
+import com.codexmanager.account.AccountRepository;
+import com.codexmanager.account.AccountSecrets;
+import com.codexmanager.account.AccountService;
+import com.codexmanager.account.exporting.AccountExporter;
+import com.codexmanager.account.importing.AccountImporter;
+import com.codexmanager.auth.LoginService;
+import com.codexmanager.auth.OAuthClient;
+import com.codexmanager.auth.RefreshScheduler;
+import com.codexmanager.auth.TokenRefresher;
+import com.codexmanager.config.Settings;
+import com.codexmanager.crypto.MasterKey;
+import com.codexmanager.crypto.SecretBox;
+import com.codexmanager.service.ServiceContext;
+import com.codexmanager.service.ServiceModule;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The account pool as a service module: opens the master key, builds the account, login and refresh services,
+ * registers the {@code account/*} RPC methods and runs the background token refresh.
+ *
+ * <p>The gateway module is wired with {@link #accounts()}, {@link #secrets()} (routable accounts with access
+ * tokens) and {@link #refresher()} ("401 → refresh once", {@code ensureFresh}). Lifecycle: built before the HTTP
+ * server starts, {@link #start()} starts the refresh schedule, {@link #close()} stops the schedule, the login
+ * callback server and the OAuth client. Thread-safe.
+ */
+public final class AccountsModule implements ServiceModule {
+    private static final Logger log = LoggerFactory.getLogger(AccountsModule.class);
+
+    private final AccountService accounts;
+    private final AccountSecrets secrets;
+    private final OAuthClient oauth;
+    private final TokenRefresher refresher;
+    private final LoginService login;
+    private final RefreshScheduler scheduler;
+
+    public AccountsModule(ServiceContext context) {
+        Supplier<Settings> settings = context.settings()::current;
+        MasterKey key = MasterKey.loadOrCreate(context.dataDir().masterKeyFile(), context.random(), context.clock());
+        SecretBox box = new SecretBox(key, context.random());
+        AccountRepository repository = new AccountRepository(context.database().sql());
+        this.accounts = new AccountService(repository, box, context.clock(), context.random());
+        this.secrets = new AccountSecrets(repository, box, context.clock());
+        this.oauth = new OAuthClient(settings);
+        this.refresher = new TokenRefresher(accounts, secrets, oauth, settings, context.clock());
+        this.login = new LoginService(accounts, oauth, settings, context.clock(), context.random());
+        this.scheduler = new RefreshScheduler(refresher, secrets, accounts, settings, context.clock());
+        AccountRpcMethods.register(context.rpc(), accounts);
+        AccountTransferRpcMethods.register(context.rpc(), accounts, new AccountImporter(accounts),
+                new AccountExporter(accounts, secrets, context.clock()), refresher, settings);
+        LoginRpcMethods.register(context.rpc(), login);
+        log.debug("Accounts module ready (master key {})", key.id());
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AccountSecrets secrets() {
+        return secrets;
+    }
+
+    public TokenRefresher refresher() {
+        return refresher;
+    }
+
+    public LoginService login() {
+        return login;
+    }
+
+    @Override
+    public void start() {
+        scheduler.start();
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        login.close();
+        oauth.close();
+    }
+}

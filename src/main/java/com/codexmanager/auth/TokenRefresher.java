@@ -1,0 +1,198 @@
+package com.codexmanager.auth;
+
+import com.codexmanager.account.Account;
+import com.codexmanager.account.AccountSecrets;
+import com.codexmanager.account.AccountSecrets.TokenSnapshot;
+import com.codexmanager.account.AccountService;
+import com.codexmanager.account.AccountStatus;
+import com.codexmanager.account.AccountTokens;
+import com.codexmanager.config.Setting;
+import com.codexmanager.config.Settings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refreshes access tokens without ever burning a refresh token.
+ *
+ * <ul>
+ *   <li>Single flight per account: concurrent callers for one account share one refresh request.</li>
+ *   <li>The stored state is re-read first; if another path already rotated the token, no request is sent.</li>
+ *   <li>Rotated tokens are committed to the database before the new access token is handed to anyone.</li>
+ *   <li>Permanent failures ({@link OAuthException#PERMANENT_CODES}, any 401) mark the account {@code unavailable}
+ *       with the reason; automation never tries it again until a new login. Transient failures leave the status
+ *       alone and defer the next automatic attempt with exponential backoff.</li>
+ * </ul>
+ * Thread-safe. The refresh runs on the thread of the first caller; others wait up to {@link #JOIN_TIMEOUT}.
+ */
+public final class TokenRefresher {
+    private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
+    static final Duration JOIN_TIMEOUT = OAuthClient.RESPONSE_TIMEOUT.plusSeconds(30);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+
+    private final AccountService accounts;
+    private final AccountSecrets secrets;
+    private final OAuthClient oauth;
+    private final Supplier<Settings> settings;
+    private final Clock clock;
+    private final Map<String, CompletableFuture<FreshToken>> flights = new ConcurrentHashMap<>();
+
+    public TokenRefresher(AccountService accounts, AccountSecrets secrets, OAuthClient oauth,
+            Supplier<Settings> settings, Clock clock) {
+        this.accounts = accounts;
+        this.secrets = secrets;
+        this.oauth = oauth;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * The account's access token, refreshed first when it expires within {@code TOKEN_REFRESH_AHEAD_SECS}.
+     *
+     * @throws TokenRefreshException when a needed refresh fails
+     * @throws com.codexmanager.crypto.SecretUnavailableException when the stored tokens cannot be decrypted
+     */
+    public FreshToken ensureFresh(String accountId) {
+        Instant horizon = clock.instant().plusSeconds(settings.get().number(Setting.TOKEN_REFRESH_AHEAD_SECS));
+        Instant staleBefore = clock.instant().minus(AccountSecrets.REFRESH_WITHOUT_EXP);
+        return singleFlight(accountId, "expiring", snap -> {
+            Account a = snap.account();
+            if (a.accessTokenExpiresAt() != null) {
+                return !a.accessTokenExpiresAt().isAfter(horizon);
+            }
+            Instant last = a.lastRefreshAt() != null ? a.lastRefreshAt() : a.createdAt();
+            return !last.isAfter(staleBefore);
+        });
+    }
+
+    /**
+     * The gateway's "401 → refresh once": refreshes unless the stored access token already differs from the one
+     * upstream rejected (another caller refreshed meanwhile), then returns the current token.
+     */
+    public FreshToken refreshAfterUnauthorized(String accountId, String rejectedAccessToken) {
+        return singleFlight(accountId, "upstream_401",
+                snap -> snap.tokens().map(t -> t.accessToken().equals(rejectedAccessToken)).orElse(true));
+    }
+
+    /** Refreshes now, whatever the expiry ({@code account/refreshTokens}). */
+    public FreshToken refresh(String accountId, String reason) {
+        return singleFlight(accountId, reason, snap -> true);
+    }
+
+    private FreshToken singleFlight(String accountId, String reason, Predicate<TokenSnapshot> needed) {
+        CompletableFuture<FreshToken> mine = new CompletableFuture<>();
+        CompletableFuture<FreshToken> running = flights.putIfAbsent(accountId, mine);
+        if (running != null) {
+            return join(accountId, running);
+        }
+        try {
+            FreshToken result = refreshIfNeeded(accountId, reason, needed);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            flights.remove(accountId, mine);
+        }
+    }
+
+    private static FreshToken join(String accountId, CompletableFuture<FreshToken> running) {
+        try {
+            return running.get(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("token refresh failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new TokenRefreshException(TokenRefreshException.Kind.TRANSIENT, accountId, "refresh_timeout",
+                    "timed out waiting for the token refresh of account " + accountId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenRefreshException(TokenRefreshException.Kind.TRANSIENT, accountId, "interrupted",
+                    "interrupted while waiting for the token refresh of account " + accountId, e);
+        }
+    }
+
+    private FreshToken refreshIfNeeded(String accountId, String reason, Predicate<TokenSnapshot> needed) {
+        TokenSnapshot snap = secrets.snapshot(accountId);
+        AccountTokens tokens = snap.tokens().orElseThrow(() -> notRefreshable(accountId, "no_token",
+                "account " + accountId + " has no token; log in again"));
+        if (!needed.test(snap)) {
+            return fresh(snap.account(), tokens.accessToken());
+        }
+        Account account = snap.account();
+        if (account.status() == AccountStatus.UNAVAILABLE || account.status() == AccountStatus.BANNED
+                || account.status() == AccountStatus.DISABLED) {
+            throw notRefreshable(accountId, "account_" + account.status().wireName(), "account " + accountId
+                    + " is " + account.status().wireName() + (account.statusReason() == null ? ""
+                    : " (" + account.statusReason() + ")") + "; it is not refreshed until you log in again");
+        }
+        if (tokens.refreshToken() == null) {
+            throw notRefreshable(accountId, "no_refresh_token", "account " + accountId
+                    + " has no refresh token; log in again to renew it");
+        }
+        TokenResponse reply;
+        try {
+            reply = oauth.refresh(tokens.refreshToken());
+        } catch (OAuthException e) {
+            return onFailure(snap, e);
+        }
+        Account updated = secrets.storeRefreshed(accountId, new AccountTokens(reply.accessToken(),
+                reply.refreshToken(), reply.idToken()));
+        log.info("Refreshed tokens of account {} ({}); access token valid until {}", accountId, reason,
+                updated.accessTokenExpiresAt());
+        return fresh(updated, reply.accessToken());
+    }
+
+    private FreshToken onFailure(TokenSnapshot before, OAuthException e) {
+        String accountId = before.account().id();
+        if (!e.permanent()) {
+            int failures = secrets.refreshFailures(accountId);
+            Duration wait = backoff(failures);
+            secrets.recordRefreshFailure(accountId, clock.instant().plus(wait));
+            log.warn("Token refresh of account {} failed ({}); next automatic attempt in {} s", accountId, e.code(),
+                    wait.toSeconds());
+            throw new TokenRefreshException(TokenRefreshException.Kind.TRANSIENT, accountId, e.code(),
+                    "token refresh failed for now (" + e.code() + "); it will be retried", e);
+        }
+        // Another path (a re-login, a parallel process on the same database) may have stored newer tokens while
+        // our request was in flight: then our failure concerns a superseded token, not the account.
+        TokenSnapshot now = secrets.snapshot(accountId);
+        if (now.tokenVersion() != before.tokenVersion() && now.tokens().isPresent()) {
+            return fresh(now.account(), now.tokens().get().accessToken());
+        }
+        accounts.markStatus(accountId, AccountStatus.UNAVAILABLE, e.code());
+        log.warn("Refresh token of account {} is no longer valid ({}); marked unavailable until a new login",
+                accountId, e.code());
+        throw new TokenRefreshException(TokenRefreshException.Kind.PERMANENT, accountId, e.code(),
+                "the refresh token of account " + accountId + " is no longer valid (" + e.code()
+                        + "); log in to this account again", e);
+    }
+
+    static Duration backoff(int failuresSoFar) {
+        long factor = 1L << Math.min(failuresSoFar, 10);
+        Duration wait = FIRST_BACKOFF.multipliedBy(factor);
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+    }
+
+    private static TokenRefreshException notRefreshable(String accountId, String reason, String message) {
+        return new TokenRefreshException(TokenRefreshException.Kind.NOT_REFRESHABLE, accountId, reason, message, null);
+    }
+
+    private static FreshToken fresh(Account account, String accessToken) {
+        return new FreshToken(account.id(), account.chatgptAccountId(), accessToken, account.accessTokenExpiresAt());
+    }
+}
