@@ -106,7 +106,7 @@ class DesktopWindowGuiTest {
     void switching_the_language_rebuilds_the_window_in_chinese_and_back() {
         selectSetting("setting.uiLanguage", "简体中文");
 
-        await("chinese sidebar", () -> window.toggleButton("nav.dashboard").target().getText().equals("仪表盘"));
+        await("chinese sidebar", Duration.ofSeconds(20), () -> window.toggleButton("nav.dashboard").target().getText().equals("仪表盘"));
         assertThat(window.toggleButton("nav.settings").target().getText()).isEqualTo("设置");
         await("settings reloaded", () -> frame().getRootPane().isShowing()
                 && !robot.finder().findAll(frame(), c -> "setting.uiLanguage".equals(c.getName())).isEmpty());
@@ -115,7 +115,7 @@ class DesktopWindowGuiTest {
         screenshot(frame().getRootPane(), "main-dashboard-light-zh");
 
         selectSetting("setting.uiLanguage", "English");
-        await("english sidebar", () -> window.toggleButton("nav.dashboard").target().getText().equals("Dashboard"));
+        await("english sidebar", Duration.ofSeconds(20), () -> window.toggleButton("nav.dashboard").target().getText().equals("Dashboard"));
     }
 
     @Test
@@ -173,8 +173,20 @@ class DesktopWindowGuiTest {
                 && named("setting.uiTheme").isShowing());
     }
 
+    /** Picks a combo item with the real mouse; on a loaded machine the first click can miss, so retry. */
     private void selectSetting(String name, String item) {
         openSettings();
-        window.comboBox(name).selectItem(item);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            window.comboBox(name).selectItem(item);
+            try {
+                await(name + " = " + item, Duration.ofSeconds(3), () -> robot.finder().findAll(frame(),
+                        c -> name.equals(c.getName())).stream().anyMatch(c -> c instanceof javax.swing.JComboBox<?> combo
+                        && combo.getSelectedItem() != null && combo.getSelectedItem().toString().equals(item)));
+                return;
+            } catch (AssertionError missed) {
+                robot.waitForIdle();
+            }
+        }
+        throw new AssertionError("could not select " + item + " in " + name);
     }
 }

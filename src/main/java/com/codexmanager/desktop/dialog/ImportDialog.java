@@ -163,7 +163,8 @@ public final class ImportDialog {
 
     private void finish(List<ImportSources.Item> items, ImportResult result) {
         for (ImportResult.ItemError e : result.errors()) {
-            String origin = e.index() >= 0 && e.index() < items.size() ? items.get(e.index()).origin() : "#" + e.index();
+            String origin = e.index() >= 0 && e.index() < items.size() ? items.get(e.index()).origin()
+                    : "#" + e.index();
             errors.addElement(origin + ": " + e.message());
         }
         summary.setText(ctx.text("import.done", result.created(), result.updated(), result.failed()));

@@ -52,7 +52,8 @@ public final class AccountsApi {
         if (!query.status().isBlank()) {
             params.addProperty("statusFilter", query.status());
         }
-        CompletableFuture<Map<String, JsonObject>> usage = withUsage ? usage() : CompletableFuture.completedFuture(Map.of());
+        CompletableFuture<Map<String, JsonObject>> usage = withUsage ? usage()
+                : CompletableFuture.completedFuture(Map.of());
         return rpc.call("account/list", params).thenCombine(usage, (result, byAccount) -> {
             List<AccountRow> rows = new ArrayList<>();
             for (JsonObject a : Json2.objects(result, "items")) {

@@ -59,7 +59,7 @@ final class AccountCellRenderer implements TableCellRenderer {
         return switch (column) {
             case ACCOUNT -> {
                 accountName.setText(a.displayName());
-                accountMail.setText(a.label().isBlank() ? a.id() : a.email());
+                accountMail.setText(a.label().isBlank() || a.label().equals(a.email()) ? a.id() : a.email());
                 accountName.setForeground(selected ? table.getSelectionForeground() : table.getForeground());
                 accountMail.setForeground(selected ? table.getSelectionForeground()
                         : javax.swing.UIManager.getColor("Label.disabledForeground"));
@@ -81,13 +81,14 @@ final class AccountCellRenderer implements TableCellRenderer {
                 badge.show(messages.text(a.availability().textKey()), tone(a.availability()));
                 yield paint(badgePanel, background);
             }
+            case ORDER -> text.getTableCellRendererComponent(table,
+                    Integer.toString(table.convertRowIndexToModel(row) + 1), selected, false, row, col);
             default -> text.getTableCellRendererComponent(table, textOf(a), selected, false, row, col);
         };
     }
 
     private String textOf(AccountRow a) {
         return switch (column) {
-            case ORDER -> Long.toString(a.sort() + 1);
             case PLAN -> a.planType().isBlank() ? "–" : a.planType();
             case GROUP -> a.groupName().isBlank() ? "–" : a.groupName();
             case TAGS -> a.tags().isEmpty() ? "–" : String.join(", ", a.tags());

@@ -201,6 +201,10 @@ public final class DashboardPanel extends JPanel implements PageView {
         }
     }
 
+    private static Double remaining(Double usedPercent) {
+        return usedPercent == null ? null : 100 - usedPercent;
+    }
+
     private static String percent(Double value) {
         return value == null ? "–" : Math.round(value) + "%";
     }
@@ -220,12 +224,11 @@ public final class DashboardPanel extends JPanel implements PageView {
             JPanel bars = new JPanel(new GridLayout(1, 2, Ui.scale(14), 0));
             bars.setOpaque(false);
             UsageBar five = new UsageBar();
-            five.show(a.primaryUsedPercent() == null ? null : 100 - a.primaryUsedPercent(), ctx.text("usage.windowShort",
-                    ctx.text("usage.fiveHours"), formats.shortWindow(a.primaryUsedPercent(), a.primaryResetsAt(), now)));
+            five.show(remaining(a.primaryUsedPercent()), ctx.text("usage.windowShort", ctx.text("usage.fiveHours"),
+                    formats.shortWindow(a.primaryUsedPercent(), a.primaryResetsAt(), now)));
             UsageBar seven = new UsageBar();
-            seven.show(a.secondaryUsedPercent() == null ? null : 100 - a.secondaryUsedPercent(), ctx.text("usage.windowShort",
-                    ctx.text("usage.sevenDays"), formats.shortWindow(a.secondaryUsedPercent(), a.secondaryResetsAt(),
-                    now)));
+            seven.show(remaining(a.secondaryUsedPercent()), ctx.text("usage.windowShort", ctx.text("usage.sevenDays"),
+                    formats.shortWindow(a.secondaryUsedPercent(), a.secondaryResetsAt(), now)));
             bars.add(five);
             bars.add(seven);
             line.add(bars, BorderLayout.CENTER);

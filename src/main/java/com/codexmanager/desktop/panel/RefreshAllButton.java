@@ -35,7 +35,8 @@ final class RefreshAllButton extends JPanel {
         progress.setName("accounts.refreshProgress");
         progress.setStringPainted(true);
         progress.setVisible(false);
-        progress.setPreferredSize(new java.awt.Dimension(Ui.scale(120), button.getPreferredSize().height - Ui.scale(8)));
+        progress.setPreferredSize(new java.awt.Dimension(Ui.scale(120),
+                button.getPreferredSize().height - Ui.scale(8)));
         poll = new Timer(500, e -> pollJob());
         add(progress, BorderLayout.WEST);
         add(button, BorderLayout.CENTER);

@@ -133,7 +133,8 @@ final class SettingRow {
             });
             return box;
         }
-        JTextField field = item.secret() ? new JPasswordField(22) : new JTextField("integer".equals(item.type()) ? 10 : 22);
+        JTextField field = item.secret() ? new JPasswordField(22)
+                : new JTextField("integer".equals(item.type()) ? 10 : 22);
         field.addActionListener(e -> commitText(field));
         field.addFocusListener(new FocusAdapter() {
             @Override

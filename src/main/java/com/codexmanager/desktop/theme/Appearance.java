@@ -10,7 +10,7 @@ import com.google.gson.JsonObject;
 public record Appearance(UiTheme theme, Accent accent, UiLanguage language, boolean closeToTray) {
     public static final Appearance DEFAULT = new Appearance(UiTheme.SYSTEM, Accent.BLUE, UiLanguage.SYSTEM, true);
 
-    /** Reads {@code uiTheme}, {@code uiAccent}, {@code uiLanguage}, {@code uiCloseToTray}; absent keys keep defaults. */
+    /** Reads {@code uiTheme}, {@code uiAccent}, {@code uiLanguage}, {@code uiCloseToTray}; absent keys: defaults. */
     public static Appearance fromValues(JsonObject values) {
         return new Appearance(
                 UiTheme.of(text(values, "uiTheme", DEFAULT.theme.value())),

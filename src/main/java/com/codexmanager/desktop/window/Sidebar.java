@@ -82,7 +82,8 @@ final class Sidebar extends JPanel {
             button.setIconTextGap(Ui.scale(10));
             button.setFocusable(false);
             Ui.style(button, "arc: 10; margin: 8,10,8,10; borderWidth: 0; focusWidth: 0; innerFocusWidth: 0;"
-                    + "toolbar.selectedBackground: $CodexManager.navSelected; toolbar.hoverBackground: $CodexManager.navHover;"
+                    + "toolbar.selectedBackground: $CodexManager.navSelected;"
+                    + "toolbar.hoverBackground: $CodexManager.navHover;"
                     + "selectedForeground: $CodexManager.navSelectedForeground; font: +1");
             button.putClientProperty("JButton.buttonType", "toolBarButton");
             button.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, button.getPreferredSize().height));
