@@ -147,18 +147,20 @@ public final class DashboardPanel extends JPanel implements PageView {
             loadTraffic();
         } else if (!status.connected()) {
             showTrafficUnavailable(ctx.text("page.offline"));
+            poolChanged(ctx.pool().current());
         }
     }
 
     @Override
     public void poolChanged(PoolSnapshot pool) {
-        String na = ctx.text("common.notAvailable");
+        // a short note: the cards are narrow, and offline the banner already says why
+        String na = connection.connected() ? ctx.text("dash.notAvailable") : "";
         if (!pool.supported()) {
             for (StatCard card : List.of(accounts, available, limited, needsLogin, pool5h, pool7d)) {
                 card.show("–", na);
             }
             usageList.removeAll();
-            usageList.add(Ui.hint(na));
+            usageList.add(Ui.hint(connection.connected() ? ctx.text("common.notAvailable") : ""));
             usageList.revalidate();
             return;
         }
@@ -267,8 +269,8 @@ public final class DashboardPanel extends JPanel implements PageView {
     }
 
     private void showTrafficUnavailable(String why) {
-        requests.show("–", why);
-        tokens.show("–", why);
+        requests.show("–", connection.connected() ? ctx.text("dash.notAvailable") : "");
+        tokens.show("–", connection.connected() ? ctx.text("dash.notAvailable") : "");
         chart.show(List.of(), why);
     }
 }
