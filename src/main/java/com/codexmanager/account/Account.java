@@ -13,6 +13,8 @@ import java.util.List;
  *
  * @param hasToken        an access token is stored
  * @param hasRefreshToken a refresh token is stored (without one the account works until the access token expires)
+ * @param limitedUntil    while {@code limited}: when the exhausted usage window resets and the account becomes
+ *                        {@code active} again by itself; null when unknown or not limited
  */
 public record Account(
         String id,
@@ -34,7 +36,8 @@ public record Account(
         Instant lastRefreshAt,
         Instant createdAt,
         Instant updatedAt,
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        Instant limitedUntil) {
     public Account {
         tags = List.copyOf(tags);
     }

@@ -22,20 +22,20 @@ public final class AccountRepository {
     private static final String COLUMNS = "id, identity_key, label, email, chatgpt_account_id, user_id, workspace_id,"
             + " plan_type, group_name, tags, sort, note, status, status_reason, access_token_enc, refresh_token_enc,"
             + " id_token_enc, token_version, access_token_expires_at, last_refresh_at, refresh_failures,"
-            + " next_refresh_attempt_at, created_at, updated_at, last_used_at";
+            + " next_refresh_attempt_at, created_at, updated_at, last_used_at, limited_until";
     private static final String ORDER = " ORDER BY sort ASC, updated_at DESC, id ASC";
     private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM accounts WHERE id = ?";
     private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM accounts" + ORDER;
     private static final String SELECT_BY_IDENTITY = "SELECT " + COLUMNS + " FROM accounts WHERE identity_key IN ";
     private static final String SELECT_BY_STATUS = "SELECT " + COLUMNS + " FROM accounts WHERE status = ?" + ORDER;
     private static final String INSERT = "INSERT INTO accounts (" + COLUMNS + ") VALUES"
-            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE accounts SET identity_key = ?, label = ?, email = ?,"
             + " chatgpt_account_id = ?, user_id = ?, workspace_id = ?, plan_type = ?, group_name = ?, tags = ?,"
             + " sort = ?, note = ?, status = ?, status_reason = ?, access_token_enc = ?, refresh_token_enc = ?,"
             + " id_token_enc = ?, token_version = ?, access_token_expires_at = ?, last_refresh_at = ?,"
-            + " refresh_failures = ?, next_refresh_attempt_at = ?, created_at = ?, updated_at = ?, last_used_at = ?"
-            + " WHERE id = ?";
+            + " refresh_failures = ?, next_refresh_attempt_at = ?, created_at = ?, updated_at = ?, last_used_at = ?,"
+            + " limited_until = ? WHERE id = ?";
     private static final String MAX_SORT = "SELECT COALESCE(MAX(sort), 0) FROM accounts";
     private static final String UPDATE_SORT = "UPDATE accounts SET sort = ?, updated_at = ? WHERE id = ?";
     private static final String UPDATE_STATUS = "UPDATE accounts SET status = ?, status_reason = ?, updated_at = ?"
@@ -43,6 +43,16 @@ public final class AccountRepository {
     private static final String UPDATE_REFRESH_FAILURE = "UPDATE accounts SET refresh_failures = refresh_failures + 1,"
             + " next_refresh_attempt_at = ? WHERE id = ?";
     private static final String UPDATE_LAST_USED = "UPDATE accounts SET last_used_at = ? WHERE id = ?";
+    private static final String MARK_LIMITED = "UPDATE accounts SET status = 'limited', status_reason = ?,"
+            + " limited_until = ?, updated_at = ? WHERE id = ? AND status IN ('active', 'limited')";
+    private static final String CLEAR_LIMIT = "UPDATE accounts SET status = 'active', status_reason = NULL,"
+            + " limited_until = NULL, updated_at = ? WHERE id = ? AND status = 'limited'";
+    private static final String SELECT_EXPIRED_LIMITS = "SELECT id FROM accounts WHERE status = 'limited'"
+            + " AND limited_until <= ?";
+    private static final String RELEASE_LIMIT = "UPDATE accounts SET status = 'active', status_reason = NULL,"
+            + " limited_until = NULL, updated_at = ? WHERE id = ? AND status = 'limited' AND limited_until <= ?";
+    private static final String NEXT_LIMIT_EXPIRY = "SELECT MIN(limited_until) FROM accounts"
+            + " WHERE status = 'limited'";
     private static final String DELETE = "DELETE FROM accounts WHERE id = ?";
     private static final String DUE_FOR_REFRESH = "SELECT id FROM accounts WHERE status IN ('active', 'limited')"
             + " AND refresh_token_enc IS NOT NULL"
@@ -57,6 +67,20 @@ public final class AccountRepository {
     private static final java.lang.reflect.Type TAG_LIST = new TypeToken<List<String>>() { }.getType();
 
     private final Sql sql;
+    private final Object limitLock = new Object();
+    /** Earliest {@code limited_until} of a limited account; {@link Instant#MIN} = unknown, null = none. */
+    private Instant nextLimitExpiry = Instant.MIN;
+
+    /** Bumped on every write that changes what routing sees (rows, sorts, statuses). */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A counter that changes after every write affecting routing, so a cached view can tell cheaply that it is
+     * stale. It moves before the write commits: readers must still expire their cache after a short time.
+     */
+    public long version() {
+        return version.get();
+    }
 
     public AccountRepository(Sql sql) {
         this.sql = sql;
@@ -126,12 +150,14 @@ public final class AccountRepository {
     }
 
     void insert(List<AccountRow> rows) {
+        version.incrementAndGet();
         if (!rows.isEmpty()) {
             sql.batch(INSERT, rows.stream().map(AccountRepository::insertParams).toList());
         }
     }
 
     void update(List<AccountRow> rows) {
+        version.incrementAndGet();
         if (!rows.isEmpty()) {
             sql.batch(UPDATE, rows.stream().map(AccountRepository::updateParams).toList());
         }
@@ -143,6 +169,7 @@ public final class AccountRepository {
      * @throws AccountNotFoundException for the first unknown id; the transaction is rolled back
      */
     void updateSorts(Map<String, Integer> sorts, Instant now) {
+        version.incrementAndGet();
         sql.inTransaction(() -> {
             for (Map.Entry<String, Integer> e : sorts.entrySet()) {
                 if (sql.update(UPDATE_SORT, e.getValue(), now, e.getKey()) == 0) {
@@ -154,6 +181,7 @@ public final class AccountRepository {
     }
 
     boolean updateStatus(String id, AccountStatus status, String reason, Instant now) {
+        version.incrementAndGet();
         return sql.update(UPDATE_STATUS, status, reason, now, id) > 0;
     }
 
@@ -165,7 +193,49 @@ public final class AccountRepository {
         sql.update(UPDATE_LAST_USED, now, id);
     }
 
+    /** Limits an active or limited account until {@code until} (nullable: unknown). False when not applied. */
+    boolean markLimited(String id, Instant until, String reason, Instant now) {
+        synchronized (limitLock) {
+            version.incrementAndGet();
+            boolean changed = sql.update(MARK_LIMITED, reason, until, now, id) > 0;
+            if (changed && until != null && nextLimitExpiry != Instant.MIN
+                    && (nextLimitExpiry == null || until.isBefore(nextLimitExpiry))) {
+                nextLimitExpiry = until;
+            }
+            return changed;
+        }
+    }
+
+    /** Makes a limited account active again; false when it was not limited. */
+    boolean clearLimit(String id, Instant now) {
+        version.incrementAndGet();
+        return sql.update(CLEAR_LIMIT, now, id) > 0;
+    }
+
+    /**
+     * Makes limited accounts whose {@code limited_until} has passed active again and returns their ids. Cheap when
+     * nothing is due: the earliest expiry is kept in memory, so the database is only asked once one has passed.
+     */
+    List<String> releaseExpiredLimits(Instant now) {
+        synchronized (limitLock) {
+            if (nextLimitExpiry == null || now.isBefore(nextLimitExpiry)) {
+                return List.of();
+            }
+            version.incrementAndGet();
+            List<String> released = new ArrayList<>();
+            for (String id : sql.query(SELECT_EXPIRED_LIMITS, rs -> rs.getString(1), now)) {
+                if (sql.update(RELEASE_LIMIT, now, id, now) > 0) {
+                    released.add(id);
+                }
+            }
+            nextLimitExpiry = sql.queryOne(NEXT_LIMIT_EXPIRY,
+                    rs -> Optional.ofNullable(rs.getTimestamp(1))).flatMap(t -> t).map(t -> t.toInstant()).orElse(null);
+            return released;
+        }
+    }
+
     boolean delete(String id) {
+        version.incrementAndGet();
         return sql.update(DELETE, id) > 0;
     }
 
@@ -178,7 +248,7 @@ public final class AccountRepository {
                 r.workspaceId(), r.planType(), r.groupName(), Json.write(r.tags()), r.sort(), r.note(), r.status(),
                 r.statusReason(), r.accessTokenSealed(), r.refreshTokenSealed(), r.idTokenSealed(), r.tokenVersion(),
                 r.accessTokenExpiresAt(), r.lastRefreshAt(), r.refreshFailures(), r.nextRefreshAttemptAt(),
-                r.createdAt(), r.updatedAt(), r.lastUsedAt()};
+                r.createdAt(), r.updatedAt(), r.lastUsedAt(), r.limitedUntil()};
     }
 
     private static Object[] updateParams(AccountRow r) {
@@ -200,6 +270,6 @@ public final class AccountRepository {
                 rs.getString("id_token_enc"), rs.getLong("token_version"), Sql.instant(rs, "access_token_expires_at"),
                 Sql.instant(rs, "last_refresh_at"), rs.getInt("refresh_failures"),
                 Sql.instant(rs, "next_refresh_attempt_at"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"), Sql.instant(rs, "last_used_at"));
+                Sql.instant(rs, "updated_at"), Sql.instant(rs, "last_used_at"), Sql.instant(rs, "limited_until"));
     }
 }

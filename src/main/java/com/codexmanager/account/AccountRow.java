@@ -32,7 +32,8 @@ record AccountRow(
         Instant nextRefreshAttemptAt,
         Instant createdAt,
         Instant updatedAt,
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        Instant limitedUntil) {
     AccountRow {
         tags = List.copyOf(tags);
     }
@@ -40,7 +41,7 @@ record AccountRow(
     Account toAccount() {
         return new Account(id, label, email, chatgptAccountId, userId, workspaceId, planType, groupName, tags, sort,
                 note, status, statusReason, accessTokenSealed != null, refreshTokenSealed != null,
-                accessTokenExpiresAt, lastRefreshAt, createdAt, updatedAt, lastUsedAt);
+                accessTokenExpiresAt, lastRefreshAt, createdAt, updatedAt, lastUsedAt, limitedUntil);
     }
 
     AccountRow withMeta(String newLabel, String newGroup, List<String> newTags, String newNote, int newSort,
@@ -48,7 +49,8 @@ record AccountRow(
         return new AccountRow(id, identityKey, newLabel, email, chatgptAccountId, userId, workspaceId, planType,
                 newGroup, newTags, newSort, newNote, newStatus, newReason, accessTokenSealed, refreshTokenSealed,
                 idTokenSealed, tokenVersion, accessTokenExpiresAt, lastRefreshAt, refreshFailures,
-                nextRefreshAttemptAt, createdAt, now, lastUsedAt);
+                nextRefreshAttemptAt, createdAt, now, lastUsedAt,
+                newStatus == AccountStatus.LIMITED ? limitedUntil : null);
     }
 
     @Override

@@ -62,6 +62,7 @@ public final class AccountSecrets {
      * @throws SecretUnavailableException when the tokens cannot be decrypted (master key lost); log in again
      */
     public TokenSnapshot snapshot(String accountId) {
+        AccountService.releaseExpiredLimits(repository, clock);
         AccountRow row = repository.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
         return new TokenSnapshot(row.toAccount(), row.tokenVersion(), open(row));
     }
@@ -102,7 +103,7 @@ public final class AccountSecrets {
                     tokens.idToken() == null ? row.idTokenSealed()
                             : box.seal(tokens.idToken(), context(accountId, "id_token")),
                     row.tokenVersion() + 1, claims.expiresAt(), now, 0, null, row.createdAt(), now,
-                    row.lastUsedAt());
+                    row.lastUsedAt(), row.limitedUntil());
             repository.update(List.of(updated));
             return updated.toAccount();
         });
@@ -128,10 +129,12 @@ public final class AccountSecrets {
     }
 
     /**
-     * Active accounts in pool order with their access tokens. An account whose tokens no longer decrypt is marked
-     * {@code unavailable} ({@code secret_unavailable}) and left out.
+     * Active accounts in pool order with their access tokens. Limited accounts whose {@code limitedUntil} has passed
+     * are made active first and included. An account whose tokens no longer decrypt is marked {@code unavailable}
+     * ({@code secret_unavailable}) and left out.
      */
     public List<RoutableAccount> routable() {
+        AccountService.releaseExpiredLimits(repository, clock);
         List<RoutableAccount> out = new ArrayList<>();
         for (AccountRow row : repository.withStatus(AccountStatus.ACTIVE)) {
             if (row.accessTokenSealed() == null) {

@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The account pool: listing, metadata edits, ordering, deletion, status changes, and creating or updating accounts
@@ -18,6 +21,7 @@ import java.util.random.RandomGenerator;
  * live in {@link AccountSecrets}. Thread-safe.
  */
 public final class AccountService {
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     /** Group given to imported accounts that name none. */
     public static final String IMPORT_GROUP = "IMPORT";
 
@@ -25,6 +29,7 @@ public final class AccountService {
     private final SecretBox box;
     private final Clock clock;
     private final RandomGenerator random;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public AccountService(AccountRepository repository, SecretBox box, Clock clock, RandomGenerator random) {
         this.repository = repository;
@@ -42,17 +47,74 @@ public final class AccountService {
             List<String> notFoundAccountIds) {
     }
 
+    /** Changes after every write that affects routing; see {@link AccountRepository#version()}. */
+    public long version() {
+        return repository.version();
+    }
+
+    /**
+     * Told after accounts were committed: {@link #upsert} (login, import) saved them, or {@link #delete} /
+     * {@link #deleteMany} removed them. Runs on the caller's thread, so it must only hand work off or update memory;
+     * an exception it throws is logged and ignored.
+     */
+    public interface Listener {
+        default void accountsSaved(List<String> accountIds) {
+        }
+
+        default void accountsDeleted(List<String> accountIds) {
+        }
+    }
+
+    /** Adds a listener; modules add theirs while the service is wired. */
+    public void addListener(Listener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
     public AccountPage list(AccountQuery query) {
+        releaseExpiredLimits();
         return repository.page(query);
     }
 
     /** Every account in pool order (sort, then most recently updated). */
     public List<Account> all() {
+        releaseExpiredLimits();
         return repository.all().stream().map(AccountRow::toAccount).toList();
     }
 
     public Optional<Account> find(String id) {
+        releaseExpiredLimits();
         return repository.find(id).map(AccountRow::toAccount);
+    }
+
+    /**
+     * Marks an {@code active} or {@code limited} account {@code limited} until {@code until} (nullable: unknown, then
+     * it stays limited until {@link #clearLimit}). Disabled, unavailable and banned accounts are left alone.
+     *
+     * @return whether the account is now limited
+     */
+    public boolean markLimited(String id, Instant until, String reason) {
+        return repository.markLimited(id, until, reason, clock.instant());
+    }
+
+    /** Makes a {@code limited} account {@code active} again; false when it was not limited. */
+    public boolean clearLimit(String id) {
+        return repository.clearLimit(id, clock.instant());
+    }
+
+    /**
+     * Makes every limited account whose {@code limitedUntil} has passed active again. Every read of this service and
+     * of {@link AccountSecrets} does this first, so no job needs to run at the reset instant.
+     */
+    public List<String> releaseExpiredLimits() {
+        return releaseExpiredLimits(repository, clock);
+    }
+
+    static List<String> releaseExpiredLimits(AccountRepository repository, Clock clock) {
+        List<String> released = repository.releaseExpiredLimits(clock.instant());
+        if (!released.isEmpty()) {
+            log.info("Usage window reset: accounts {} are active again", released);
+        }
+        return released;
     }
 
     /** @throws AccountNotFoundException when no account has this id */
@@ -93,7 +155,11 @@ public final class AccountService {
     }
 
     public boolean delete(String id) {
-        return repository.delete(id);
+        boolean deleted = repository.delete(id);
+        if (deleted) {
+            notify(listener -> listener.accountsDeleted(List.of(id)));
+        }
+        return deleted;
     }
 
     public DeleteManyResult deleteMany(List<String> ids) {
@@ -106,6 +172,10 @@ public final class AccountService {
             }
             return null;
         });
+        if (!deleted.isEmpty()) {
+            List<String> gone = List.copyOf(deleted);
+            notify(listener -> listener.accountsDeleted(gone));
+        }
         return new DeleteManyResult(unique.size(), deleted.size(), deleted, missing);
     }
 
@@ -129,7 +199,7 @@ public final class AccountService {
      * @throws com.codexmanager.store.StoreException when the transaction fails; nothing is written then
      */
     public List<UpsertOutcome> upsert(List<AccountDraft> drafts, String defaultGroup) {
-        return repository.sql().inTransaction(() -> {
+        List<UpsertOutcome> saved = repository.sql().inTransaction(() -> {
             Instant now = clock.instant();
             List<String> keys = new ArrayList<>();
             List<TokenClaims> claims = new ArrayList<>();
@@ -161,6 +231,19 @@ public final class AccountService {
             repository.update(new ArrayList<>(updates.values()));
             return outcomes;
         });
+        List<String> ids = saved.stream().map(UpsertOutcome::accountId).distinct().toList();
+        notify(listener -> listener.accountsSaved(ids));
+        return saved;
+    }
+
+    private void notify(java.util.function.Consumer<Listener> event) {
+        for (Listener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("Account listener failed: {}", e.toString());
+            }
+        }
     }
 
     private AccountRow create(AccountDraft d, TokenClaims c, String key, String defaultGroup, int sort,
@@ -175,7 +258,7 @@ public final class AccountService {
                 box.seal(d.tokens().accessToken(), AccountSecrets.context(id, "access_token")),
                 sealOrNull(d.tokens().refreshToken(), id, "refresh_token"),
                 sealOrNull(d.tokens().idToken(), id, "id_token"), 1, c.expiresAt(), d.lastRefreshAt(), 0, null,
-                now, now, null);
+                now, now, null, null);
     }
 
     private AccountRow merge(AccountRow row, AccountDraft d, TokenClaims c, Instant now) {
@@ -198,7 +281,7 @@ public final class AccountService {
                 box.seal(d.tokens().accessToken(), AccountSecrets.context(id, "access_token")), refresh, idToken,
                 row.tokenVersion() + 1, c.expiresAt(),
                 d.lastRefreshAt() != null ? d.lastRefreshAt() : row.lastRefreshAt(), 0, null, row.createdAt(), now,
-                row.lastUsedAt());
+                row.lastUsedAt(), null);
     }
 
     private String sealOrNull(String secret, String id, String field) {

@@ -81,7 +81,7 @@ public final class CodexManagerService implements AutoCloseable {
 
             ServiceAddress address = new ServiceAddress(configured);
             ServiceContext context = new ServiceContext(appSettings, dataDir, database, new RpcRegistry(),
-                    options.clock(), random, options, address);
+                    options.clock(), random, options, address, token);
             List<ServiceModule> modules = new ArrayList<>();
             for (ServiceModule module : ServiceModules.create(context)) {
                 modules.add(module);

@@ -11,5 +11,6 @@ import java.time.Clock;
  * to add methods to, a clock, a random source and the address the service listens on. Immutable holder of shared, thread-safe components.
  */
 public record ServiceContext(AppSettingsService settings, DataDir dataDir, Database database, RpcRegistry rpc,
-        Clock clock, SecureRandom random, ServiceOptions options, ServiceAddress address) {
+        Clock clock, SecureRandom random, ServiceOptions options, ServiceAddress address,
+        com.codexmanager.rpc.RpcToken rpcToken) {
 }

@@ -1,18 +1,54 @@
 package com.codexmanager.service;
 
+import com.codexmanager.account.rpc.AccountsModule;
+import com.codexmanager.apikey.ApiKeysModule;
+import com.codexmanager.apikey.SecretBoxSealer;
+import com.codexmanager.gateway.GatewayModule;
+import com.codexmanager.observability.ObservabilityModule;
+import com.codexmanager.usage.UsageModule;
+import com.codexmanager.wiring.AccountPoolAdapter;
+import com.codexmanager.wiring.KeyAuthenticatorAdapter;
+import com.codexmanager.wiring.ModelCatalogBridge;
+import com.codexmanager.wiring.RequestRecorderAdapter;
 import java.util.List;
 
 /**
- * The feature modules of the service, in start order. Each feature adds one line here; nothing else in the
- * lifecycle changes.
+ * The composition root: the feature modules of the service, in start order, and the adapters that connect the
+ * gateway's ports to the features. Modules are closed in reverse order.
  */
 final class ServiceModules {
     private ServiceModules() {
     }
 
     static List<ServiceModule> create(ServiceContext context) {
-        return List.of(
-                new SystemModule(context),
-                new com.codexmanager.account.rpc.AccountsModule(context));
+        List<ServiceModule> created = new java.util.ArrayList<>();
+        try {
+            return compose(context, created);
+        } catch (RuntimeException e) {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                created.get(i).close();
+            }
+            throw e;
+        }
+    }
+
+    private static List<ServiceModule> compose(ServiceContext context, List<ServiceModule> created) {
+        AccountsModule accounts = track(created, new AccountsModule(context));
+        UsageModule usage = track(created, new UsageModule(context, accounts));
+        ModelCatalogBridge models = new ModelCatalogBridge();
+        ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models));
+        ObservabilityModule observability = track(created, new ObservabilityModule(context));
+        GatewayModule gateway = new GatewayModule(context,
+                new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(), context.clock()),
+                new KeyAuthenticatorAdapter(keys.keys()),
+                new RequestRecorderAdapter(observability.requestLog(), observability.trace()),
+                usage.usage()::onRateLimitHeaders);
+        models.bind(gateway.catalog());
+        return List.of(new SystemModule(context), accounts, usage, keys, observability, gateway);
+    }
+
+    private static <T extends ServiceModule> T track(List<ServiceModule> created, T module) {
+        created.add(module);
+        return module;
     }
 }

@@ -8,6 +8,7 @@ import com.codexmanager.account.AccountPatch;
 import com.codexmanager.account.AccountQuery;
 import com.codexmanager.account.AccountService;
 import com.codexmanager.account.AccountStatus;
+import com.codexmanager.json.Json;
 import com.codexmanager.rpc.RpcException;
 import com.codexmanager.rpc.RpcMethod;
 import com.codexmanager.rpc.RpcParam;
@@ -29,13 +30,16 @@ final class AccountRpcMethods {
     static final int MAX_PAGE_SIZE = 500;
 
     private final AccountService accounts;
+    private final List<AccountListExtension> listExtensions;
 
-    private AccountRpcMethods(AccountService accounts) {
+    private AccountRpcMethods(AccountService accounts, List<AccountListExtension> listExtensions) {
         this.accounts = accounts;
+        this.listExtensions = listExtensions;
     }
 
-    static void register(RpcRegistry registry, AccountService accounts) {
-        AccountRpcMethods m = new AccountRpcMethods(accounts);
+    /** {@code listExtensions} is read on every {@code account/list} call, so later additions take effect. */
+    static void register(RpcRegistry registry, AccountService accounts, List<AccountListExtension> listExtensions) {
+        AccountRpcMethods m = new AccountRpcMethods(accounts, listExtensions);
         registry.register(new RpcMethod("account/list", "Accounts in pool order, filtered and paged; "
                 + "without page/pageSize every match is returned.", List.of(
                 RpcParam.optional("query", "string", "text matched against label, email, ids, note and tags"),
@@ -77,10 +81,30 @@ final class AccountRpcMethods {
         var result = accounts.list(new AccountQuery(p.optionalString("query").orElse(null), group, statuses, page,
                 pageSize));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", result.items());
+        out.put("items", extend(result.items()));
         out.put("total", result.total());
         out.put("page", page);
         out.put("pageSize", paged ? pageSize : result.items().size());
+        return out;
+    }
+
+    private Object extend(List<Account> items) {
+        if (listExtensions.isEmpty()) {
+            return items;
+        }
+        JsonArray out = new JsonArray();
+        List<Map<String, Map<String, Object>>> extras = listExtensions.stream().map(e -> e.fields(items)).toList();
+        for (Account account : items) {
+            JsonObject item = Json.tree(account).getAsJsonObject();
+            for (Map<String, Map<String, Object>> extra : extras) {
+                extra.getOrDefault(account.id(), Map.of()).forEach((name, value) -> {
+                    if (!item.has(name)) {
+                        item.add(name, Json.tree(value));
+                    }
+                });
+            }
+            out.add(item);
+        }
         return out;
     }
 

@@ -14,6 +14,8 @@ import com.codexmanager.crypto.MasterKey;
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.service.ServiceContext;
 import com.codexmanager.service.ServiceModule;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class AccountsModule implements ServiceModule {
     private final TokenRefresher refresher;
     private final LoginService login;
     private final RefreshScheduler scheduler;
+    private final List<AccountListExtension> listExtensions = new CopyOnWriteArrayList<>();
 
     public AccountsModule(ServiceContext context) {
         Supplier<Settings> settings = context.settings()::current;
@@ -48,7 +51,7 @@ public final class AccountsModule implements ServiceModule {
         this.refresher = new TokenRefresher(accounts, secrets, oauth, settings, context.clock());
         this.login = new LoginService(accounts, oauth, settings, context.clock(), context.random());
         this.scheduler = new RefreshScheduler(refresher, secrets, accounts, settings, context.clock());
-        AccountRpcMethods.register(context.rpc(), accounts);
+        AccountRpcMethods.register(context.rpc(), accounts, listExtensions);
         AccountTransferRpcMethods.register(context.rpc(), accounts, new AccountImporter(accounts),
                 new AccountExporter(accounts, secrets, context.clock()), refresher, settings);
         LoginRpcMethods.register(context.rpc(), login);
@@ -69,6 +72,11 @@ public final class AccountsModule implements ServiceModule {
 
     public LoginService login() {
         return login;
+    }
+
+    /** Adds fields to {@code account/list} items; modules add theirs while the service is wired. */
+    public void addListExtension(AccountListExtension extension) {
+        listExtensions.add(java.util.Objects.requireNonNull(extension, "extension"));
     }
 
     @Override

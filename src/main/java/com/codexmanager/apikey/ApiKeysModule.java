@@ -1,0 +1,26 @@
+package com.codexmanager.apikey;
+
+import com.codexmanager.service.ServiceContext;
+import com.codexmanager.service.ServiceModule;
+
+/**
+ * Platform keys as a service feature: registers the {@code apikey/*} RPC methods and exposes {@link #keys()} to the
+ * gateway module. Holds no threads.
+ */
+public final class ApiKeysModule implements ServiceModule {
+    private final KeyService keys;
+
+    /**
+     * @param sealer  encrypts Azure api-keys; bind the application's SecretBox here
+     * @param catalog the models {@code apikey/models} lists; the gateway's live catalogue once it exists
+     */
+    public ApiKeysModule(ServiceContext context, SecretSealer sealer, ModelCatalog catalog) {
+        this.keys = new KeyService(new PlatformKeyRepository(context.database().sql()), sealer, catalog,
+                context.clock(), context.random());
+        ApiKeyRpcMethods.register(context.rpc(), keys);
+    }
+
+    public KeyService keys() {
+        return keys;
+    }
+}

@@ -1,0 +1,30 @@
+package com.codexmanager.gateway;
+
+import io.javalin.http.Context;
+
+/** Finds the platform key a client sent: {@code Authorization: Bearer}, {@code x-api-key} or {@code api-key}. */
+final class ApiKeyExtractor {
+    private ApiKeyExtractor() {
+    }
+
+    /** The presented key, or {@code null} when none was sent. */
+    static String extract(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            String trimmed = authorization.trim();
+            if (trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                String key = trimmed.substring(7).trim();
+                if (!key.isEmpty()) {
+                    return key;
+                }
+            }
+        }
+        for (String header : new String[] {"x-api-key", "api-key"}) {
+            String value = ctx.header(header);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+}

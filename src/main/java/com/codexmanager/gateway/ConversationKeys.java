@@ -1,0 +1,33 @@
+package com.codexmanager.gateway;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Map;
+
+/**
+ * Finds the conversation a request belongs to, for session affinity and the upstream {@code session_id}:
+ * {@code prompt_cache_key}, then the {@code session_id} / {@code session-id} / {@code thread-id} /
+ * {@code conversation_id} / {@code x-claude-code-session-id} headers. Stateless.
+ */
+final class ConversationKeys {
+    private static final String[] HEADERS = {"session_id", "session-id", "x-session-id", "thread-id",
+            "thread_id", "conversation_id", "conversation-id", "x-claude-code-session-id"};
+
+    private ConversationKeys() {
+    }
+
+    /** The conversation key, or {@code null} when the request names none. */
+    static String of(JsonObject body, Map<String, String> lowerCaseHeaders) {
+        JsonElement cacheKey = body.get("prompt_cache_key");
+        if (cacheKey != null && cacheKey.isJsonPrimitive() && !cacheKey.getAsString().isBlank()) {
+            return cacheKey.getAsString();
+        }
+        for (String header : HEADERS) {
+            String value = lowerCaseHeaders.get(header);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+}

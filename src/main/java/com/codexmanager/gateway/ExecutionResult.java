@@ -1,0 +1,30 @@
+package com.codexmanager.gateway;
+
+import java.time.Duration;
+import java.util.List;
+
+/** How a gateway request ended. Immutable values. */
+public sealed interface ExecutionResult {
+    List<String> attempted();
+
+    /** Token usage reported by {@code response.completed}; fields are {@code null} when unknown. */
+    record Usage(Long inputTokens, Long cachedInputTokens, Long outputTokens, Long reasoningTokens) {
+        public static final Usage NONE = new Usage(null, null, null, null);
+    }
+
+    /**
+     * An account answered and the client stream was begun. {@code streamError} is the code of a terminal error the
+     * client received mid-stream (or {@code null}); {@code clientGone} when the client disconnected.
+     */
+    record Served(String accountId, List<String> attempted, Usage usage, long firstByteMillis, String streamError,
+            boolean clientGone, String upstreamModel) implements ExecutionResult {
+    }
+
+    /**
+     * Nothing was sent to the client: answer with {@code status}. {@code passthroughBody} is the upstream's own
+     * error body for request errors that every account would answer the same way (or {@code null}).
+     */
+    record Refused(int status, String code, String message, Duration retryAfter, String passthroughBody,
+            List<String> attempted, String lastAccountId) implements ExecutionResult {
+    }
+}

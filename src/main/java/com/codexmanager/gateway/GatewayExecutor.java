@@ -1,0 +1,289 @@
+package com.codexmanager.gateway;
+
+import com.codexmanager.gateway.port.AccountPool;
+import com.codexmanager.gateway.port.Credentials;
+import com.codexmanager.gateway.port.CredentialsUnavailableException;
+import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.UsageObserver;
+import com.codexmanager.gateway.protocol.ClientStream;
+import com.codexmanager.gateway.routing.AffinityMap;
+import com.codexmanager.gateway.routing.CandidateSelector;
+import com.codexmanager.gateway.routing.Cooldowns;
+import com.codexmanager.gateway.routing.InflightTracker;
+import com.codexmanager.gateway.routing.PoolAccount;
+import com.codexmanager.gateway.routing.RouteRequest;
+import com.codexmanager.gateway.routing.Selection;
+import com.codexmanager.gateway.upstream.Outcome;
+import com.codexmanager.gateway.upstream.OutcomeClassifier;
+import com.codexmanager.gateway.upstream.RateLimitHeaders;
+import com.codexmanager.gateway.upstream.StreamWatchdog;
+import com.codexmanager.gateway.upstream.UpstreamCall;
+import com.codexmanager.gateway.upstream.UpstreamClient;
+import com.codexmanager.gateway.upstream.UpstreamHeaders;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Serves one request from the pool: selects candidates, takes an in-flight slot, calls the upstream, classifies
+ * the answer, applies cooldowns, refreshes once on 401, retries the fallback upstream when configured, fails over
+ * while nothing has reached the client, and relays the stream of the account that answers. Thread-safe.
+ */
+public final class GatewayExecutor {
+    private final AccountPool pool;
+    private final CandidateSelector selector;
+    private final Cooldowns cooldowns;
+    private final InflightTracker inflight;
+    private final AffinityMap affinity;
+    private final UpstreamClient upstream;
+    private final OutcomeClassifier classifier;
+    private final StreamWatchdog watchdog;
+    private final UsageObserver usageObserver;
+    private final RequestRecorder recorder;
+    private final Clock clock;
+    private final Supplier<String> preferredAccount;
+    private final java.util.function.Consumer<String> modelsEtag;
+
+    public GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns,
+            InflightTracker inflight, AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier,
+            StreamWatchdog watchdog, UsageObserver usageObserver, RequestRecorder recorder, Clock clock,
+            Supplier<String> preferredAccount, java.util.function.Consumer<String> modelsEtag) {
+        this.pool = pool;
+        this.selector = selector;
+        this.cooldowns = cooldowns;
+        this.inflight = inflight;
+        this.affinity = affinity;
+        this.upstream = upstream;
+        this.classifier = classifier;
+        this.watchdog = watchdog;
+        this.usageObserver = usageObserver;
+        this.recorder = recorder;
+        this.clock = clock;
+        this.preferredAccount = preferredAccount;
+        this.modelsEtag = modelsEtag;
+    }
+
+    public ExecutionResult execute(GatewayRequest request, GatewaySettings settings, ClientStream client) {
+        long startNanos = System.nanoTime();
+        Instant deadline = request.startedAt().plus(settings.failoverBudget());
+        Selection selection = selector.select(new RouteRequest(request.key().id(), request.effectiveModel(),
+                request.key().accountGroup(), request.affinityKey(), preferredAccount.get(), settings.strategy(),
+                settings.maxAttempts()));
+        traceSelection(request.traceId(), selection);
+        List<PoolAccount> candidates = new ArrayList<>(selection.candidates());
+        List<String> attempted = new ArrayList<>();
+        Outcome last = null;
+        String lastAccount = null;
+        while (!candidates.isEmpty() && clock.instant().isBefore(deadline)) {
+            Optional<InflightTracker.Slot> slot = takeSlot(request, settings, candidates);
+            if (slot.isEmpty()) {
+                last = new Outcome.Overloaded("every candidate account is at its in-flight limit");
+                break;
+            }
+            PoolAccount account = removeUpTo(candidates, slot.get().accountId(), request.traceId());
+            attempted.add(account.id());
+            lastAccount = account.id();
+            trace(request.traceId(), "CANDIDATE_START", Map.of("account_id", account.id(),
+                    "attempt", attempted.size()));
+            try (InflightTracker.Slot held = slot.get()) {
+                Object result = attempt(request, settings, account, client, startNanos);
+                if (result instanceof StreamRelay.Relayed relayed) {
+                    return served(request, account, attempted, relayed);
+                }
+                Outcome outcome = (Outcome) result;
+                trace(request.traceId(), "ATTEMPT_RESULT", Map.of("account_id", account.id(),
+                        "outcome", outcome.code()));
+                applyCooldown(account.id(), outcome);
+                if (!outcome.failover()) {
+                    return refusedFromOutcome(outcome, attempted, account.id());
+                }
+                last = outcome;
+            }
+        }
+        return NoAccountAnswer.refusal(last, selection, attempted, lastAccount, clock.instant());
+    }
+
+    private Optional<InflightTracker.Slot> takeSlot(GatewayRequest request, GatewaySettings settings,
+            List<PoolAccount> candidates) {
+        try {
+            return inflight.acquire(candidates.stream().map(PoolAccount::id).toList(),
+                    settings.accountMaxInflight(), settings.gateWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Removes candidates up to and including {@code chosen}; ones before it were full and are traced as skips. */
+    private PoolAccount removeUpTo(List<PoolAccount> candidates, String chosen, String traceId) {
+        while (true) {
+            PoolAccount head = candidates.remove(0);
+            if (head.id().equals(chosen)) {
+                return head;
+            }
+            trace(traceId, "CANDIDATE_SKIP", Map.of("account_id", head.id(), "reason", "inflight_limit"));
+        }
+    }
+
+    private Object attempt(GatewayRequest request, GatewaySettings settings, PoolAccount account,
+            ClientStream client, long startNanos) {
+        Credentials credentials;
+        try {
+            credentials = pool.credentials(account.id());
+        } catch (CredentialsUnavailableException e) {
+            return new Outcome.Unauthorized(e.reason());
+        }
+        Object result = call(settings.upstreamBaseUrl(), request, settings, credentials, client, startNanos);
+        if (result instanceof Outcome.Unauthorized) {
+            try {
+                credentials = pool.refreshAfterUnauthorized(account.id(), credentials);
+            } catch (CredentialsUnavailableException e) {
+                return new Outcome.Unauthorized(e.reason());
+            }
+            result = call(settings.upstreamBaseUrl(), request, settings, credentials, client, startNanos);
+        }
+        if (result instanceof Outcome outcome && !settings.fallbackBaseUrl().isBlank() && usesFallback(outcome)) {
+            trace(request.traceId(), "FALLBACK_UPSTREAM", Map.of("account_id", account.id(),
+                    "outcome", outcome.code()));
+            result = call(settings.fallbackBaseUrl(), request, settings, credentials, client, startNanos);
+        }
+        return result;
+    }
+
+    private static boolean usesFallback(Outcome outcome) {
+        return outcome instanceof Outcome.Challenge || outcome instanceof Outcome.Unauthorized
+                || outcome instanceof Outcome.Forbidden || outcome instanceof Outcome.RateLimited;
+    }
+
+    /** One HTTP exchange; returns an {@link Outcome} (nothing committed) or a {@link StreamRelay.Relayed}. */
+    private Object call(String baseUrl, GatewayRequest request, GatewaySettings settings, Credentials credentials,
+            ClientStream client, long startNanos) {
+        URI uri = URI.create(baseUrl + request.upstreamPath());
+        boolean sse = !request.upstreamPath().endsWith("/compact");
+        Map<String, String> headers = UpstreamHeaders.build(credentials, settings.originator(), settings.cookie(),
+                request.clientHeaders(), request.affinityKey(), sse);
+        UpstreamClient.Pending pending = upstream.preparePost(uri, headers,
+                request.body().toString().getBytes(StandardCharsets.UTF_8));
+        try (AttemptWatch watch = new AttemptWatch(pending, client).register(watchdog, settings)) {
+            UpstreamCall call;
+            try {
+                call = pending.open();
+            } catch (IOException e) {
+                return watch.timedOut()
+                        ? new Outcome.Network("no answer from the upstream within "
+                                + settings.firstByteTimeout().toSeconds() + " s")
+                        : new Outcome.Network(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            watch.watch().upstreamActivity();
+            return exchange(call, credentials, client, settings, watch, sse, startNanos);
+        }
+    }
+
+    private Object exchange(UpstreamCall call, Credentials credentials, ClientStream client,
+            GatewaySettings settings, AttemptWatch watch, boolean sse, long startNanos) {
+        try (call) {
+            Map<String, String> replyHeaders = call.headers();
+            Map<String, String> rateLimits = RateLimitHeaders.extract(replyHeaders);
+            if (!rateLimits.isEmpty()) {
+                usageObserver.onRateLimitHeaders(credentials.accountId(), rateLimits);
+            }
+            String etag = replyHeaders.get("x-models-etag");
+            if (etag != null) {
+                modelsEtag.accept(etag);
+            }
+            int status = call.status();
+            if (status < 200 || status >= 300 || (sse && !call.contentType().contains("text/event-stream"))) {
+                String body = readErrorBody(call);
+                call.cancel();
+                return status >= 200 && status < 300
+                        ? new Outcome.ServerError(502, "upstream answered " + call.contentType()
+                                + " instead of an event stream")
+                        : classifier.classifyHttp(status, replyHeaders, call.contentType(), body);
+            }
+            if (!sse) {
+                return UnaryRelay.relay(call, client);
+            }
+            Object relayed = new StreamRelay(call, client, classifier, watch, settings).run(startNanos,
+                    replyHeaders);
+            if (relayed instanceof StreamRelay.NotCommitted notCommitted) {
+                call.cancel();
+                return notCommitted.outcome();
+            }
+            StreamRelay.Relayed done = (StreamRelay.Relayed) relayed;
+            if (done.clientGone() || done.streamError() != null) {
+                call.cancel();
+            }
+            return done;
+        }
+    }
+
+    private static String readErrorBody(UpstreamCall call) {
+        try {
+            return call.bodyText(64 * 1024);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void applyCooldown(String accountId, Outcome outcome) {
+        if (outcome instanceof Outcome.UsageLimit limit) {
+            pool.markUsageLimited(accountId, limit.resetsAt());
+            cooldowns.bench(accountId, Cooldowns.Kind.USAGE_LIMIT,
+                    Optional.of(java.time.Duration.between(clock.instant(), limit.resetsAt())));
+        } else if (outcome instanceof Outcome.RateLimited limited) {
+            cooldowns.bench(accountId, Cooldowns.Kind.RATE_LIMITED, limited.retryAfter());
+        } else if (outcome instanceof Outcome.Challenge) {
+            cooldowns.bench(accountId, Cooldowns.Kind.CHALLENGE, Optional.empty());
+        } else if (outcome instanceof Outcome.Overloaded || outcome instanceof Outcome.ServerError) {
+            cooldowns.bench(accountId, Cooldowns.Kind.SERVER_ERROR, Optional.empty());
+        } else if (outcome instanceof Outcome.Network) {
+            cooldowns.bench(accountId, Cooldowns.Kind.NETWORK, Optional.empty());
+        } else if (outcome instanceof Outcome.Unauthorized) {
+            cooldowns.bench(accountId, Cooldowns.Kind.AUTH, Optional.empty());
+        } else if (outcome instanceof Outcome.Forbidden) {
+            cooldowns.bench(accountId, Cooldowns.Kind.FORBIDDEN, Optional.empty());
+        }
+        // RequestRejected is the request's fault, not the account's: no bench.
+    }
+
+    private ExecutionResult served(GatewayRequest request, PoolAccount account, List<String> attempted,
+            StreamRelay.Relayed relayed) {
+        if (relayed.streamError() == null && !relayed.clientGone()) {
+            cooldowns.clear(account.id());
+        }
+        affinity.bind(request.key().id(), request.affinityKey(), account.id());
+        pool.markUsed(account.id(), clock.instant());
+        return new ExecutionResult.Served(account.id(), attempted, relayed.usage(), relayed.firstByteMillis(),
+                relayed.streamError(), relayed.clientGone(), relayed.model());
+    }
+
+    private static ExecutionResult refusedFromOutcome(Outcome outcome, List<String> attempted, String accountId) {
+        if (outcome instanceof Outcome.RequestRejected rejected) {
+            return new ExecutionResult.Refused(rejected.status(), rejected.code(), rejected.message(), null,
+                    rejected.rawBody(), attempted, accountId);
+        }
+        return new ExecutionResult.Refused(502, outcome.code(), "upstream error", null, null, attempted, accountId);
+    }
+
+    private void traceSelection(String traceId, Selection selection) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("source", selection.source());
+        fields.put("candidates", String.join(",", selection.candidates().stream().map(PoolAccount::id).toList()));
+        trace(traceId, "CANDIDATE_POOL", fields);
+        for (Selection.Skip skip : selection.skips()) {
+            trace(traceId, "CANDIDATE_SKIP", Map.of("account_id", skip.accountId(), "reason", skip.reason().code()));
+        }
+    }
+
+    private void trace(String traceId, String event, Map<String, Object> fields) {
+        recorder.trace(traceId, event, fields);
+    }
+}

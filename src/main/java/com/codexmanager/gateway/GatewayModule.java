@@ -1,0 +1,112 @@
+package com.codexmanager.gateway;
+
+import com.codexmanager.config.Setting;
+import com.codexmanager.gateway.models.ModelCatalog;
+import com.codexmanager.gateway.port.AccountPool;
+import com.codexmanager.gateway.port.KeyAuthenticator;
+import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.UsageObserver;
+import com.codexmanager.gateway.routing.AffinityMap;
+import com.codexmanager.gateway.routing.CandidateSelector;
+import com.codexmanager.gateway.routing.Cooldowns;
+import com.codexmanager.gateway.routing.InflightTracker;
+import com.codexmanager.gateway.state.CooldownRepository;
+import com.codexmanager.gateway.state.ModelCacheRepository;
+import com.codexmanager.gateway.upstream.OutcomeClassifier;
+import com.codexmanager.gateway.upstream.StreamWatchdog;
+import com.codexmanager.gateway.upstream.UpstreamClient;
+import com.codexmanager.server.HttpRoutes;
+import com.codexmanager.service.ServiceContext;
+import com.codexmanager.service.ServiceModule;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local gateway: OpenAI-compatible routes served from the account pool. Owns the upstream HTTP client, the
+ * stream watchdog, the routing state (cooldowns persisted in the database, affinity, in-flight counts), the model
+ * catalogue and the keepalive job; closes them on shutdown.
+ */
+public final class GatewayModule implements ServiceModule {
+    private static final int AFFINITY_CAPACITY = 100_000;
+
+    private final ServiceContext context;
+    private final UpstreamClient upstream;
+    private final StreamWatchdog watchdog;
+    private final GatewayRoutes routes;
+    private final Cooldowns cooldowns;
+    private final ModelCatalog catalog;
+    private final KeepaliveJob keepalive;
+    private final ScheduledExecutorService jobs;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+
+    public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
+            UsageObserver usage) {
+        this.context = context;
+        RequestRecorder recorder = new MeteredRecorder(sink, metrics);
+        var settings = context.settings().current();
+        this.upstream = new UpstreamClient(Duration.ofSeconds(settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)),
+                Duration.ofSeconds(Math.max(settings.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS),
+                        settings.number(Setting.UPSTREAM_IDLE_TIMEOUT_SECS)) + 30));
+        this.watchdog = new StreamWatchdog(Duration.ofMillis(50), System::nanoTime);
+        this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gateway-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        this.cooldowns = new Cooldowns(context.clock(), new CooldownRepository(context.database().sql()));
+        AffinityMap affinity = new AffinityMap(context.clock(),
+                Duration.ofSeconds(settings.number(Setting.AFFINITY_TTL_SECS)), AFFINITY_CAPACITY);
+        CandidateSelector selector = new CandidateSelector(pool::snapshot, cooldowns, affinity, context.clock());
+        this.catalog = new ModelCatalog(new ModelCacheRepository(context.database().sql()), pool, upstream,
+                () -> context.settings().current().text(Setting.UPSTREAM_BASE_URL),
+                () -> context.settings().current().text(Setting.ORIGINATOR), jobs, context.clock());
+        ManualAccount manual = new ManualAccount();
+        GatewayExecutor executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
+                upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
+                manual::get, catalog::onEtag);
+        AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
+                context.settings()::current, new TraceIds(context.random()), context.clock());
+        this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
+                new ModelsHandler(keys, catalog),
+                new MetricsHandler(metrics, context.rpcToken()));
+        this.keepalive = new KeepaliveJob(pool, catalog);
+        GatewayRpcMethods.register(context, selector, manual, pool);
+        context.settings().onChange(s -> affinity.setTtl(Duration.ofSeconds(s.number(Setting.AFFINITY_TTL_SECS))));
+    }
+
+    @Override
+    public List<HttpRoutes> routes() {
+        return List.of(routes::register);
+    }
+
+    @Override
+    public void start() {
+        var settings = context.settings().current();
+        long keepaliveSecs = settings.number(Setting.GATEWAY_KEEPALIVE_INTERVAL_SECS);
+        jobs.scheduleWithFixedDelay(keepalive, keepaliveSecs, keepaliveSecs, TimeUnit.SECONDS);
+        long modelSecs = settings.number(Setting.MODELS_REFRESH_INTERVAL_SECS);
+        jobs.scheduleWithFixedDelay(catalog::refreshAsync, modelSecs, modelSecs, TimeUnit.SECONDS);
+    }
+
+    public Cooldowns cooldowns() {
+        return cooldowns;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        jobs.shutdownNow();
+        watchdog.close();
+        upstream.close();
+    }
+}

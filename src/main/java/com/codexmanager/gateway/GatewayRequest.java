@@ -1,0 +1,19 @@
+package com.codexmanager.gateway;
+
+import com.codexmanager.gateway.port.PlatformKey;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One client request after key auth and protocol adaptation: the Responses body to send upstream and what routing
+ * and logging need. Immutable (the body must not be modified after construction).
+ *
+ * @param upstreamPath   {@code /responses} or {@code /responses/compact}
+ * @param clientHeaders  request headers, names lower-cased
+ * @param affinityKey    the conversation key, or {@code null}
+ */
+public record GatewayRequest(String traceId, Instant startedAt, PlatformKey key, String method, String path,
+        String upstreamPath, String clientModel, String effectiveModel, String reasoningEffort, JsonObject body,
+        Map<String, String> clientHeaders, String affinityKey, boolean clientStreams) {
+}

@@ -1,0 +1,34 @@
+package com.codexmanager.gateway;
+
+import com.codexmanager.config.Setting;
+import com.codexmanager.config.Settings;
+import com.codexmanager.gateway.routing.RouteStrategy;
+import java.time.Duration;
+
+/**
+ * The gateway's view of the settings, taken from the live snapshot at the start of each request. Immutable.
+ *
+ * @param fallbackBaseUrl empty when no fallback upstream is configured
+ * @param cookie          empty when no upstream cookie is configured
+ */
+public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, String cookie, String originator,
+        RouteStrategy strategy, int maxAttempts, Duration failoverBudget, int accountMaxInflight, Duration gateWait,
+        Duration firstByteTimeout, Duration idleTimeout, Duration keepaliveInterval, long maxBodyBytes) {
+
+    public static GatewaySettings from(Settings s) {
+        return new GatewaySettings(
+                s.text(Setting.UPSTREAM_BASE_URL),
+                s.text(Setting.UPSTREAM_FALLBACK_BASE_URL),
+                s.text(Setting.UPSTREAM_COOKIE),
+                s.text(Setting.ORIGINATOR),
+                RouteStrategy.parse(s.text(Setting.ROUTE_STRATEGY)).orElse(RouteStrategy.ORDERED),
+                s.integer(Setting.GATEWAY_MAX_ATTEMPTS),
+                Duration.ofSeconds(s.number(Setting.GATEWAY_FAILOVER_BUDGET_SECS)),
+                s.integer(Setting.ACCOUNT_MAX_INFLIGHT),
+                Duration.ofMillis(s.number(Setting.REQUEST_GATE_WAIT_TIMEOUT_MS)),
+                Duration.ofSeconds(s.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS)),
+                Duration.ofSeconds(s.number(Setting.UPSTREAM_IDLE_TIMEOUT_SECS)),
+                Duration.ofMillis(s.number(Setting.SSE_KEEPALIVE_INTERVAL_MS)),
+                s.number(Setting.FRONT_PROXY_MAX_BODY_BYTES));
+    }
+}

@@ -1,0 +1,16 @@
+package com.codexmanager.gateway.protocol;
+
+import java.time.Duration;
+
+/**
+ * An error to answer before any stream byte was sent. Immutable.
+ *
+ * @param retryAfter     nullable; sent as {@code Retry-After}
+ * @param upstreamBody   nullable; the upstream's own JSON error body for request errors, which renderers of the
+ *                       same wire format may pass through
+ */
+public record GatewayError(int status, String code, String message, Duration retryAfter, String upstreamBody) {
+    public static GatewayError of(int status, String code, String message) {
+        return new GatewayError(status, code, message, null, null);
+    }
+}

@@ -1,0 +1,130 @@
+package com.codexmanager.gateway.upstream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How one upstream attempt ended, classified from structured fields (status, content type, JSON error
+ * type/code), never from loose text matching. Immutable values.
+ */
+public sealed interface Outcome {
+    /** Whether the gateway should try the next account (nothing has reached the client yet). */
+    boolean failover();
+
+    /** A short stable code for logs and traces. */
+    String code();
+
+    /** The response is usable (2xx event stream). */
+    record Success() implements Outcome {
+        public boolean failover() {
+            return false;
+        }
+
+        public String code() {
+            return "ok";
+        }
+    }
+
+    /** The account's 5 h or weekly quota is spent ({@code usage_limit_reached}) until {@code resetsAt}. */
+    record UsageLimit(Instant resetsAt, String planType) implements Outcome {
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return "usage_limit_reached";
+        }
+    }
+
+    /** A short burst limit (429 without usage_limit_reached, or rate_limit_exceeded). */
+    record RateLimited(Optional<Duration> retryAfter) implements Outcome {
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return "rate_limited";
+        }
+    }
+
+    /** 401: the access token was rejected. */
+    record Unauthorized(String detail) implements Outcome {
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return "unauthorized";
+        }
+    }
+
+    /** An HTML page (Cloudflare block or challenge) instead of an API answer. */
+    record Challenge(int status) implements Outcome {
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return "challenge";
+        }
+    }
+
+    /** 503 / {@code server_is_overloaded} / {@code slow_down}. */
+    record Overloaded(String message) implements Outcome {
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return "server_overloaded";
+        }
+    }
+
+    /** Other 5xx. */
+    record ServerError(int status, String message) implements Outcome {
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return "upstream_" + status;
+        }
+    }
+
+    /** 402/403 without a challenge page: this account may not serve (plan, workspace, deactivated). */
+    record Forbidden(int status, String errorCode, String message) implements Outcome {
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return errorCode.isEmpty() ? "forbidden" : errorCode;
+        }
+    }
+
+    /** Connect failure, reset, timeout before the first byte. */
+    record Network(String message) implements Outcome {
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return "network_error";
+        }
+    }
+
+    /**
+     * The request itself is wrong (400 invalid request, context too long, unsupported parameter): another account
+     * would answer the same, so it goes back to the client as is.
+     */
+    record RequestRejected(int status, String errorCode, String message, String rawBody) implements Outcome {
+        public boolean failover() {
+            return false;
+        }
+
+        public String code() {
+            return errorCode.isEmpty() ? "invalid_request" : errorCode;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.codexmanager.gateway.upstream;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The HTTP client toward the ChatGPT backend: a large connection pool (streams hold a connection each), explicit
+ * connect timeout, no automatic retries or redirects (a retried model call spends quota twice), and
+ * {@link UpstreamCall#cancel()} to drop a request at once when the client goes away. First-byte and idle
+ * timeouts are enforced by the gateway's watchdog, so the socket timeout here is only a last-resort backstop.
+ * Thread-safe; close once.
+ */
+public final class UpstreamClient implements AutoCloseable {
+    private static final int MAX_CONNECTIONS = 4096;
+
+    private final CloseableHttpClient http;
+    private final PoolingHttpClientConnectionManager connections;
+
+    public UpstreamClient(Duration connectTimeout, Duration socketBackstop) {
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(socketBackstop))
+                        .setTimeToLive(Timeout.ofMinutes(10))
+                        .build())
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        .setResponseTimeout(Timeout.of(socketBackstop))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .evictIdleConnections(Timeout.ofMinutes(1))
+                .setUserAgent("codexmanager")
+                .build();
+    }
+
+    /** Sends a POST with a JSON body and returns once the response head has arrived. */
+    public UpstreamCall post(URI uri, Map<String, String> headers, byte[] jsonBody) throws IOException {
+        return preparePost(uri, headers, jsonBody).open();
+    }
+
+    /**
+     * Prepares a POST without sending it, so that a watchdog can {@link Pending#cancel()} it even while it waits
+     * for the response head.
+     */
+    public Pending preparePost(URI uri, Map<String, String> headers, byte[] jsonBody) {
+        HttpPost post = new HttpPost(uri);
+        post.setEntity(new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON));
+        headers.forEach(post::setHeader);
+        return new Pending(post);
+    }
+
+    /** A request that may be cancelled from another thread before or while it is sent. */
+    public final class Pending {
+        private final HttpUriRequestBase request;
+
+        private Pending(HttpUriRequestBase request) {
+            this.request = request;
+        }
+
+        /** Sends the request and waits for the response head. */
+        public UpstreamCall open() throws IOException {
+            ClassicHttpResponse response = http.executeOpen(null, request, null);
+            return new UpstreamCall(request, response);
+        }
+
+        public void cancel() {
+            request.cancel();
+        }
+    }
+
+    /** Sends a GET and returns once the response head has arrived. */
+    public UpstreamCall get(URI uri, Map<String, String> headers) throws IOException {
+        return execute(new HttpGet(uri), headers);
+    }
+
+    private UpstreamCall execute(HttpUriRequestBase request, Map<String, String> headers) throws IOException {
+        headers.forEach(request::setHeader);
+        ClassicHttpResponse response = http.executeOpen(null, request, null);
+        return new UpstreamCall(request, response);
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException ignored) {
+            // closing a client only releases sockets
+        }
+        connections.closeIdle(org.apache.hc.core5.util.TimeValue.of(0, TimeUnit.SECONDS));
+    }
+}

@@ -1,0 +1,20 @@
+package com.codexmanager.observability;
+
+/**
+ * The events of one gateway request, in the order they normally occur. Suggested fields (snake_case) are listed
+ * per event; any others may be added.
+ */
+public enum TraceEvent {
+    /** {@code key_id, key_prefix, method, path, client_model}; optionally {@link TraceLog#BODY}. */
+    REQUEST_START,
+    /** {@code candidates} (account ids in order), {@code strategy}, {@code account_group}. */
+    CANDIDATE_POOL,
+    /** {@code account_id, attempt, upstream_url}. */
+    CANDIDATE_START,
+    /** {@code account_id, reason} (cooldown, inflight_limit, group_mismatch, unavailable, …). */
+    CANDIDATE_SKIP,
+    /** {@code account_id, status, elapsed_ms, outcome} (ok, retry_next, fatal), {@code code}. */
+    ATTEMPT_RESULT,
+    /** {@code status, account_id, elapsed_ms, first_byte_ms, code, error}. */
+    REQUEST_FINAL
+}

@@ -1,0 +1,142 @@
+package com.codexmanager.wiring;
+
+import com.codexmanager.account.Account;
+import com.codexmanager.account.AccountNotFoundException;
+import com.codexmanager.account.AccountService;
+import com.codexmanager.account.AccountStatus;
+import com.codexmanager.auth.FreshToken;
+import com.codexmanager.auth.TokenRefreshException;
+import com.codexmanager.auth.TokenRefresher;
+import com.codexmanager.crypto.SecretUnavailableException;
+import com.codexmanager.gateway.port.AccountPool;
+import com.codexmanager.gateway.port.Credentials;
+import com.codexmanager.gateway.port.CredentialsUnavailableException;
+import com.codexmanager.gateway.routing.PoolAccount;
+import com.codexmanager.gateway.routing.PoolSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import com.codexmanager.usage.UsageService;
+
+/**
+ * The gateway's view of the account pool, backed by the accounts feature. The routable snapshot is cached and
+ * rebuilt when the accounts change (or after {@link #MAX_AGE} as a safety net), so a request never queries the
+ * database for routing. Thread-safe.
+ */
+public final class AccountPoolAdapter implements AccountPool {
+    static final Duration MAX_AGE = Duration.ofSeconds(2);
+    private static final Duration LAST_USED_WRITE_INTERVAL = Duration.ofMinutes(1);
+
+    private record Cached(PoolSnapshot snapshot, long version, Instant builtAt) {
+    }
+
+    private final AccountService accounts;
+    private final TokenRefresher refresher;
+    private final UsageService usage;
+    private final Clock clock;
+    private final Map<String, Instant> lastUsedWrites = new ConcurrentHashMap<>();
+    private final Map<String, Instant> limitSeenByGateway = new ConcurrentHashMap<>();
+    private volatile Cached cached;
+
+    public AccountPoolAdapter(AccountService accounts, TokenRefresher refresher, UsageService usage, Clock clock) {
+        this.accounts = accounts;
+        this.refresher = refresher;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    @Override
+    public PoolSnapshot snapshot() {
+        Cached current = cached;
+        long version = accounts.version();
+        Instant now = clock.instant();
+        if (current == null || current.version() != version || current.builtAt().plus(MAX_AGE).isBefore(now)) {
+            current = rebuild(version, now);
+        }
+        return current.snapshot();
+    }
+
+    private synchronized Cached rebuild(long version, Instant now) {
+        Cached current = cached;
+        if (current != null && current.version() == version && !current.builtAt().plus(MAX_AGE).isBefore(now)) {
+            return current;
+        }
+        List<PoolAccount> pool = new ArrayList<>();
+        for (Account a : accounts.all()) {
+            Instant until = a.status() == AccountStatus.LIMITED ? latest(a.limitedUntil(),
+                    limitSeenByGateway.get(a.id())) : null;
+            pool.add(new PoolAccount(a.id(), a.sort(), a.groupName(), status(a.status()), a.hasToken(), until));
+        }
+        Cached built = new Cached(PoolSnapshot.of(pool), version, now);
+        cached = built;
+        return built;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static PoolAccount.Status status(AccountStatus status) {
+        return switch (status) {
+            case ACTIVE -> PoolAccount.Status.ACTIVE;
+            case DISABLED -> PoolAccount.Status.DISABLED;
+            case LIMITED -> PoolAccount.Status.LIMITED;
+            case UNAVAILABLE -> PoolAccount.Status.UNAVAILABLE;
+            case BANNED -> PoolAccount.Status.BANNED;
+        };
+    }
+
+    @Override
+    public Credentials credentials(String accountId) throws CredentialsUnavailableException {
+        return fresh(() -> refresher.ensureFresh(accountId));
+    }
+
+    @Override
+    public Credentials refreshAfterUnauthorized(String accountId, Credentials rejected)
+            throws CredentialsUnavailableException {
+        return fresh(() -> refresher.refreshAfterUnauthorized(accountId, rejected.accessToken()));
+    }
+
+    private interface TokenCall {
+        FreshToken get();
+    }
+
+    private static Credentials fresh(TokenCall call) throws CredentialsUnavailableException {
+        try {
+            FreshToken token = call.get();
+            return new Credentials(token.accountId(), token.accessToken(), token.chatgptAccountId());
+        } catch (TokenRefreshException e) {
+            throw new CredentialsUnavailableException(e.reason(), e.getMessage());
+        } catch (SecretUnavailableException e) {
+            throw new CredentialsUnavailableException("secret_unavailable", e.getMessage());
+        } catch (AccountNotFoundException e) {
+            throw new CredentialsUnavailableException("account_deleted", e.getMessage());
+        }
+    }
+
+    @Override
+    public void markUsageLimited(String accountId, Instant resetsAt) {
+        limitSeenByGateway.put(accountId, resetsAt);
+        usage.markLimited(accountId, resetsAt);
+    }
+
+    @Override
+    public void markUsed(String accountId, Instant at) {
+        Instant last = lastUsedWrites.get(accountId);
+        if (last == null || last.plus(LAST_USED_WRITE_INTERVAL).isBefore(at)) {
+            lastUsedWrites.put(accountId, at);
+            try {
+                accounts.markUsed(accountId);
+            } catch (AccountNotFoundException e) {
+                lastUsedWrites.remove(accountId);
+            }
+        }
+    }
+}

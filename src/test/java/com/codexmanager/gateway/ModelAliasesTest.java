@@ -1,0 +1,30 @@
+package com.codexmanager.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codexmanager.config.Setting;
+import org.junit.jupiter.api.Test;
+
+/** The CLAUDE_MODEL_MAP rules: globs, first match wins, case-insensitive, unmatched names pass through. */
+class ModelAliasesTest {
+    @Test
+    void default_map_sends_claude_families_to_backend_models() {
+        ModelAliases aliases = ModelAliases.parse(Setting.CLAUDE_MODEL_MAP.defaultValue());
+
+        assertThat(aliases.resolve("claude-opus-4-8")).isEqualTo("gpt-5.6-sol");
+        assertThat(aliases.resolve("Claude-Sonnet-5")).isEqualTo("gpt-5.5");
+        assertThat(aliases.resolve("claude-haiku-4-5-20251001")).isEqualTo("gpt-5.4-mini");
+        assertThat(aliases.resolve("gpt-5.5")).isEqualTo("gpt-5.5");
+        assertThat(aliases.resolve("my-local-model")).isEqualTo("my-local-model");
+    }
+
+    @Test
+    void first_matching_rule_wins_and_malformed_entries_are_ignored() {
+        ModelAliases aliases = ModelAliases.parse("claude-opus-4*=gpt-5.5, *opus*=gpt-5.6-sol, broken, =x, y=");
+
+        assertThat(aliases.resolve("claude-opus-4-8")).isEqualTo("gpt-5.5");
+        assertThat(aliases.resolve("opus")).isEqualTo("gpt-5.6-sol");
+        assertThat(aliases.resolve("y")).isEqualTo("y");
+        assertThat(aliases.resolve(null)).isNull();
+    }
+}

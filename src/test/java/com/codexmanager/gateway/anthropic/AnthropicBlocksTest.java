@@ -1,0 +1,75 @@
+package com.codexmanager.gateway.anthropic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codexmanager.gateway.protocol.ToolNames;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Block bookkeeping of the Anthropic stream: one open block at a time, indexes in order, nothing lost. */
+class AnthropicBlocksTest {
+    private final List<String> frames = new ArrayList<>();
+    private final AnthropicBlocks blocks = new AnthropicBlocks(frames::add);
+
+    private static JsonObject json(String s) {
+        return JsonParser.parseString(s).getAsJsonObject();
+    }
+
+    private List<String> events() {
+        return frames.stream().map(f -> f.substring(7, f.indexOf('\n'))).toList();
+    }
+
+    @Test
+    void two_tool_calls_become_two_sequential_tool_use_blocks() throws Exception {
+        blocks.toolUse(0, "call_a", "get_weather");
+        blocks.toolArguments(0, "{\"city\":");
+        blocks.toolArguments(0, "\"Oslo\"}");
+        blocks.itemDone(0, json("{\"type\":\"function_call\",\"call_id\":\"call_a\",\"name\":\"get_weather\","
+                + "\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}"), ToolNames.EMPTY);
+        blocks.toolUse(1, "call_b", "get_weather");
+        blocks.itemDone(1, json("{\"type\":\"function_call\",\"call_id\":\"call_b\",\"name\":\"get_weather\","
+                + "\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}"), ToolNames.EMPTY);
+
+        assertThat(events()).containsExactly("content_block_start", "content_block_delta", "content_block_delta",
+                "content_block_stop", "content_block_start", "content_block_delta", "content_block_stop");
+        assertThat(frames.get(4)).contains("\"index\":1").contains("\"id\":\"call_b\"");
+        assertThat(frames.get(5)).contains("input_json_delta").contains("Paris");
+        assertThat(blocks.sawToolUse()).isTrue();
+    }
+
+    @Test
+    void reasoning_without_summary_still_yields_a_thinking_block_with_its_signature() throws Exception {
+        blocks.itemDone(0, json("{\"type\":\"reasoning\",\"summary\":[],\"encrypted_content\":\"gAAAAB-x\"}"),
+                ToolNames.EMPTY);
+
+        assertThat(events()).containsExactly("content_block_start", "content_block_delta", "content_block_stop");
+        assertThat(frames.get(0)).contains("\"type\":\"thinking\"");
+        assertThat(frames.get(1)).contains("signature_delta").contains("gAAAAB-x");
+    }
+
+    @Test
+    void a_message_seen_only_at_done_is_emitted_whole_and_a_streamed_one_is_not_repeated() throws Exception {
+        blocks.itemDone(0, json("{\"type\":\"message\",\"content\":[{\"type\":\"output_text\",\"text\":\"Hi\"}]}"),
+                ToolNames.EMPTY);
+        blocks.text(1, "Again");
+        blocks.closeText(1);
+        blocks.itemDone(1, json("{\"type\":\"message\",\"content\":[{\"type\":\"output_text\",\"text\":\"Again\"}]}"),
+                ToolNames.EMPTY);
+
+        assertThat(frames.stream().filter(f -> f.contains("text_delta")).toList()).hasSize(2);
+        assertThat(events()).filteredOn("content_block_stop"::equals).hasSize(2);
+    }
+
+    @Test
+    void opening_a_new_block_closes_the_open_one() throws Exception {
+        blocks.thinking(0, "pondering");
+        blocks.text(1, "answer");
+        blocks.closeOpen();
+
+        assertThat(events()).containsExactly("content_block_start", "content_block_delta", "content_block_stop",
+                "content_block_start", "content_block_delta", "content_block_stop");
+    }
+}
