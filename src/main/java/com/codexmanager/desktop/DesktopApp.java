@@ -6,6 +6,7 @@ import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.model.AccountAlerts;
 import com.codexmanager.desktop.model.AccountOrder;
 import com.codexmanager.desktop.model.AccountsApi;
+import com.codexmanager.desktop.model.UsageRefreshRun;
 import com.codexmanager.desktop.model.ConnectionStatus;
 import com.codexmanager.desktop.model.PoolSnapshot;
 import com.codexmanager.desktop.model.SettingsSnapshot;
@@ -40,6 +41,7 @@ public final class DesktopApp implements MainWindow.Host {
     private final Locale osLocale;
     private final Runnable onQuit;
     private final AccountsApi accounts;
+    private final UsageRefreshRun usageRefresh;
     private final MainWindow window;
     private DesktopContext ctx;
     private AppActions actions;
@@ -53,6 +55,7 @@ public final class DesktopApp implements MainWindow.Host {
         this.osLocale = osLocale;
         this.onQuit = onQuit;
         this.accounts = new AccountsApi(ctx.rpc());
+        this.usageRefresh = new UsageRefreshRun(ctx.jobs(), accounts, status -> { }, () -> ctx.pool().refresh());
         this.window = new MainWindow(this);
     }
 
@@ -109,8 +112,7 @@ public final class DesktopApp implements MainWindow.Host {
                     this::serviceFailed);
             case STOP_SERVICE -> () -> ctx.jobs().deliver(ctx.service().stop(), ok -> ctx.monitor().checkNow(),
                     this::serviceFailed);
-            case REFRESH_USAGE -> () -> ctx.jobs().deliver(accounts.refreshUsage(null),
-                    job -> ctx.pool().refresh(), error -> log.info("Usage refresh failed: {}", error.getMessage()));
+            case REFRESH_USAGE -> usageRefresh::start;
             case COPY_GATEWAY_URL -> () -> ctx.platform().copy(ctx.rpc().endpoint().gatewayUrl());
             case QUIT -> this::quit;
         };
@@ -208,6 +210,7 @@ public final class DesktopApp implements MainWindow.Host {
         quit = true;
         ctx.monitor().close();
         ctx.pool().close();
+        usageRefresh.stop();
         if (tray != null) {
             tray.close();
         }

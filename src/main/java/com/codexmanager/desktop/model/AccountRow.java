@@ -16,9 +16,12 @@ public record AccountRow(String id, String label, String email, String planType,
         tags = List.copyOf(tags);
     }
 
-    /** Reads an {@code AccountSummary}; {@code usage} is its {@code UsageSnapshot} or {@code null}. */
+    /**
+     * Reads an {@code account/list} item; {@code usage} is its {@code account/usage/list} report, or {@code null} to
+     * use the usage fields every list item carries ({@code availabilityStatus}, used % and reset of both windows).
+     */
     public static AccountRow from(JsonObject a, JsonObject usage) {
-        JsonObject u = usage == null ? new JsonObject() : usage;
+        JsonObject u = usage == null ? a : usage;
         String status = Json2.text(a, "status");
         String reason = Json2.text(a, "statusReason");
         boolean hasToken = Json2.bool(a, "hasToken", true);

@@ -76,10 +76,14 @@ public final class AccountsApi {
         });
     }
 
-    /** Pool remaining per window ({@code account/usage/aggregate}); nulls when unknown. */
+    /**
+     * Pool remaining percent of the 5-hour and the weekly window ({@code account/usage/aggregate}); an element is
+     * null when no account reports that window or the service has no usage methods.
+     */
     public CompletableFuture<Double[]> aggregate() {
         return rpc.call("account/usage/aggregate").handle((r, error) -> error != null ? new Double[] {null, null}
-                : new Double[] {Json2.decimal(r, "primaryRemainPercent"), Json2.decimal(r, "secondaryRemainPercent")});
+                : new Double[] {Json2.decimal(r, "primaryRemainingPercent"),
+                        Json2.decimal(r, "secondaryRemainingPercent")});
     }
 
     /** Puts the accounts in this order (the service numbers them in one transaction). */
@@ -159,14 +163,9 @@ public final class AccountsApi {
         return rpc.call("account/login/cancel", params).thenApply(r -> null);
     }
 
-    /** Starts a usage refresh of every account (or one); returns the job id, empty when it ran synchronously. */
-    public CompletableFuture<String> refreshUsage(String accountIdOrNull) {
-        JsonObject params = new JsonObject();
-        if (accountIdOrNull != null) {
-            params.addProperty("accountId", accountIdOrNull);
-        }
-        return rpc.call("account/usage/refresh", params, Duration.ofSeconds(60))
-                .thenApply(r -> Json2.text(r, "jobId"));
+    /** Starts (or joins the running) usage refresh of every account; follow it with {@link #job}. */
+    public CompletableFuture<JobStatus> refreshAllUsage() {
+        return rpc.call("account/usage/refresh", new JsonObject(), Duration.ofSeconds(30)).thenApply(JobStatus::from);
     }
 
     public CompletableFuture<JobStatus> job(String jobId) {

@@ -3,6 +3,7 @@ package com.codexmanager.desktop.model;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.google.gson.JsonObject;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,23 +69,26 @@ public final class LogsApi {
         });
     }
 
-    /** @param bucket the chart's bucket length (an hour for 24 h, a day for 7 d) */
-    public CompletableFuture<Summary> summary(Instant from, Instant to, java.time.Duration bucket) {
+    /**
+     * Totals and chart buckets of {@code requestlog/summary} over {@code [from, to)}.
+     *
+     * @param daily day buckets (7-day chart) instead of hour buckets; days start at local midnight
+     */
+    public CompletableFuture<Summary> summary(Instant from, Instant to, boolean daily) {
         JsonObject params = new JsonObject();
         params.addProperty("from", from.getEpochSecond());
         params.addProperty("to", to.getEpochSecond());
-        params.addProperty("bucketSeconds", bucket.toSeconds());
+        params.addProperty("bucket", daily ? "day" : "hour");
+        params.addProperty("utcOffsetMinutes", ZoneId.systemDefault().getRules().getOffset(to).getTotalSeconds() / 60);
         return rpc.call("requestlog/summary", params).thenApply(r -> {
             List<Bucket> buckets = new ArrayList<>();
             for (JsonObject b : Json2.objects(r, "buckets")) {
                 Instant start = Json2.instant(b, "start");
                 buckets.add(new Bucket(start == null ? Instant.EPOCH : start, Json2.number(b, "requests", 0),
-                        Json2.number(b, "tokens", Json2.number(b, "totalTokens", 0))));
+                        Json2.number(b, "totalTokens", 0)));
             }
-            long requests = Json2.number(r, "requests", buckets.stream().mapToLong(Bucket::requests).sum());
-            long tokens = Json2.number(r, "tokens", buckets.stream().mapToLong(Bucket::tokens).sum());
-            return new Summary(buckets, requests, tokens, Json2.number(r, "succeeded", Json2.number(r, "success",
-                    requests)));
+            return new Summary(buckets, Json2.number(r, "requests", 0), Json2.number(r, "totalTokens", 0),
+                    Json2.number(r, "successes", 0));
         });
     }
 }

@@ -64,7 +64,7 @@ public final class PoolModel implements AutoCloseable {
         if (!supported || inFlight != null) {
             return;
         }
-        CompletableFuture<PoolSnapshot> load = api.list(AccountsApi.Query.ALL, true)
+        CompletableFuture<PoolSnapshot> load = api.list(AccountsApi.Query.ALL, false)
                 .thenCombine(api.aggregate(), (page, aggregate) -> {
                     List<AccountRow> ordered = new ArrayList<>(page.items());
                     ordered.sort(Comparator.comparingLong(AccountRow::sort));

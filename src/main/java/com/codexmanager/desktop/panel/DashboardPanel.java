@@ -252,15 +252,14 @@ public final class DashboardPanel extends JPanel implements PageView {
         }
         Instant now = clock.instant();
         Instant startOfDay = LocalDate.now(clock).atStartOfDay(ZoneId.systemDefault()).toInstant();
-        ctx.jobs().deliver(logs.summary(startOfDay, now, Duration.ofHours(1)), today -> {
+        ctx.jobs().deliver(logs.summary(startOfDay, now, false), today -> {
             requests.show(Formats.compact(today.requests()), today.requests() == 0 ? ""
                     : ctx.text("dash.successRate", Math.round(100.0 * today.succeeded() / today.requests())));
             tokens.show(Formats.compact(today.tokens()), "");
         }, error -> showTrafficUnavailable(ErrorText.of(ctx.messages(), error)));
         Duration span = week ? Duration.ofDays(7) : Duration.ofHours(24);
-        Duration bucket = week ? Duration.ofDays(1) : Duration.ofHours(1);
         DateTimeFormatter label = DateTimeFormatter.ofPattern(week ? "MM-dd" : "HH");
-        ctx.jobs().deliver(logs.summary(now.minus(span), now, bucket), summary -> {
+        ctx.jobs().deliver(logs.summary(now.minus(span), now, week), summary -> {
             List<BarChart.Point> points = new ArrayList<>();
             summary.buckets().forEach(b -> points.add(new BarChart.Point(
                     label.format(b.start().atZone(ZoneId.systemDefault())), b.requests(), b.tokens())));

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
@@ -247,7 +248,9 @@ public final class LogsPanel extends FeaturePage {
         LogsApi.Query query = new LogsApi.Query(search.getText().trim(), statusFilter,
                 span == null ? null : now.minus(span), null, page, PAGE_SIZE);
         ctx.jobs().deliver(api.list(query), result -> {
-            model.setRows(result.items());
+            Map<String, String> names = new HashMap<>();
+            ctx.pool().current().accounts().forEach(a -> names.put(a.id(), a.displayName()));
+            model.setRows(result.items().stream().map(r -> r.withAccountNames(names)).toList());
             pages = result.pages();
             pageLabel.setText(ctx.text("logs.pageOf", result.page(), pages, result.total()));
             previous.setEnabled(page > 1);

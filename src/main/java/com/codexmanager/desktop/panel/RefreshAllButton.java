@@ -3,12 +3,12 @@ package com.codexmanager.desktop.panel;
 import com.codexmanager.desktop.DesktopContext;
 import com.codexmanager.desktop.model.AccountsApi;
 import com.codexmanager.desktop.model.JobStatus;
+import com.codexmanager.desktop.model.UsageRefreshRun;
 import com.codexmanager.desktop.ui.Ui;
 import java.awt.BorderLayout;
 import javax.swing.JButton;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
-import javax.swing.Timer;
 
 /**
  * "Refresh all": starts {@code account/usage/refresh} for every account and follows its job with a progress bar
@@ -20,8 +20,7 @@ final class RefreshAllButton extends JPanel {
     private final Runnable onDone;
     private final JButton button;
     private final JProgressBar progress = new JProgressBar();
-    private final Timer poll;
-    private String jobId;
+    private final UsageRefreshRun run;
 
     RefreshAllButton(DesktopContext ctx, AccountsApi api, Runnable onDone) {
         super(new BorderLayout(Ui.scale(6), 0));
@@ -37,7 +36,7 @@ final class RefreshAllButton extends JPanel {
         progress.setVisible(false);
         progress.setPreferredSize(new java.awt.Dimension(Ui.scale(120),
                 button.getPreferredSize().height - Ui.scale(8)));
-        poll = new Timer(500, e -> pollJob());
+        run = new UsageRefreshRun(ctx.jobs(), api, this::showJob, this::finish);
         add(progress, BorderLayout.WEST);
         add(button, BorderLayout.CENTER);
     }
@@ -45,7 +44,7 @@ final class RefreshAllButton extends JPanel {
     @Override
     public void setEnabled(boolean enabled) {
         super.setEnabled(enabled);
-        button.setEnabled(enabled && jobId == null);
+        button.setEnabled(enabled && !run.busy());
     }
 
     private void start() {
@@ -53,18 +52,7 @@ final class RefreshAllButton extends JPanel {
         progress.setIndeterminate(true);
         progress.setString(ctx.text("accounts.refreshing"));
         progress.setVisible(true);
-        ctx.jobs().deliver(api.refreshUsage(null), id -> {
-            if (id.isEmpty()) {
-                finish();
-            } else {
-                jobId = id;
-                poll.start();
-            }
-        }, error -> finish());
-    }
-
-    private void pollJob() {
-        ctx.jobs().deliver(api.job(jobId), this::showJob, error -> finish());
+        run.start();
     }
 
     private void showJob(JobStatus status) {
@@ -74,14 +62,9 @@ final class RefreshAllButton extends JPanel {
             progress.setValue((int) status.done());
             progress.setString(ctx.text("accounts.refreshProgress", status.done(), status.total() - status.done()));
         }
-        if (status.finished()) {
-            finish();
-        }
     }
 
     private void finish() {
-        poll.stop();
-        jobId = null;
         progress.setVisible(false);
         button.setEnabled(true);
         onDone.run();
