@@ -12,60 +12,58 @@ import com.codexmanager.desktop.tray.TrayController;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.event.MouseEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
 import javax.swing.JPopupMenu;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.codexmanager.testkit.FakeUpstream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The tray icon and its menu, with {@code trayer} as the tray host, against the real embedded service. */
+/**
+ * The tray icon and its menu, with {@code trayer} as the tray host, against one real embedded service per class
+ * whose accounts, usage and gateway are backed by the fake upstream. Tests run in order: later ones change the pool.
+ */
 @ExtendWith(TrayerExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrayGuiTest {
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private final GuiTestSupport.RecordingPlatform platform = new GuiTestSupport.RecordingPlatform();
-    private final FakeUsageMethods usage = new FakeUsageMethods();
+    private DesktopFixture fixture;
     private RunningDesktop desktop;
-    private RealAccounts accounts;
     private List<String> ids;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         GuiTestSupport.assumeDisplay();
         GuiTestSupport.assumeTrayHost();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        desktop = DesktopLauncher.start(GuiTestSupport.options(GuiTestSupport.env(dataDir, Map.of()), true, platform),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).desktop().orElseThrow();
-        accounts = new RealAccounts(desktop.service().endpoint());
-        ids = accounts.importAll("alice@example.com", "bob@example.com", "carol@example.com");
-        usage.set(ids.get(0), 35, 20).set(ids.get(1), 100, 60).set(ids.get(2), 10, 5);
-        registerFakes();
+        fixture = DesktopFixture.start(dataDir, true, platform);
+        desktop = fixture.desktop;
+        fixture.seedPool().seedKeys();
+        ids = fixture.ids;
+        onEdt(() -> desktop.app().context().pool().refresh());
         await("tray installed", () -> desktop.app().tray() != null);
-        await("pool loaded", () -> tray().trayIcon().getToolTip().contains("accounts available"));
+        await("pool loaded", () -> tray().trayIcon().getToolTip().contains("2 of 3 accounts available"));
     }
 
-    private void registerFakes() {
-        usage.registerOn(((EmbeddedService) desktop.service()).service().rpcRegistry());
-        onEdt(() -> desktop.app().context().monitor().checkNow());
-    }
-
-    @AfterEach
+    @AfterAll
     void stop() throws Exception {
-        if (desktop != null) {
-            desktop.quit(20, TimeUnit.SECONDS);
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
@@ -99,6 +97,7 @@ class TrayGuiTest {
     }
 
     @Test
+    @Order(1)
     void the_icon_sits_in_the_tray_with_state_and_pool_summary_in_its_tooltip() {
         assertThat(Arrays.asList(SystemTray.getSystemTray().getTrayIcons())).contains(tray().trayIcon());
 
@@ -110,7 +109,8 @@ class TrayGuiTest {
     }
 
     @Test
-    void quick_switch_lists_accounts_in_order_and_moves_the_chosen_one_first() {
+    @Order(2)
+    void quick_switch_lists_accounts_in_order_and_the_gateway_follows_the_new_first_account() {
         JMenu quickSwitch = (JMenu) item("tray.quickSwitch");
         List<String> texts = onEdt(() -> Arrays.stream(quickSwitch.getMenuComponents())
                 .map(c -> ((JMenuItem) c).getText()).toList());
@@ -118,15 +118,49 @@ class TrayGuiTest {
         assertThat(texts.get(0)).startsWith("1. ").contains("alice").endsWith("— Available");
         assertThat(texts.get(1)).startsWith("2. ").contains("bob").endsWith("— Unavailable");
         assertThat(texts.get(2)).startsWith("3. ").contains("carol").endsWith("— Available");
+        assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "before the switch")).isEqualTo(200);
+        assertThat(fixture.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().account())
+                .hasValue(fixture.fakes.get(0).accountId());
 
         click("tray.switch." + ids.get(2));
 
-        await("reordered", () -> accounts.order().equals(List.of(ids.get(2), ids.get(0), ids.get(1))));
+        await("reordered", () -> fixture.order().equals(List.of(ids.get(2), ids.get(0), ids.get(1))));
         await("menu follows", () -> ((JMenu) item("tray.quickSwitch")).getMenuComponent(0)
                 == item("tray.switch." + ids.get(2)));
+        assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "after the switch")).isEqualTo(200);
+        assertThat(fixture.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().account())
+                .hasValue(fixture.fakes.get(2).accountId());
     }
 
     @Test
+    @Order(3)
+    void copy_gateway_url_and_refresh_usage_use_the_service() {
+        fixture.fakes.get(2).setPrimaryUsedPercent(64);
+
+        click("action.copyGatewayUrl");
+        click("action.refreshUsage");
+
+        assertThat(platform.copied()).containsExactly(desktop.service().endpoint().baseUrl() + "/v1");
+        await("carol's new usage shown", () -> desktop.app().context().pool().current().accounts().stream()
+                .anyMatch(a -> a.id().equals(ids.get(2)) && a.primaryUsedPercent() != null
+                        && Math.round(a.primaryUsedPercent()) == 64));
+    }
+
+    @Test
+    @Order(4)
+    void an_account_hitting_its_limit_raises_a_notification() {
+        fixture.fakes.get(0).exhaust();
+        fixture.refreshUsage();
+
+        onEdt(() -> desktop.app().context().pool().refresh());
+
+        await("notification", () -> tray().lastNotification() != null);
+        assertThat(tray().lastNotification().caption()).isEqualTo("Account reached its limit");
+        assertThat(tray().lastNotification().text()).contains("alice");
+    }
+
+    @Test
+    @Order(6)
     void stop_and_start_from_the_menu_change_state_icon_and_tooltip_live() {
         click("action.stopService");
 
@@ -137,32 +171,12 @@ class TrayGuiTest {
         click("action.startService");
 
         await("running", Duration.ofSeconds(20), () -> desktop.app().context().monitor().current().connected());
-        registerFakes();
         await("tooltip running", () -> tray().trayIcon().getToolTip().contains("Service running at"));
         assertThat(item("action.stopService")).isNotNull();
     }
 
     @Test
-    void copy_gateway_url_and_refresh_usage_use_the_service() {
-        click("action.copyGatewayUrl");
-        click("action.refreshUsage");
-
-        assertThat(platform.copied()).containsExactly(desktop.service().endpoint().baseUrl() + "/v1");
-        await("refresh called", () -> usage.refreshCalls() == 1);
-    }
-
-    @Test
-    void an_account_hitting_its_limit_raises_a_notification() {
-        usage.set(ids.get(0), 100, 40);
-
-        onEdt(() -> desktop.app().context().pool().refresh());
-
-        await("notification", () -> tray().lastNotification() != null);
-        assertThat(tray().lastNotification().caption()).isEqualTo("Account reached its limit");
-        assertThat(tray().lastNotification().text()).contains("alice");
-    }
-
-    @Test
+    @Order(5)
     void closing_hides_to_the_tray_and_a_left_click_brings_the_dashboard_back() {
         onEdt(() -> desktop.app().window().show(Page.SETTINGS));
         onEdt(() -> desktop.app().closeRequested());
@@ -179,6 +193,7 @@ class TrayGuiTest {
     }
 
     @Test
+    @Order(7)
     void the_menu_renders_in_light_and_dark_and_quit_stops_everything() throws Exception {
         for (UiTheme theme : new UiTheme[] {UiTheme.LIGHT, UiTheme.DARK}) {
             onEdt(() -> desktop.app().context().laf().apply(theme, Accent.BLUE, false));
