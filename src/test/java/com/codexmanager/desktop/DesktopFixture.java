@@ -104,7 +104,9 @@ final class DesktopFixture implements AutoCloseable {
 
     /**
      * Request-log rows from real gateway requests: {@code ok} answered ones (every third with {@link #MINI_MODEL}),
-     * one refused locally (401, bad key) and one that every account fails (5xx).
+     * one refused locally (401, bad key), one that every usable account fails (5xx) and, while those accounts
+     * cool down, one that no account can take (5xx without an account). Leaves the pool cooling down for a few
+     * seconds, so tests that need the gateway to answer use {@link #seedPool()} on their own fixture.
      */
     DesktopFixture seedLogs(int ok) {
         for (int i = 0; i < ok; i++) {
@@ -112,7 +114,8 @@ final class DesktopFixture implements AutoCloseable {
         }
         send("cmk_not_a_real_key", "gpt-5.5", "who am I");
         send(gatewayKey, "gpt-5.5", "[[scenario:internal_server_error]]");
-        awaitLogRows(ok + 2);
+        send(gatewayKey, "gpt-5.5", "nobody left");
+        awaitLogRows(ok + 3);
         return this;
     }
 

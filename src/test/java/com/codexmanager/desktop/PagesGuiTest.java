@@ -11,9 +11,6 @@ import com.codexmanager.desktop.theme.Accent;
 import com.codexmanager.desktop.theme.UiTheme;
 import java.awt.Component;
 import java.awt.Window;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
@@ -23,10 +20,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.FakeUpstream;
-import com.codexmanager.testkit.FakeUpstreamOptions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -37,63 +32,60 @@ import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The data pages against the real service, with the account, key and log methods supplied by hand-written fakes
- * until their modules land: add an account through the manual callback, import with progress, reorder, create and
- * copy a key, filter logs, and screenshots of every page and dialog in light and dark.
+ * The data pages against one real service per class, seeded through real RPC and real gateway requests (accounts
+ * and usage from the fake upstream, platform keys, request logs): add an account through the manual callback,
+ * import with progress, reorder, create and copy a key, filter logs, and screenshots of every page and dialog in
+ * light and dark. Tests run in order: the screenshots first, the tests that add data last.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesGuiTest {
+    private static final int OK_REQUESTS = 9;
+
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private final GuiTestSupport.RecordingPlatform platform = new GuiTestSupport.RecordingPlatform();
-    private final FakeUsageMethods usage = new FakeUsageMethods();
-    private final FakeKeyAndLogMethods keysAndLogs = new FakeKeyAndLogMethods();
+    private DesktopFixture fixture;
     private FakeUpstream upstream;
     private RunningDesktop desktop;
-    private RealAccounts accounts;
     private List<String> ids;
     private Robot robot;
     private FrameFixture window;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         GuiTestSupport.assumeDisplay();
-        upstream = FakeUpstream.start(FakeUpstreamOptions.builder().allowAnyRedirectPort().build());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Map<String, String> env = GuiTestSupport.env(dataDir, Map.of("CODEXMANAGER_ISSUER", upstream.issuer(),
-                "CODEXMANAGER_LOGIN_ADDR", "localhost:0"));
-        desktop = DesktopLauncher.start(GuiTestSupport.options(env, false, platform),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).desktop().orElseThrow();
-        accounts = new RealAccounts(desktop.service().endpoint());
-        ids = accounts.importAll("alice@example.com", "bob@example.com", "carol@example.com");
-        usage.set(ids.get(0), 35, 20).set(ids.get(1), 100, 60).set(ids.get(2), 10, 5);
-        var registry = ((EmbeddedService) desktop.service()).service().rpcRegistry();
-        usage.registerOn(registry);
-        keysAndLogs.registerOn(registry);
-        onEdt(() -> desktop.app().context().monitor().checkNow());
+        fixture = DesktopFixture.start(dataDir, false, platform);
+        upstream = fixture.fake;
+        desktop = fixture.desktop;
+        fixture.seedPool().seedKeys().seedLogs(OK_REQUESTS);
+        ids = fixture.ids;
         robot = BasicRobot.robotWithCurrentAwtHierarchy();
         robot.settings().delayBetweenEvents(15);
         robot.settings().eventPostingDelay(30);
         window = new FrameFixture(robot, frame());
+        onEdt(() -> desktop.app().context().pool().refresh());
         await("pool loaded", () -> desktop.app().context().pool().current().accounts().size() == 3);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() throws Exception {
         if (robot != null) {
             robot.cleanUpWithoutDisposingWindows();
         }
-        if (desktop != null) {
-            desktop.quit(20, TimeUnit.SECONDS);
-        }
-        if (upstream != null) {
-            upstream.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
@@ -119,6 +111,7 @@ class PagesGuiTest {
     }
 
     @Test
+    @Order(1)
     void every_data_page_is_screenshotted_in_light_and_dark() {
         for (UiTheme theme : List.of(UiTheme.LIGHT, UiTheme.DARK)) {
             theme(theme);
@@ -138,6 +131,7 @@ class PagesGuiTest {
     }
 
     @Test
+    @Order(6)
     void an_account_is_added_through_the_manual_callback() throws Exception {
         upstream.signInAs(upstream.createAccount(AccountSpec.builder().email("new@example.test").build()));
         open(Page.ACCOUNTS);
@@ -150,7 +144,7 @@ class PagesGuiTest {
         assertThat(platform.browsed()).hasSize(1);
         dialog.button("login-copyUrl").click();
         String authUrl = dialog.textBox("login.url").text();
-        assertThat(platform.copied()).containsExactly(authUrl);
+        assertThat(platform.copied()).last().isEqualTo(authUrl);
         // play the browser: the fake issuer signs the user in and redirects to the callback address, which we
         // paste instead of letting the local callback server receive it
         String callback = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(authUrl)).build(),
@@ -164,15 +158,16 @@ class PagesGuiTest {
         await("added", Duration.ofSeconds(15), () -> dialog.label("login-status").text().equals("Account added."));
         screenshot(dialog.target(), "dialog-add-account-light");
         await("table shows it", () -> table("accounts-table").getRowCount() == 4);
-        assertThat(accounts.emails()).contains("new@example.test");
+        assertThat(fixture.emails()).contains("new@example.test");
         dialog.button("login-close").click();
     }
 
     @Test
+    @Order(7)
     void a_folder_import_shows_progress_and_per_item_errors(@TempDir Path folder) throws Exception {
         for (int i = 0; i < 24; i++) {
             Files.writeString(folder.resolve(String.format("user%02d.json", i)),
-                    RealAccounts.tokenFile("user" + i + "@example.com"));
+                    DesktopFixture.tokenFile("user" + i + "@example.com"));
         }
         Files.writeString(folder.resolve("broken.json"), "{\"nothing\":true}");
         open(Page.ACCOUNTS);
@@ -186,7 +181,7 @@ class PagesGuiTest {
                 .startsWith("Created 24, updated 0, failed 1"));
         JProgressBar progress = (JProgressBar) named(dialog, "import.progress");
         assertThat(progress.getString()).isEqualTo("25 of 25 imported");
-        assertThat(accounts.emails()).hasSize(27);
+        assertThat(fixture.emails()).hasSize(28);
         JList<?> errors = (JList<?>) named(dialog, "import-errors");
         assertThat(errors.getModel().getSize()).isEqualTo(1);
         assertThat(errors.getModel().getElementAt(0).toString()).startsWith("broken.json: ");
@@ -195,6 +190,7 @@ class PagesGuiTest {
     }
 
     @Test
+    @Order(5)
     void move_up_reorders_the_pool() {
         open(Page.ACCOUNTS);
         await("rows", () -> table("accounts-table").getRowCount() == 3);
@@ -202,10 +198,11 @@ class PagesGuiTest {
 
         window.button("accounts.moveUp").click();
 
-        await("reordered", () -> accounts.order().equals(List.of(ids.get(0), ids.get(2), ids.get(1))));
+        await("reordered", () -> fixture.order().equals(List.of(ids.get(0), ids.get(2), ids.get(1))));
     }
 
     @Test
+    @Order(4)
     void a_key_is_created_shown_once_and_copied_with_snippets() {
         open(Page.KEYS);
         window.button("keys.create").click();
@@ -222,9 +219,9 @@ class PagesGuiTest {
 
         DialogFixture created = window.dialog("keyCreatedDialog");
         String key = created.textBox("created.key").text();
-        assertThat(key).startsWith("cm_k4ab_");
+        assertThat(key).startsWith("cmk_");
         created.button("created.copy").click();
-        assertThat(platform.copied()).containsExactly(key);
+        assertThat(platform.copied()).last().isEqualTo(key);
         String base = desktop.service().endpoint().baseUrl();
         assertThat(created.textBox("snippet.codex").text()).contains("base_url = \"" + base + "/v1\"").contains(key);
         screenshot(created.target(), "dialog-key-created-light");
@@ -233,24 +230,50 @@ class PagesGuiTest {
     }
 
     @Test
+    @Order(3)
     void logs_filter_by_status_chip_and_field_search() {
+        int all = OK_REQUESTS + 3;
         open(Page.LOGS);
-        await("rows", () -> table("logs-table").getRowCount() == 40);
+        await("rows", () -> table("logs-table").getRowCount() == all);
 
         window.toggleButton("logs.chip.5xx").click();
-        await("5xx only", () -> table("logs-table").getRowCount() == 5);
-        window.textBox("logs-search").enterText("model:gpt-5-mini");
-
-        await("filtered", () -> keysAndLogs.listQueries().contains("5xx|model:gpt-5-mini"));
-        await("rows", () -> table("logs-table").getRowCount() == 0);
+        await("5xx only", () -> table("logs-table").getRowCount() == 2);
+        assertThat(column(1)).allMatch(status -> status.startsWith("5"));
+        assertThat(column(5)).as("the key prefix stands in for the missing account").anyMatch(
+                account -> account.startsWith("cmk_"));
+        window.toggleButton("logs.chip.2xx").click();
+        await("2xx only", () -> table("logs-table").getRowCount() == OK_REQUESTS);
+        assertThat(column(5)).allMatch(account -> account.endsWith("@example.com"));
+        window.textBox("logs-search").enterText("model:" + DesktopFixture.MINI_MODEL);
+        await("filtered", () -> table("logs-table").getRowCount() == OK_REQUESTS / 3);
+        window.toggleButton("logs.chip.4xx").click();
+        await("no 4xx mini rows", () -> table("logs-table").getRowCount() == 0);
         window.textBox("logs-search").deleteText();
+        await("the refused request", () -> table("logs-table").getRowCount() == 1);
+        assertThat(column(1)).containsExactly("401");
         window.toggleButton("logs.chip.all").click();
-        await("all back", () -> table("logs-table").getRowCount() == 40);
+        await("all back", () -> table("logs-table").getRowCount() == all);
+        assertThat(fixture.logCount(Map.of("statusFilter", "2xx"))).isEqualTo(OK_REQUESTS);
+        java.awt.Dimension before = onEdt(() -> frame().getSize());
         onEdt(() -> frame().setSize(620, 700));
         await("narrow hides columns", () -> table("logs-table").getColumnCount() < 9);
+        onEdt(() -> frame().setSize(before));
+    }
+
+    /** The logs table's model values of one column ({@link com.codexmanager.desktop.model.LogsTableModel}). */
+    private List<String> column(int index) {
+        return onEdt(() -> {
+            javax.swing.table.TableModel m = table("logs-table").getModel();
+            List<String> out = new java.util.ArrayList<>();
+            for (int r = 0; r < m.getRowCount(); r++) {
+                out.add(String.valueOf(m.getValueAt(r, index)));
+            }
+            return out;
+        });
     }
 
     @Test
+    @Order(2)
     void the_accounts_page_in_chinese() {
         window.toggleButton("nav.settings").click();
         await("settings", () -> !robot.finder().findAll(frame(), c -> "setting.uiLanguage".equals(c.getName())
@@ -265,5 +288,9 @@ class PagesGuiTest {
         await("dash", () -> !((JLabel) named(frame(), "dash-requests")).getText().equals("–"));
         screenshot(frame().getRootPane(), "page-dashboard-light-zh");
         assertThat(Window.getWindows()).isNotEmpty();
+
+        window.toggleButton("nav.settings").click();
+        window.comboBox("setting.uiLanguage").selectItem("English");
+        await("english again", () -> window.toggleButton("nav.accounts").target().getText().equals("Accounts"));
     }
 }
