@@ -85,7 +85,7 @@ public final class DesktopApp implements MainWindow.Host {
         } else {
             log.info("No system tray in this session; closing the window quits");
         }
-        app.window.frame().setSize(Ui.scale(1180), Ui.scale(760));
+        app.window.frame().setSize(Ui.scale(1280), Ui.scale(800));
         app.window.frame().setLocationRelativeTo(null);
         app.window.present(Page.DASHBOARD);
         ctx.monitor().start();

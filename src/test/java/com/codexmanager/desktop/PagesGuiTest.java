@@ -275,6 +275,7 @@ class PagesGuiTest {
     @Test
     @Order(2)
     void the_accounts_page_in_chinese() {
+        theme(UiTheme.LIGHT);
         window.toggleButton("nav.settings").click();
         await("settings", () -> !robot.finder().findAll(frame(), c -> "setting.uiLanguage".equals(c.getName())
                 && c.isShowing()).isEmpty());

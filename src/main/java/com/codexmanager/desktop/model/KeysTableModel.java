@@ -61,7 +61,12 @@ public final class KeysTableModel extends AbstractTableModel {
         return switch (Column.values()[column]) {
             case NAME -> k.name();
             case PREFIX -> k.prefix();
-            case PROTOCOL -> k.protocol();
+            case PROTOCOL -> switch (k.protocol()) {
+                case "openai" -> messages.text("keys.protocol.openai");
+                case "anthropic" -> messages.text("keys.protocol.anthropic");
+                case "azure_openai" -> messages.text("keys.protocol.azure");
+                default -> k.protocol();
+            };
             case MODEL -> k.model().isBlank() ? messages.text("keys.followRequest") : k.model()
                     + (k.reasoningEffort().isBlank() ? "" : " · " + k.reasoningEffort());
             case STATUS -> messages.text(k.disabled() ? "keys.status.disabled" : "keys.status.active");

@@ -87,12 +87,21 @@ final class AccountCellRenderer implements TableCellRenderer {
         };
     }
 
+    /** A known reason code in words (e.g. {@code usage_limit_exhausted}); unknown codes as they are. */
+    private String reason(String code) {
+        if (code.isBlank()) {
+            return "–";
+        }
+        String key = "reason." + code;
+        return messages.has(key) ? messages.text(key) : code;
+    }
+
     private String textOf(AccountRow a) {
         return switch (column) {
             case PLAN -> a.planType().isBlank() ? "–" : a.planType();
             case GROUP -> a.groupName().isBlank() ? "–" : a.groupName();
             case TAGS -> a.tags().isEmpty() ? "–" : String.join(", ", a.tags());
-            case REASON -> a.statusReason().isBlank() ? "–" : a.statusReason();
+            case REASON -> reason(a.statusReason());
             case LAST_REFRESH -> formats.when(a.lastRefreshAt(), clock.instant());
             default -> "";
         };

@@ -156,7 +156,7 @@ public final class AccountsPanel extends FeaturePage {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.getTableHeader().setReorderingAllowed(false);
         Formats formats = new Formats(ctx.messages(), ZoneId.systemDefault());
-        int[] widths = {34, 196, 48, 64, 70, 150, 150, 112, 120, 96};
+        int[] widths = {30, 176, 44, 64, 56, 128, 148, 100, 112, 96};
         for (AccountsTableModel.Column c : AccountsTableModel.Column.values()) {
             var column = table.getColumnModel().getColumn(c.ordinal());
             column.setCellRenderer(new AccountCellRenderer(c, ctx.messages(), formats, Clock.systemDefaultZone()));

@@ -138,7 +138,7 @@ public final class LogsPanel extends FeaturePage {
         table.setName("logs-table");
         table.setRowHeight(Ui.scale(28));
         table.getTableHeader().setReorderingAllowed(false);
-        int[] widths = {118, 56, 60, 150, 110, 150, 100, 76, 170};
+        int[] widths = {118, 56, 60, 150, 110, 150, 116, 76, 170};
         for (LogsTableModel.Column c : LogsTableModel.Column.values()) {
             TableColumn column = table.getColumnModel().getColumn(c.ordinal());
             column.setPreferredWidth(Ui.scale(widths[c.ordinal()]));
