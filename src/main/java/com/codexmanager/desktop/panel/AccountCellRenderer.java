@@ -87,13 +87,13 @@ final class AccountCellRenderer implements TableCellRenderer {
         };
     }
 
-    /** A known reason code in words (e.g. {@code usage_limit_exhausted}); unknown codes as they are. */
+    /** A known reason code in words; unknown codes as they are. */
     private String reason(String code) {
-        if (code.isBlank()) {
-            return "–";
-        }
-        String key = "reason." + code;
-        return messages.has(key) ? messages.text(key) : code;
+        return switch (code) {
+            case "" -> "–";
+            case "usage_limit_exhausted" -> messages.text("reason.usageLimitExhausted");
+            default -> code;
+        };
     }
 
     private String textOf(AccountRow a) {
