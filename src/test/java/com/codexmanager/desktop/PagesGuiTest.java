@@ -33,6 +33,7 @@ import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -87,6 +88,28 @@ class PagesGuiTest {
         if (fixture != null) {
             fixture.close();
         }
+    }
+
+    /** A failed test must not leave a dialog over the window for the next one. */
+    @AfterEach
+    void closeDialogs() {
+        onEdt(() -> java.util.Arrays.stream(Window.getWindows()).filter(w -> w instanceof JDialog && w.isShowing())
+                .forEach(Window::dispose));
+    }
+
+    /** Picks a combo item with the real mouse; on a loaded machine a click can miss, so retry. */
+    private void select(org.assertj.swing.fixture.JComboBoxFixture combo, String item) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            combo.selectItem(item);
+            try {
+                await(combo.target().getName() + " = " + item, Duration.ofSeconds(3),
+                        () -> String.valueOf(combo.target().getSelectedItem()).equals(item));
+                return;
+            } catch (AssertionError missed) {
+                robot.waitForIdle();
+            }
+        }
+        throw new AssertionError("could not select " + item + " in " + combo.target().getName());
     }
 
     private JFrame frame() {
@@ -210,9 +233,9 @@ class PagesGuiTest {
         create.button("key.submit").click();
         assertThat(create.label("key.error").text()).isEqualTo("Give the key a name.");
         create.textBox("key.name").enterText("My laptop");
-        create.comboBox("key.protocol").selectItem("Azure OpenAI");
+        select(create.comboBox("key.protocol"), "Azure OpenAI");
         create.textBox("key.azureEndpoint").requireVisible();
-        create.comboBox("key.protocol").selectItem("OpenAI compatible");
+        select(create.comboBox("key.protocol"), "OpenAI compatible");
         screenshot(create.target(), "dialog-create-key-light");
 
         create.button("key.submit").click();
@@ -279,7 +302,7 @@ class PagesGuiTest {
         window.toggleButton("nav.settings").click();
         await("settings", () -> !robot.finder().findAll(frame(), c -> "setting.uiLanguage".equals(c.getName())
                 && c.isShowing()).isEmpty());
-        window.comboBox("setting.uiLanguage").selectItem("简体中文");
+        select(window.comboBox("setting.uiLanguage"), "简体中文");
         await("chinese", () -> window.toggleButton("nav.accounts").target().getText().equals("账号管理"));
 
         window.toggleButton("nav.accounts").click();
@@ -291,7 +314,7 @@ class PagesGuiTest {
         assertThat(Window.getWindows()).isNotEmpty();
 
         window.toggleButton("nav.settings").click();
-        window.comboBox("setting.uiLanguage").selectItem("English");
+        select(window.comboBox("setting.uiLanguage"), "English");
         await("english again", () -> window.toggleButton("nav.accounts").target().getText().equals("Accounts"));
     }
 }
