@@ -17,7 +17,8 @@ record CommandLine(Mode mode, Optional<Path> envFile) {
             Usage: codexmanager [serve] [--env-file PATH]
                    codexmanager --help | --version
 
-              (no command)     start the desktop tray app with the embedded service
+              (no command)     start the desktop tray app with the embedded service (service only when
+                               there is no display; CODEXMANAGER_NO_SERVICE=1 connects to a running service)
               serve            run the service headless in the foreground until Ctrl-C / SIGTERM
               --env-file PATH  load settings from PATH instead of codexmanager.env next to the executable
               --help, -h       show this help

@@ -24,9 +24,8 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
+        // Desktop mode leaves AWT's non-daemon threads behind after the user quits, so always exit explicitly.
+        System.exit(code);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -59,10 +58,24 @@ public final class Main {
             return 2;
         }
         if (commandLine.mode() == CommandLine.Mode.DESKTOP) {
-            err.println("codexmanager: the desktop tray is not available in this build yet; running the service "
-                    + "headless (same as 'serve').");
+            return desktop(env, err);
         }
         return serve(env, err);
+    }
+
+    /**
+     * Desktop mode, with the service-only fallback when there is no display. The desktop classes are reached only
+     * from here, so {@code serve} never loads AWT.
+     */
+    private static int desktop(Map<String, String> env, PrintStream err) {
+        Optional<String> headless = com.codexmanager.desktop.DesktopLauncher.headlessReason(env,
+                System.getProperty("os.name", "linux"));
+        if (headless.isPresent()) {
+            err.println("codexmanager: " + headless.get() + "; running the service only (same as 'serve').");
+            return serve(env, err);
+        }
+        return com.codexmanager.desktop.DesktopLauncher.run(com.codexmanager.desktop.DesktopOptions.forProcess(env),
+                err);
     }
 
     static Map<String, String> loadEnvironment(Optional<Path> explicit, Map<String, String> processEnv) {

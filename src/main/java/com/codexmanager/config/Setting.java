@@ -131,6 +131,8 @@ public enum Setting {
     // --- desktop ---------------------------------------------------------------------------------------------
     UI_THEME(spec(Group.DESKTOP, SettingType.CHOICE, "system",
             "Desktop theme.", List.of("system", "light", "dark"))),
+    UI_ACCENT(spec(Group.DESKTOP, SettingType.CHOICE, "blue",
+            "Accent colour of the desktop windows.", List.of("blue", "purple", "teal", "green", "orange", "pink"))),
     UI_LANGUAGE(spec(Group.DESKTOP, SettingType.CHOICE, "system",
             "Desktop language: system follows the OS locale.", List.of("system", "zh-CN", "en"))),
     UI_CLOSE_TO_TRAY(spec(Group.DESKTOP, SettingType.BOOLEAN, "true",

@@ -24,6 +24,12 @@ public final class RpcTestClient {
         this.token = token;
     }
 
+    /** A client for a service started elsewhere (e.g. the desktop's embedded one). */
+    public static RpcTestClient of(String baseUrl, String token) {
+        return new RpcTestClient(HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build(),
+                URI.create(baseUrl + "/rpc"), token);
+    }
+
     /** A JSON-RPC error answer, with its code, message and data. */
     public static final class RpcCallFailed extends RuntimeException {
         private final int code;

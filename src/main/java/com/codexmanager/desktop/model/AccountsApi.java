@@ -1,0 +1,187 @@
+package com.codexmanager.desktop.model;
+
+import com.codexmanager.desktop.rpc.RpcClient;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The account RPC methods the desktop uses, in one place so that a renamed method or parameter is a one-file
+ * change. Every method returns a future that fails with {@link com.codexmanager.desktop.rpc.RpcCallException}.
+ * Thread-safe.
+ */
+public final class AccountsApi {
+    /** The methods the accounts page needs; without them it shows "not available in this service version". */
+    public static final Set<String> REQUIRED = Set.of("account/list");
+    static final int MAX_PAGE = 500;
+
+    private final RpcClient rpc;
+
+    public AccountsApi(RpcClient rpc) {
+        this.rpc = rpc;
+    }
+
+    /** One page of accounts plus the total matching the filters. Immutable. */
+    public record AccountPage(List<AccountRow> items, long total) {
+        public AccountPage {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** Filters of the accounts table; blank means "any". Immutable. */
+    public record Query(String text, String group, String status, int page, int pageSize) {
+        public static final Query ALL = new Query("", "", "", 1, MAX_PAGE);
+    }
+
+    public CompletableFuture<AccountPage> list(Query query, boolean withUsage) {
+        JsonObject params = new JsonObject();
+        params.addProperty("page", query.page());
+        params.addProperty("pageSize", query.pageSize());
+        if (!query.text().isBlank()) {
+            params.addProperty("query", query.text());
+        }
+        if (!query.group().isBlank()) {
+            params.addProperty("groupFilter", query.group());
+        }
+        if (!query.status().isBlank()) {
+            params.addProperty("statusFilter", query.status());
+        }
+        CompletableFuture<Map<String, JsonObject>> usage = withUsage ? usage()
+                : CompletableFuture.completedFuture(Map.of());
+        return rpc.call("account/list", params).thenCombine(usage, (result, byAccount) -> {
+            List<AccountRow> rows = new ArrayList<>();
+            for (JsonObject a : Json2.objects(result, "items")) {
+                rows.add(AccountRow.from(a, byAccount.get(Json2.text(a, "id", "accountId"))));
+            }
+            return new AccountPage(rows, Json2.number(result, "total", rows.size()));
+        });
+    }
+
+    /** Latest usage snapshot per account id; empty when the service has no usage methods yet. */
+    public CompletableFuture<Map<String, JsonObject>> usage() {
+        return rpc.call("account/usage/list").handle((result, error) -> {
+            Map<String, JsonObject> out = new HashMap<>();
+            if (error == null) {
+                for (JsonObject u : Json2.objects(result, "items")) {
+                    out.put(Json2.text(u, "accountId"), u);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Pool remaining percent of the 5-hour and the weekly window ({@code account/usage/aggregate}); an element is
+     * null when no account reports that window or the service has no usage methods.
+     */
+    public CompletableFuture<Double[]> aggregate() {
+        return rpc.call("account/usage/aggregate").handle((r, error) -> error != null ? new Double[] {null, null}
+                : new Double[] {Json2.decimal(r, "primaryRemainingPercent"),
+                        Json2.decimal(r, "secondaryRemainingPercent")});
+    }
+
+    /** Puts the accounts in this order (the service numbers them in one transaction). */
+    public CompletableFuture<Void> updateSorts(List<String> orderedIds) {
+        JsonArray ids = new JsonArray();
+        orderedIds.forEach(ids::add);
+        JsonObject params = new JsonObject();
+        params.add("accountIds", ids);
+        return rpc.call("account/updateSorts", params).thenApply(r -> null);
+    }
+
+    /** Patches label/groupName/tags/note/status; only the given keys change. */
+    public CompletableFuture<Void> update(String accountId, JsonObject patch) {
+        JsonObject params = patch.deepCopy();
+        params.addProperty("accountId", accountId);
+        return rpc.call("account/update", params).thenApply(r -> null);
+    }
+
+    public CompletableFuture<Void> delete(String accountId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("accountId", accountId);
+        return rpc.call("account/delete", params).thenApply(r -> null);
+    }
+
+    /** Imports one batch of file contents; errors carry the index within {@code contents}. */
+    public CompletableFuture<ImportResult> importBatch(List<String> contents) {
+        JsonObject params = new JsonObject();
+        JsonArray array = new JsonArray();
+        contents.forEach(array::add);
+        params.add("contents", array);
+        return rpc.call("account/import", params, Duration.ofSeconds(60)).thenApply(ImportResult::from);
+    }
+
+    /** Exports all accounts to {@code outputDir}; returns the number of files written. */
+    public CompletableFuture<Long> export(String outputDir) {
+        JsonObject params = new JsonObject();
+        params.addProperty("outputDir", outputDir);
+        return rpc.call("account/export", params, Duration.ofSeconds(60))
+                .thenApply(r -> Json2.number(r, "exported", Json2.objects(r, "files").size()));
+    }
+
+    public CompletableFuture<LoginStart> loginStart(String groupName, String note, List<String> tags) {
+        JsonObject params = new JsonObject();
+        params.addProperty("type", "chatgpt");
+        params.addProperty("openBrowser", false);
+        if (!groupName.isBlank()) {
+            params.addProperty("groupName", groupName);
+        }
+        if (!note.isBlank()) {
+            params.addProperty("note", note);
+        }
+        JsonArray tagArray = new JsonArray();
+        tags.forEach(tagArray::add);
+        params.add("tags", tagArray);
+        return rpc.call("account/login/start", params).thenApply(r -> new LoginStart(Json2.text(r, "loginId"),
+                Json2.text(r, "authUrl")));
+    }
+
+    public CompletableFuture<LoginStatus> loginStatus(String loginId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("loginId", loginId);
+        return rpc.call("account/login/status", params)
+                .thenApply(r -> new LoginStatus(Json2.text(r, "status"), Json2.text(r, "error")));
+    }
+
+    /** The manual-callback path: the user pasted the redirect URL from the browser's address bar. */
+    public CompletableFuture<Void> loginComplete(CallbackUrl callback) {
+        JsonObject params = new JsonObject();
+        params.addProperty("callbackUrl", callback.redirectUri() + "?code=" + callback.rawCode() + "&state="
+                + callback.rawState());
+        return rpc.call("account/login/complete", params, Duration.ofSeconds(30)).thenApply(r -> null);
+    }
+
+    public CompletableFuture<Void> loginCancel(String loginId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("loginId", loginId);
+        return rpc.call("account/login/cancel", params).thenApply(r -> null);
+    }
+
+    /** Starts (or joins the running) usage refresh of every account; follow it with {@link #job}. */
+    public CompletableFuture<JobStatus> refreshAllUsage() {
+        return rpc.call("account/usage/refresh", new JsonObject(), Duration.ofSeconds(30)).thenApply(JobStatus::from);
+    }
+
+    public CompletableFuture<JobStatus> job(String jobId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("jobId", jobId);
+        return rpc.call("job/status", params).thenApply(JobStatus::from);
+    }
+
+    /** A started browser login. Immutable. */
+    public record LoginStart(String loginId, String authUrl) {
+    }
+
+    /** Login progress: {@code pending, completing, success, failed, expired, cancelled}. Immutable. */
+    public record LoginStatus(String status, String error) {
+        public boolean finished() {
+            return !"pending".equals(status) && !"completing".equals(status) && !status.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package com.codexmanager.desktop.panel;
+
+import com.codexmanager.desktop.DesktopContext;
+import com.codexmanager.desktop.model.AccountRow;
+import com.codexmanager.desktop.model.Availability;
+import com.codexmanager.desktop.model.ConnectionStatus;
+import com.codexmanager.desktop.model.LogsApi;
+import com.codexmanager.desktop.model.PoolSnapshot;
+import com.codexmanager.desktop.ui.BarChart;
+import com.codexmanager.desktop.ui.Card;
+import com.codexmanager.desktop.ui.Formats;
+import com.codexmanager.desktop.ui.PageHeader;
+import com.codexmanager.desktop.ui.StatCard;
+import com.codexmanager.desktop.ui.Ui;
+import com.codexmanager.desktop.ui.UsageBar;
+import java.awt.BorderLayout;
+import java.awt.GridLayout;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.BoxLayout;
+import javax.swing.ButtonGroup;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JToggleButton;
+
+/**
+ * The dashboard: pool totals and remaining quota (from the shared {@link PoolSnapshot}), today's requests, tokens
+ * and success rate and a 24 h / 7 d chart (from {@code requestlog/summary}), and per-account usage bars. Each part
+ * says "not available" on its own when the service lacks its methods. EDT only.
+ */
+public final class DashboardPanel extends JPanel implements PageView {
+    private final DesktopContext ctx;
+    private final LogsApi logs;
+    private final Formats formats;
+    private final Clock clock = Clock.systemDefaultZone();
+    private final StatCard accounts;
+    private final StatCard available;
+    private final StatCard limited;
+    private final StatCard needsLogin;
+    private final StatCard pool5h;
+    private final StatCard pool7d;
+    private final StatCard requests;
+    private final StatCard tokens;
+    private final BarChart chart = new BarChart();
+    private final JPanel usageList = new WidthTrackingPanel();
+    private ConnectionStatus connection = ConnectionStatus.connecting("");
+    private boolean week;
+
+    public DashboardPanel(DesktopContext ctx) {
+        super(new BorderLayout());
+        this.ctx = ctx;
+        this.logs = new LogsApi(ctx.rpc());
+        this.formats = new Formats(ctx.messages(), ZoneId.systemDefault());
+        setBorder(Ui.pad(22, 28, 20, 28));
+        accounts = new StatCard("dash.accounts", ctx.text("dash.accounts"));
+        available = new StatCard("dash.available", ctx.text("dash.available"));
+        limited = new StatCard("dash.limited", ctx.text("dash.limited"));
+        needsLogin = new StatCard("dash.needsLogin", ctx.text("dash.needsLogin"));
+        pool5h = new StatCard("dash.pool5h", ctx.text("dash.pool5h"));
+        pool7d = new StatCard("dash.pool7d", ctx.text("dash.pool7d"));
+        requests = new StatCard("dash-requests", ctx.text("dash.requestsToday"));
+        tokens = new StatCard("dash-tokens", ctx.text("dash.tokensToday"));
+        chart.setName("dash-chart");
+        chart.setLegend(ctx.text("dash.legend.requests"), ctx.text("dash.legend.tokens"));
+        add(new PageHeader(ctx.text("page.dashboard"), ctx.text("dashboard.description")).action(buildRange()),
+                BorderLayout.NORTH);
+        JPanel body = new JPanel(new BorderLayout(0, Ui.scale(14)));
+        body.setOpaque(false);
+        JPanel cards = new JPanel(new GridLayout(2, 4, Ui.scale(12), Ui.scale(12)));
+        cards.setOpaque(false);
+        for (StatCard card : List.of(accounts, available, limited, needsLogin, pool5h, pool7d, requests, tokens)) {
+            cards.add(card);
+        }
+        body.add(cards, BorderLayout.NORTH);
+        JPanel lower = new JPanel(new GridLayout(1, 2, Ui.scale(12), 0));
+        lower.setOpaque(false);
+        lower.add(titled(ctx.text("dash.chartTitle"), chart));
+        usageList.setOpaque(false);
+        usageList.setLayout(new BoxLayout(usageList, BoxLayout.Y_AXIS));
+        usageList.setName("dash-usage");
+        JScrollPane usageScroll = new JScrollPane(usageList);
+        usageScroll.setBorder(javax.swing.BorderFactory.createEmptyBorder());
+        usageScroll.setOpaque(false);
+        usageScroll.getViewport().setOpaque(false);
+        lower.add(titled(ctx.text("dash.usageTitle"), usageScroll));
+        body.add(lower, BorderLayout.CENTER);
+        add(body, BorderLayout.CENTER);
+        poolChanged(ctx.pool().current());
+    }
+
+    private JComponent buildRange() {
+        JPanel range = new JPanel(new GridLayout(1, 2));
+        range.setOpaque(false);
+        ButtonGroup group = new ButtonGroup();
+        JToggleButton day = new JToggleButton(ctx.text("dash.range.day"), true);
+        day.setName("dash.range.day");
+        JToggleButton days = new JToggleButton(ctx.text("dash.range.week"));
+        days.setName("dash.range.week");
+        for (JToggleButton b : List.of(day, days)) {
+            Ui.style(b, "selectedBackground: $CodexManager.navSelected; selectedForeground: "
+                    + "$CodexManager.navSelectedForeground");
+            group.add(b);
+            range.add(b);
+        }
+        day.addActionListener(e -> {
+            week = false;
+            loadTraffic();
+        });
+        days.addActionListener(e -> {
+            week = true;
+            loadTraffic();
+        });
+        return range;
+    }
+
+    private static JComponent titled(String title, JComponent content) {
+        JPanel panel = new JPanel(new BorderLayout(0, Ui.scale(8)));
+        panel.setOpaque(false);
+        panel.add(Ui.label(title, "h4"), BorderLayout.NORTH);
+        panel.add(content, BorderLayout.CENTER);
+        return new Card(panel);
+    }
+
+    @Override
+    public JComponent component() {
+        return this;
+    }
+
+    @Override
+    public void activated() {
+        ctx.pool().refresh();
+        loadTraffic();
+    }
+
+    @Override
+    public void connectionChanged(ConnectionStatus status) {
+        connection = status;
+        if (status.connected() && isShowing()) {
+            loadTraffic();
+        } else if (!status.connected()) {
+            showTrafficUnavailable(ctx.text("page.offline"));
+            poolChanged(ctx.pool().current());
+        }
+    }
+
+    @Override
+    public void poolChanged(PoolSnapshot pool) {
+        // a short note: the cards are narrow, and offline the banner already says why
+        String na = connection.connected() ? ctx.text("dash.notAvailable") : "";
+        if (!pool.supported()) {
+            for (StatCard card : List.of(accounts, available, limited, needsLogin, pool5h, pool7d)) {
+                card.show("–", na);
+            }
+            usageList.removeAll();
+            usageList.add(Ui.hint(connection.connected() ? ctx.text("common.notAvailable") : ""));
+            usageList.revalidate();
+            return;
+        }
+        int total = pool.accounts().size();
+        accounts.show(Integer.toString(total), ctx.text("dash.usableDetail", pool.usable()));
+        available.show(Long.toString(pool.count(Availability.AVAILABLE)),
+                ctx.text("dash.singleDetail", pool.count(Availability.SINGLE_WINDOW)));
+        limited.show(Long.toString(pool.count(Availability.UNAVAILABLE)), "");
+        needsLogin.show(Long.toString(pool.count(Availability.NEEDS_LOGIN)), "");
+        pool5h.show(percent(pool.primaryRemaining()), ctx.text("dash.remaining"));
+        pool7d.show(percent(pool.secondaryRemaining()), ctx.text("dash.remaining"));
+        fillUsage(pool.accounts());
+    }
+
+    /** A vertical list that always takes the viewport's width, so long captions never scroll sideways. */
+    private static final class WidthTrackingPanel extends JPanel implements javax.swing.Scrollable {
+        @Override
+        public java.awt.Dimension getPreferredScrollableViewportSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+            return Ui.scale(24);
+        }
+
+        @Override
+        public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+            return visible.height;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportHeight() {
+            return false;
+        }
+    }
+
+    private static Double remaining(Double usedPercent) {
+        return usedPercent == null ? null : 100 - usedPercent;
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "–" : Math.round(value) + "%";
+    }
+
+    private void fillUsage(List<AccountRow> rows) {
+        usageList.removeAll();
+        if (rows.isEmpty()) {
+            usageList.add(Ui.hint(ctx.text("tray.noAccounts")));
+        }
+        Instant now = clock.instant();
+        for (AccountRow a : rows) {
+            JPanel line = new JPanel(new BorderLayout(0, Ui.scale(2)));
+            line.setOpaque(false);
+            line.setBorder(Ui.pad(4, 0, 8, 0));
+            JLabel name = Ui.label(a.displayName(), "semibold");
+            line.add(name, BorderLayout.NORTH);
+            JPanel bars = new JPanel(new GridLayout(1, 2, Ui.scale(14), 0));
+            bars.setOpaque(false);
+            UsageBar five = new UsageBar();
+            five.show(remaining(a.primaryUsedPercent()), ctx.text("usage.windowShort", ctx.text("usage.fiveHours"),
+                    formats.shortWindow(a.primaryUsedPercent(), a.primaryResetsAt(), now)));
+            UsageBar seven = new UsageBar();
+            seven.show(remaining(a.secondaryUsedPercent()), ctx.text("usage.windowShort", ctx.text("usage.sevenDays"),
+                    formats.shortWindow(a.secondaryUsedPercent(), a.secondaryResetsAt(), now)));
+            bars.add(five);
+            bars.add(seven);
+            line.add(bars, BorderLayout.CENTER);
+            line.setAlignmentX(0f);
+            line.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, line.getPreferredSize().height));
+            usageList.add(line);
+        }
+        usageList.revalidate();
+        usageList.repaint();
+    }
+
+    private void loadTraffic() {
+        if (!connection.connected()) {
+            return;
+        }
+        if (!connection.capabilities().has("requestlog/summary")) {
+            showTrafficUnavailable(ctx.text("common.notAvailable"));
+            return;
+        }
+        Instant now = clock.instant();
+        Instant startOfDay = LocalDate.now(clock).atStartOfDay(ZoneId.systemDefault()).toInstant();
+        ctx.jobs().deliver(logs.summary(startOfDay, now, false), today -> {
+            requests.show(Formats.compact(today.requests()), today.requests() == 0 ? ""
+                    : ctx.text("dash.successRate", Math.round(100.0 * today.succeeded() / today.requests())));
+            tokens.show(Formats.compact(today.tokens()), "");
+        }, error -> showTrafficUnavailable(ErrorText.of(ctx.messages(), error)));
+        Duration span = week ? Duration.ofDays(7) : Duration.ofHours(24);
+        DateTimeFormatter label = DateTimeFormatter.ofPattern(week ? "MM-dd" : "HH");
+        ctx.jobs().deliver(logs.summary(now.minus(span), now, week), summary -> {
+            List<BarChart.Point> points = new ArrayList<>();
+            summary.buckets().forEach(b -> points.add(new BarChart.Point(
+                    label.format(b.start().atZone(ZoneId.systemDefault())), b.requests(), b.tokens())));
+            chart.show(points, ctx.text("dash.noTraffic"));
+        }, error -> chart.show(List.of(), ErrorText.of(ctx.messages(), error)));
+    }
+
+    private void showTrafficUnavailable(String why) {
+        requests.show("–", connection.connected() ? ctx.text("dash.notAvailable") : "");
+        tokens.show("–", connection.connected() ? ctx.text("dash.notAvailable") : "");
+        chart.show(List.of(), why);
+    }
+}

@@ -1,0 +1,219 @@
+package com.codexmanager.desktop.panel;
+
+import com.codexmanager.desktop.i18n.Messages;
+import com.codexmanager.desktop.model.SettingItem;
+import com.codexmanager.desktop.ui.Ui;
+import com.formdev.flatlaf.FlatClientProperties;
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JTextField;
+
+/**
+ * One setting on the settings page: label and hint on the left; on the right the editor that fits its type, the
+ * env-pin or restart notes, a reset button and the inline validation message. Commits go to {@code onCommit}
+ * ({@code null} value = reset to default). EDT only.
+ */
+final class SettingRow {
+    /** A choice shown by its translated name. */
+    private record Choice(String value, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final Messages messages;
+    private final BiConsumer<SettingItem, Object> onCommit;
+    private final JPanel left = new JPanel();
+    private final JPanel right = new JPanel() {
+        @Override
+        public java.awt.Dimension getPreferredSize() {
+            // one editor column width across all group cards keeps the fields aligned page-wide
+            java.awt.Dimension size = super.getPreferredSize();
+            return new java.awt.Dimension(Math.max(size.width, Ui.scale(360)), size.height);
+        }
+    };
+    private final JLabel error = new JLabel();
+    private final JComponent editor;
+    private final JButton reset;
+    private SettingItem item;
+    private boolean updating;
+
+    SettingRow(Messages messages, SettingItem item, BiConsumer<SettingItem, Object> onCommit) {
+        this.messages = messages;
+        this.item = item;
+        this.onCommit = onCommit;
+        left.setOpaque(false);
+        left.setLayout(new BoxLayout(left, BoxLayout.Y_AXIS));
+        JLabel label = Ui.label(SettingTexts.label(messages, item), "semibold");
+        label.setName("settingLabel." + item.key());
+        left.add(label);
+        JLabel hint = Ui.hint("<html><div style='width:" + Ui.scale(300) + "px'>"
+                + escape(SettingTexts.hint(messages, item)) + "</div></html>");
+        hint.setBorder(Ui.pad(2, 0, 0, 0));
+        left.add(hint);
+        editor = buildEditor();
+        editor.setName("setting." + item.key());
+        reset = new JButton(Ui.icon("undo"));
+        reset.setName("reset." + item.key());
+        reset.setToolTipText(messages.text("settings.reset"));
+        reset.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+        reset.addActionListener(e -> onCommit.accept(this.item, null));
+        right.setOpaque(false);
+        right.setLayout(new BoxLayout(right, BoxLayout.Y_AXIS));
+        JPanel line = new JPanel(new FlowLayout(FlowLayout.LEFT, Ui.scale(6), 0));
+        line.setOpaque(false);
+        line.add(editor);
+        line.add(reset);
+        line.setAlignmentX(0f);
+        right.add(line);
+        JLabel note = Ui.label(note(), "small");
+        note.setName("settingNote." + item.key());
+        note.setBorder(Ui.pad(3, 2, 0, 0));
+        note.setVisible(!note.getText().isEmpty());
+        right.add(note);
+        error.setName("settingError." + item.key());
+        error.setBorder(Ui.pad(3, 2, 0, 0));
+        Ui.style(error, "foreground: $CodexManager.bad");
+        error.setVisible(false);
+        right.add(error);
+        refreshState();
+    }
+
+    JComponent left() {
+        return left;
+    }
+
+    JComponent right() {
+        return right;
+    }
+
+    private String note() {
+        if (item.pinnedByEnv()) {
+            return messages.text("settings.pinnedByEnv", item.env());
+        }
+        if (!item.editable()) {
+            return messages.text("settings.envOnly", item.env());
+        }
+        return item.requiresRestart() ? messages.text("settings.requiresRestart") : "";
+    }
+
+    private JComponent buildEditor() {
+        if (!item.choices().isEmpty()) {
+            JComboBox<Choice> combo = new JComboBox<>();
+            for (String value : item.choices()) {
+                combo.addItem(new Choice(value, SettingTexts.choice(messages, item.key(), value)));
+            }
+            combo.addActionListener(e -> {
+                Choice chosen = (Choice) combo.getSelectedItem();
+                if (!updating && chosen != null && !chosen.value().equals(item.value())) {
+                    onCommit.accept(item, chosen.value());
+                }
+            });
+            return combo;
+        }
+        if ("boolean".equals(item.type()) || "flag".equals(item.type())) {
+            JCheckBox box = new JCheckBox(messages.text("settings.enabled"));
+            box.addActionListener(e -> {
+                if (!updating && box.isSelected() != item.bool()) {
+                    onCommit.accept(item, box.isSelected());
+                }
+            });
+            return box;
+        }
+        JTextField field = item.secret() ? new JPasswordField(22)
+                : new JTextField("integer".equals(item.type()) ? 10 : 22);
+        field.addActionListener(e -> commitText(field));
+        field.addFocusListener(new FocusAdapter() {
+            @Override
+            public void focusLost(FocusEvent e) {
+                commitText(field);
+            }
+        });
+        return field;
+    }
+
+    private void commitText(JTextField field) {
+        if (updating) {
+            return;
+        }
+        String text = field.getText().trim();
+        if (item.secret()) {
+            if (!text.isEmpty()) {
+                onCommit.accept(item, text);
+            }
+            return;
+        }
+        if (!text.equals(item.value())) {
+            onCommit.accept(item, text.isEmpty() ? null : text);
+        }
+    }
+
+    /** Shows a newer snapshot of this setting (after any save). */
+    void update(SettingItem newItem) {
+        boolean changed = !Objects.equals(newItem, item);
+        item = newItem;
+        if (changed) {
+            refreshState();
+        }
+    }
+
+    private void refreshState() {
+        updating = true;
+        try {
+            if (editor instanceof JComboBox<?> combo) {
+                for (int i = 0; i < combo.getItemCount(); i++) {
+                    if (((Choice) combo.getItemAt(i)).value().equals(item.value())) {
+                        combo.setSelectedIndex(i);
+                    }
+                }
+            } else if (editor instanceof JCheckBox box) {
+                box.setSelected(item.bool());
+            } else if (editor instanceof JPasswordField secret) {
+                secret.setText("");
+                secret.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT,
+                        messages.text(item.isSet() ? "settings.secretSet" : "settings.secretNotSet"));
+            } else if (editor instanceof JTextField field) {
+                if (!field.hasFocus()) {
+                    field.setText(item.value());
+                }
+                field.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, item.defaultValue());
+            }
+            editor.setEnabled(item.editable());
+            reset.setVisible(item.editable() && item.stored());
+        } finally {
+            updating = false;
+        }
+    }
+
+    void showError(String message) {
+        error.setText(message);
+        error.setVisible(true);
+        editor.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
+        right.revalidate();
+    }
+
+    void clearError() {
+        if (error.isVisible()) {
+            error.setVisible(false);
+            editor.putClientProperty(FlatClientProperties.OUTLINE, null);
+            right.revalidate();
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,215 @@
+package com.codexmanager.desktop.panel;
+
+import com.codexmanager.desktop.DesktopContext;
+import com.codexmanager.desktop.model.ConnectionStatus;
+import com.codexmanager.desktop.model.SettingItem;
+import com.codexmanager.desktop.model.SettingsApi;
+import com.codexmanager.desktop.model.SettingsSnapshot;
+import com.codexmanager.desktop.rpc.RpcCallException;
+import com.codexmanager.desktop.ui.Card;
+import com.codexmanager.desktop.ui.EmptyState;
+import com.codexmanager.desktop.ui.PageHeader;
+import com.codexmanager.desktop.ui.Ui;
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSeparator;
+import javax.swing.ScrollPaneConstants;
+
+/**
+ * The settings page: every setting from {@code appSettings/get}, grouped in cards, with an editor per type.
+ * Changes save at once; a refused value shows the service's message under the field; env-pinned values are
+ * read-only and name their variable; settings that need a restart offer one. Appearance changes (theme, accent,
+ * language, close-to-tray) are handed to the app to apply live. EDT only.
+ */
+public final class SettingsPanel extends JPanel implements PageView {
+    private static final Set<String> APPEARANCE_KEYS = Set.of("uiTheme", "uiAccent", "uiLanguage", "uiCloseToTray");
+
+    private final DesktopContext ctx;
+    private final SettingsApi api;
+    private final Consumer<SettingsSnapshot> onAppearanceSaved;
+    private final JPanel body = new JPanel(new BorderLayout());
+    private final Map<String, SettingRow> rows = new HashMap<>();
+    private boolean loaded;
+
+    public SettingsPanel(DesktopContext ctx, Consumer<SettingsSnapshot> onAppearanceSaved) {
+        super(new BorderLayout());
+        this.ctx = ctx;
+        this.api = new SettingsApi(ctx.rpc());
+        this.onAppearanceSaved = onAppearanceSaved;
+        setBorder(Ui.pad(22, 28, 0, 28));
+        add(new PageHeader(ctx.text("page.settings"), ctx.text("settings.description")), BorderLayout.NORTH);
+        body.setOpaque(false);
+        add(body, BorderLayout.CENTER);
+    }
+
+    @Override
+    public JComponent component() {
+        return this;
+    }
+
+    @Override
+    public void activated() {
+        load();
+    }
+
+    @Override
+    public void connectionChanged(ConnectionStatus status) {
+        if (status.connected() && !loaded && isShowing()) {
+            load();
+        }
+    }
+
+    private void load() {
+        ctx.jobs().deliver(api.load(), this::show, this::showLoadError);
+    }
+
+    private void showLoadError(Throwable error) {
+        if (loaded) {
+            return;
+        }
+        JButton retry = new JButton(ctx.text("banner.retry"));
+        retry.addActionListener(e -> load());
+        setBody(new EmptyState("warning", ctx.text("settings.loadFailed"), ErrorText.of(ctx.messages(), error),
+                retry));
+    }
+
+    private void show(SettingsSnapshot snapshot) {
+        if (loaded) {
+            snapshot.items().forEach(i -> {
+                SettingRow row = rows.get(i.key());
+                if (row != null) {
+                    row.update(i);
+                }
+            });
+            return;
+        }
+        loaded = true;
+        rows.clear();
+        Map<String, List<SettingItem>> groups = new LinkedHashMap<>();
+        SettingTexts.GROUP_ORDER.forEach(g -> groups.put(g, new ArrayList<>()));
+        snapshot.items().forEach(i -> groups.computeIfAbsent(i.group(), g -> new ArrayList<>()).add(i));
+        JPanel stack = new JPanel();
+        stack.setOpaque(false);
+        stack.setLayout(new BoxLayout(stack, BoxLayout.Y_AXIS));
+        groups.forEach((group, items) -> {
+            if (!items.isEmpty()) {
+                stack.add(buildGroup(group, items));
+                stack.add(Box.createVerticalStrut(Ui.scale(14)));
+            }
+        });
+        JScrollPane scroll = new JScrollPane(stack);
+        scroll.setName("settingsScroll");
+        scroll.setBorder(javax.swing.BorderFactory.createEmptyBorder());
+        scroll.setOpaque(false);
+        scroll.getViewport().setOpaque(false);
+        scroll.setHorizontalScrollBarPolicy(ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.getVerticalScrollBar().setUnitIncrement(Ui.scale(24));
+        setBody(scroll);
+    }
+
+    private JComponent buildGroup(String group, List<SettingItem> items) {
+        JPanel grid = new JPanel(new GridBagLayout());
+        grid.setOpaque(false);
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridy = 0;
+        c.gridx = 0;
+        c.gridwidth = 2;
+        c.anchor = GridBagConstraints.WEST;
+        c.insets = new Insets(0, 0, Ui.scale(10), 0);
+        grid.add(Ui.label(SettingTexts.group(ctx.messages(), group), "h3"), c);
+        c.gridwidth = 1;
+        for (int i = 0; i < items.size(); i++) {
+            SettingItem item = items.get(i);
+            SettingRow row = new SettingRow(ctx.messages(), item, this::save);
+            rows.put(item.key(), row);
+            if (i > 0) {
+                c.gridy++;
+                c.gridx = 0;
+                c.gridwidth = 2;
+                c.fill = GridBagConstraints.HORIZONTAL;
+                c.insets = new Insets(Ui.scale(8), 0, Ui.scale(8), 0);
+                grid.add(new JSeparator(), c);
+                c.gridwidth = 1;
+                c.fill = GridBagConstraints.NONE;
+            }
+            c.gridy++;
+            c.gridx = 0;
+            c.weightx = 1;
+            c.anchor = GridBagConstraints.NORTHWEST;
+            c.insets = new Insets(0, 0, 0, Ui.scale(24));
+            grid.add(row.left(), c);
+            c.gridx = 1;
+            c.weightx = 0;
+            c.insets = new Insets(0, 0, 0, 0);
+            grid.add(row.right(), c);
+        }
+        Card card = new Card(grid);
+        card.setName("settingsGroup." + group);
+        card.setAlignmentX(Component.LEFT_ALIGNMENT);
+        return card;
+    }
+
+    private void save(SettingItem item, Object value) {
+        SettingRow row = rows.get(item.key());
+        ctx.jobs().deliver(api.save(item.key(), value), snapshot -> {
+            row.clearError();
+            show(snapshot);
+            if (APPEARANCE_KEYS.contains(item.key())) {
+                onAppearanceSaved.accept(snapshot);
+            }
+            if (item.requiresRestart()) {
+                offerRestart();
+            }
+        }, error -> {
+            row.showError(RpcCallException.from(error)
+                    .filter(e -> e.kind() == RpcCallException.Kind.INVALID_PARAMS)
+                    .map(e -> ctx.text("settings.invalid", stripField(e.getMessage(), item.key())))
+                    .orElseGet(() -> ErrorText.of(ctx.messages(), error)));
+            rows.get(item.key()).update(item);
+        });
+    }
+
+    private static String stripField(String message, String key) {
+        return message.startsWith(key + ": ") ? message.substring(key.length() + 2) : message;
+    }
+
+    private void offerRestart() {
+        if (!ctx.service().embedded()) {
+            JOptionPane.showMessageDialog(this, ctx.text("settings.restartRemote"), ctx.text("settings.restartTitle"),
+                    JOptionPane.INFORMATION_MESSAGE);
+            return;
+        }
+        Object[] options = {ctx.text("settings.restartNow"), ctx.text("settings.restartLater")};
+        int choice = JOptionPane.showOptionDialog(this, ctx.text("settings.restartQuestion"),
+                ctx.text("settings.restartTitle"), JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE, null,
+                options, options[1]);
+        if (choice == 0) {
+            ctx.jobs().deliver(ctx.service().restart(), ok -> ctx.monitor().checkNow(),
+                    error -> ctx.monitor().checkNow());
+        }
+    }
+
+    private void setBody(JComponent content) {
+        body.removeAll();
+        body.add(content, BorderLayout.CENTER);
+        body.revalidate();
+        body.repaint();
+    }
+}

@@ -1,0 +1,210 @@
+package com.codexmanager.desktop;
+
+import static com.codexmanager.desktop.GuiTestSupport.await;
+import static com.codexmanager.desktop.GuiTestSupport.onEdt;
+import static com.codexmanager.desktop.GuiTestSupport.screenshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codexmanager.desktop.model.ConnectionStatus;
+import com.codexmanager.testkit.RpcTestClient;
+import com.formdev.flatlaf.FlatLaf;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.swing.JFrame;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real desktop (embedded service, main window without a tray) driven through its widgets under Xvfb: pages,
+ * theme and language switching, settings with validation, and screenshots of every page in light and dark.
+ */
+class DesktopWindowGuiTest {
+    @TempDir
+    Path dataDir;
+
+    private final GuiTestSupport.RecordingPlatform platform = new GuiTestSupport.RecordingPlatform();
+    private RunningDesktop desktop;
+    private Robot robot;
+    private FrameFixture window;
+
+    @BeforeEach
+    void start() {
+        GuiTestSupport.assumeDisplay();
+        desktop = launch(Map.of("CODEXMANAGER_UI_ACCENT", "blue"));
+        robot = BasicRobot.robotWithCurrentAwtHierarchy();
+        robot.settings().delayBetweenEvents(15);
+        robot.settings().eventPostingDelay(30);
+        window = new FrameFixture(robot, frame());
+        await("connected", () -> desktop.app().context().monitor().current().connected());
+    }
+
+    private RunningDesktop launch(Map<String, String> extra) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        DesktopLauncher.Started started = DesktopLauncher.start(
+                GuiTestSupport.options(GuiTestSupport.env(dataDir, extra), false, platform),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(started.desktop()).as(err.toString(StandardCharsets.UTF_8)).isPresent();
+        return started.desktop().get();
+    }
+
+    private JFrame frame() {
+        return desktop.app().window().frame();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (robot != null) {
+            robot.cleanUpWithoutDisposingWindows();
+        }
+        if (desktop != null) {
+            desktop.quit(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private RpcTestClient rpc() {
+        var endpoint = desktop.service().endpoint();
+        return RpcTestClient.of(endpoint.baseUrl(), endpoint.token());
+    }
+
+    @Test
+    void without_a_tray_the_main_window_opens_on_the_dashboard_and_shows_the_running_service() {
+        assertThat(desktop.app().tray()).isNull();
+        window.requireVisible();
+        assertThat(onEdt(() -> desktop.app().window().currentPage())).isEqualTo(Page.DASHBOARD);
+        await("sidebar shows running", () -> window.label("sidebarStatus").target().getText().equals("Service running"));
+        assertThat(window.label("sidebarAddress").text()).contains("127.0.0.1:");
+        assertThat(named("connectionBanner").isShowing()).isFalse();
+    }
+
+    @Test
+    void every_page_opens_in_light_and_dark_and_is_screenshotted() {
+        for (String theme : new String[] {"light", "dark"}) {
+            selectSetting("setting.uiTheme", theme.equals("dark") ? "Dark" : "Light");
+            await("theme " + theme, () -> FlatLaf.isLafDark() == theme.equals("dark"));
+            for (Page page : Page.values()) {
+                window.toggleButton("nav." + page.id()).click();
+                await(page + " shown", () -> desktop.app().window().currentPage() == page
+                        && frame().isShowing());
+                robot.waitForIdle();
+                screenshot(frame().getRootPane(), "main-" + page.id() + "-" + theme);
+            }
+        }
+    }
+
+    @Test
+    void switching_the_language_rebuilds_the_window_in_chinese_and_back() {
+        selectSetting("setting.uiLanguage", "简体中文");
+
+        await("chinese sidebar", Duration.ofSeconds(20), () -> window.toggleButton("nav.dashboard").target().getText().equals("仪表盘"));
+        assertThat(window.toggleButton("nav.settings").target().getText()).isEqualTo("设置");
+        await("settings reloaded", () -> frame().getRootPane().isShowing()
+                && !robot.finder().findAll(frame(), c -> "setting.uiLanguage".equals(c.getName())).isEmpty());
+        screenshot(frame().getRootPane(), "main-settings-light-zh");
+        window.toggleButton("nav.dashboard").click();
+        screenshot(frame().getRootPane(), "main-dashboard-light-zh");
+
+        selectSettingUntil("setting.uiLanguage", "English", "english sidebar",
+                () -> window.toggleButton("nav.dashboard").target().getText().equals("Dashboard"));
+    }
+
+    @Test
+    void a_refused_value_shows_the_services_message_inline_and_a_valid_one_is_saved() {
+        openSettings();
+        var field = window.textBox("setting.usagePollIntervalSecs");
+
+        field.deleteText().enterText("5").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        await("inline error", () -> named("settingError.usagePollIntervalSecs").isShowing());
+        assertThat(window.label("settingError.usagePollIntervalSecs").text()).startsWith("Invalid value:")
+                .contains("30");
+        field.deleteText().enterText("120").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+
+        await("error cleared", () -> !named("settingError.usagePollIntervalSecs").isShowing());
+        JsonObject values = rpc().call("appSettings/get").getAsJsonObject("values");
+        assertThat(values.get("usagePollIntervalSecs").getAsLong()).isEqualTo(120);
+        await("reset offered", () -> named("reset.usagePollIntervalSecs").isShowing());
+    }
+
+    @Test
+    void the_banner_says_the_service_is_stopped_and_starts_it_again() {
+        onEdt(() -> desktop.app().actions().get(com.codexmanager.desktop.action.ActionId.STOP_SERVICE)
+                .actionPerformed(null));
+        await("stopped banner", () -> named("connectionBanner").isShowing()
+                && desktop.app().context().monitor().current().state() == ConnectionStatus.State.STOPPED);
+        screenshot(frame().getRootPane(), "main-service-stopped-light");
+
+        window.button("bannerStart").click();
+
+        await("running again", Duration.ofSeconds(20),
+                () -> desktop.app().context().monitor().current().connected());
+        assertThat(named("connectionBanner").isShowing()).isFalse();
+    }
+
+    @Test
+    void closing_the_window_without_a_tray_quits_and_stops_the_service() throws Exception {
+        String baseUrl = desktop.service().endpoint().baseUrl();
+
+        window.close();
+
+        await("window gone", () -> !frame().isDisplayable());
+        assertThat(desktop.quit(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(desktop.service().state()).isEqualTo(ServiceControl.State.STOPPED);
+        assertThat(baseUrl).startsWith("http://");
+        desktop = null;
+    }
+
+    private java.awt.Component named(String name) {
+        return robot.finder().findByName(frame(), name, false);
+    }
+
+    private void openSettings() {
+        window.toggleButton("nav.settings").click();
+        await("settings loaded", () -> !robot.finder().findAll(frame(), c -> "setting.uiTheme".equals(c.getName())).isEmpty()
+                && named("setting.uiTheme").isShowing());
+    }
+
+    /**
+     * Picks a combo item until {@code done} holds. Switching the language rebuilds the whole window, so the combo
+     * that was clicked may be gone before its selection can be read back; the visible effect is what counts.
+     */
+    private void selectSettingUntil(String name, String item, String what, java.util.function.BooleanSupplier done) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            openSettings();
+            window.comboBox(name).selectItem(item);
+            try {
+                await(what, Duration.ofSeconds(10), done);
+                return;
+            } catch (AssertionError missed) {
+                robot.waitForIdle();
+            }
+        }
+        throw new AssertionError("could not select " + item + " in " + name);
+    }
+
+    /** Picks a combo item with the real mouse; on a loaded machine the first click can miss, so retry. */
+    private void selectSetting(String name, String item) {
+        openSettings();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            window.comboBox(name).selectItem(item);
+            try {
+                await(name + " = " + item, Duration.ofSeconds(3), () -> robot.finder().findAll(frame(),
+                        c -> name.equals(c.getName())).stream().anyMatch(c -> c instanceof javax.swing.JComboBox<?> combo
+                        && combo.getSelectedItem() != null && combo.getSelectedItem().toString().equals(item)));
+                return;
+            } catch (AssertionError missed) {
+                robot.waitForIdle();
+            }
+        }
+        throw new AssertionError("could not select " + item + " in " + name);
+    }
+}

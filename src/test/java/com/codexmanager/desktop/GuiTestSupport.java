@@ -1,0 +1,150 @@
+package com.codexmanager.desktop;
+
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Component;
+import java.awt.GraphicsEnvironment;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.net.URI;
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import com.codexmanager.service.ServiceOptions;
+
+/** Shared helpers of the GUI tests: display check, EDT access, bounded waits, screenshots, fake platform. */
+public final class GuiTestSupport {
+    private GuiTestSupport() {
+    }
+
+    /** Skips the test (cleanly, with a reason) when there is no display, e.g. {@code mvn verify} without Xvfb. */
+    public static void assumeDisplay() {
+        assumeFalse(System.getenv().getOrDefault("DISPLAY", "").isBlank(),
+                "no DISPLAY: GUI tests run under xvfb-run");
+        assumeFalse(GraphicsEnvironment.isHeadless(), "headless JVM: GUI tests run under xvfb-run");
+    }
+
+    public static void assumeTrayHost() {
+        assumeTrue(java.awt.SystemTray.isSupported(), "no tray host (start trayer): tray assertions skipped");
+    }
+
+    /** Runs {@code work} on the EDT and returns its result. */
+    public static <T> T onEdt(Supplier<T> work) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            return work.get();
+        }
+        AtomicReference<T> result = new AtomicReference<>();
+        try {
+            SwingUtilities.invokeAndWait(() -> result.set(work.get()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return result.get();
+    }
+
+    public static void onEdt(Runnable work) {
+        onEdt(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Polls {@code condition} on the EDT every 20 ms until it holds, failing after {@code timeout}. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!onEdt(condition::getAsBoolean)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    public static void await(String what, BooleanSupplier condition) {
+        await(what, Duration.ofSeconds(10), condition);
+    }
+
+    /** Paints {@code component} (a window's root pane includes FlatLaf's title bar) into target/screenshots. */
+    public static Path screenshot(Component component, String name) {
+        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Path file = dir.resolve(name + ".png");
+        BufferedImage image = onEdt(() -> {
+            BufferedImage img = new BufferedImage(component.getWidth(), component.getHeight(),
+                    BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            component.paint(g);
+            g.dispose();
+            return img;
+        });
+        try {
+            Files.createDirectories(dir);
+            ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** Environment of a desktop with its own data dir, a free port and no usage polling. */
+    public static Map<String, String> env(Path dataDir, Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CODEXMANAGER_DB_PATH", dataDir.resolve("codexmanager.mv.db").toString());
+        env.put("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:0");
+        env.put("CODEXMANAGER_DISABLE_POLLING", "1");
+        env.put("DISPLAY", System.getenv().getOrDefault("DISPLAY", ""));
+        env.putAll(extra);
+        return env;
+    }
+
+    public static DesktopOptions options(Map<String, String> env, boolean tray, RecordingPlatform platform) {
+        return new DesktopOptions(ServiceOptions.forTest(env, java.time.Clock.systemUTC()), tray, Locale.ENGLISH,
+                platform, Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(1));
+    }
+
+    /** Records clipboard and browser use instead of touching the OS. Thread-safe. */
+    public static final class RecordingPlatform implements DesktopPlatform {
+        private final List<String> copied = new ArrayList<>();
+        private final List<URI> browsed = new ArrayList<>();
+
+        @Override
+        public synchronized void copy(String text) {
+            copied.add(text);
+        }
+
+        @Override
+        public synchronized boolean browse(URI uri) {
+            browsed.add(uri);
+            return true;
+        }
+
+        public synchronized List<String> copied() {
+            return List.copyOf(copied);
+        }
+
+        public synchronized List<URI> browsed() {
+            return List.copyOf(browsed);
+        }
+    }
+}
