@@ -90,8 +90,9 @@ class DesktopWindowGuiTest {
     @Test
     void every_page_opens_in_light_and_dark_and_is_screenshotted() {
         for (String theme : new String[] {"light", "dark"}) {
-            selectSetting("setting.uiTheme", theme.equals("dark") ? "Dark" : "Light");
-            await("theme " + theme, () -> FlatLaf.isLafDark() == theme.equals("dark"));
+            boolean dark = theme.equals("dark");
+            selectSettingUntil("setting.uiTheme", dark ? "Dark" : "Light", "theme " + theme,
+                    () -> FlatLaf.isLafDark() == dark);
             for (Page page : Page.values()) {
                 window.toggleButton("nav." + page.id()).click();
                 await(page + " shown", () -> desktop.app().window().currentPage() == page
@@ -104,9 +105,8 @@ class DesktopWindowGuiTest {
 
     @Test
     void switching_the_language_rebuilds_the_window_in_chinese_and_back() {
-        selectSetting("setting.uiLanguage", "简体中文");
-
-        await("chinese sidebar", Duration.ofSeconds(20), () -> window.toggleButton("nav.dashboard").target().getText().equals("仪表盘"));
+        selectSettingUntil("setting.uiLanguage", "简体中文", "chinese sidebar",
+                () -> window.toggleButton("nav.dashboard").target().getText().equals("仪表盘"));
         assertThat(window.toggleButton("nav.settings").target().getText()).isEqualTo("设置");
         await("settings reloaded", () -> frame().getRootPane().isShowing()
                 && !robot.finder().findAll(frame(), c -> "setting.uiLanguage".equals(c.getName())).isEmpty());
@@ -174,37 +174,23 @@ class DesktopWindowGuiTest {
     }
 
     /**
-     * Picks a combo item until {@code done} holds. Switching the language rebuilds the whole window, so the combo
-     * that was clicked may be gone before its selection can be read back; the visible effect is what counts.
+     * Picks a combo item with the real mouse until {@code done} holds. On a loaded machine the first click can miss,
+     * and switching theme or language rebuilds the window, so the combo that was clicked may be gone before its
+     * selection can be read back: the visible effect is what counts.
      */
     private void selectSettingUntil(String name, String item, String what, java.util.function.BooleanSupplier done) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            openSettings();
-            window.comboBox(name).selectItem(item);
             try {
+                openSettings();
+                window.comboBox(name).selectItem(item);
                 await(what, Duration.ofSeconds(10), done);
                 return;
-            } catch (AssertionError missed) {
+            } catch (AssertionError | RuntimeException missed) {
+                // the window was being rebuilt or the click missed: look the combo up again and retry
                 robot.waitForIdle();
             }
         }
         throw new AssertionError("could not select " + item + " in " + name);
     }
 
-    /** Picks a combo item with the real mouse; on a loaded machine the first click can miss, so retry. */
-    private void selectSetting(String name, String item) {
-        openSettings();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            window.comboBox(name).selectItem(item);
-            try {
-                await(name + " = " + item, Duration.ofSeconds(3), () -> robot.finder().findAll(frame(),
-                        c -> name.equals(c.getName())).stream().anyMatch(c -> c instanceof javax.swing.JComboBox<?> combo
-                        && combo.getSelectedItem() != null && combo.getSelectedItem().toString().equals(item)));
-                return;
-            } catch (AssertionError missed) {
-                robot.waitForIdle();
-            }
-        }
-        throw new AssertionError("could not select " + item + " in " + name);
-    }
 }
