@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
+import javax.swing.JCheckBox;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JProgressBar;
@@ -316,5 +317,43 @@ class PagesGuiTest {
         window.toggleButton("nav.settings").click();
         select(window.comboBox("setting.uiLanguage"), "English");
         await("english again", () -> window.toggleButton("nav.accounts").target().getText().equals("Accounts"));
+    }
+
+    @Test
+    @Order(4)
+    void start_at_login_writes_and_removes_the_autostart_file(@TempDir Path config) throws Exception {
+        Path file = config.resolve("autostart").resolve("codexmanager.desktop");
+        platform.useAutostart(GuiTestSupport.RecordingPlatform.linuxAutostart(config.resolve("autostart")));
+        open(Page.SETTINGS);
+        await("switch shown", () -> !robot.finder().findAll(frame(), c -> "setting.uiStartAtLogin".equals(
+                c.getName()) && c.isShowing()).isEmpty());
+        JCheckBox box = (JCheckBox) named(frame(), "setting.uiStartAtLogin");
+        onEdt(() -> box.scrollRectToVisible(new java.awt.Rectangle(box.getSize())));
+        assertThat(box.isSelected()).isFalse();
+
+        window.checkBox("setting.uiStartAtLogin").click();
+        await("autostart file written", () -> Files.isRegularFile(file));
+        assertThat(Files.readString(file)).contains("Exec=/opt/codexmanager/bin/CodexManager");
+        assertThat(fixture.settingValue("uiStartAtLogin")).isEqualTo("true");
+
+        window.checkBox("setting.uiStartAtLogin").click();
+        await("autostart file removed", () -> !Files.exists(file));
+        assertThat(fixture.settingValue("uiStartAtLogin")).isEqualTo("false");
+    }
+
+    @Test
+    @Order(5)
+    void a_start_at_login_failure_shows_under_the_switch(@TempDir Path config) throws Exception {
+        Path notADir = Files.writeString(config.resolve("autostart"), "a file where a folder belongs");
+        platform.useAutostart(GuiTestSupport.RecordingPlatform.linuxAutostart(notADir));
+        open(Page.SETTINGS);
+        JCheckBox box = (JCheckBox) named(frame(), "setting.uiStartAtLogin");
+        onEdt(() -> box.scrollRectToVisible(new java.awt.Rectangle(box.getSize())));
+        window.checkBox("setting.uiStartAtLogin").click();
+        JLabel error = (JLabel) named(frame(), "settingError.uiStartAtLogin");
+        await("error shown", () -> onEdt(error::isShowing));
+        assertThat(onEdt(error::getText)).contains("Could not create the login item");
+        window.checkBox("setting.uiStartAtLogin").click();
+        await("off again", () -> "false".equals(fixture.settingValue("uiStartAtLogin")));
     }
 }
