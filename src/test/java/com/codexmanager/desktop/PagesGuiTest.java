@@ -356,4 +356,25 @@ class PagesGuiTest {
         window.checkBox("setting.uiStartAtLogin").click();
         await("off again", () -> "false".equals(fixture.settingValue("uiStartAtLogin")));
     }
+
+    @Test
+    @Order(6)
+    void a_log_row_detail_shows_the_trace_events_of_its_request() {
+        theme(UiTheme.LIGHT);
+        open(Page.LOGS);
+        window.toggleButton("logs.chip.2xx").click();
+        await("2xx rows", () -> table("logs-table").getRowCount() == OK_REQUESTS);
+        window.table("logs-table").cell(org.assertj.swing.data.TableCell.row(0).column(2)).doubleClick();
+
+        DialogFixture detail = window.dialog("logDetailDialog");
+        JTable events = (JTable) named(detail.target(), "logs-detail-events");
+        await("trace events", () -> onEdt(() -> events.getRowCount() > 0
+                && "REQUEST_FINAL".equals(events.getValueAt(events.getRowCount() - 1, 1))));
+        assertThat(onEdt(() -> events.getValueAt(0, 1))).isEqualTo("REQUEST_START");
+        assertThat(onEdt(() -> String.valueOf(events.getValueAt(0, 2)))).contains("path=/v1/responses");
+        assertThat(detail.label("logs-detail-status").text()).contains("trace events");
+        screenshot(((JDialog) detail.target()).getRootPane(), "dialog-log-detail-light");
+        detail.button("logs-detail-close").click();
+        window.toggleButton("logs.chip.all").click();
+    }
 }
