@@ -47,7 +47,14 @@ public final class LogDetailDialog {
         JDialog dialog = new JDialog(owner, ctx.text("logs.detailTitle", row.traceId()),
                 java.awt.Dialog.ModalityType.MODELESS);
         dialog.setName("logDetailDialog");
-        JTable table = new JTable(events);
+        JTable table = new JTable(events) {
+            @Override
+            public String getToolTipText(java.awt.event.MouseEvent e) {
+                int r = rowAtPoint(e.getPoint());
+                return r < 0 ? null : events.fieldsTooltip(convertRowIndexToModel(r));
+            }
+        };
+        table.setToolTipText("");
         table.setName("logs-detail-events");
         table.setFillsViewportHeight(true);
         table.setAutoResizeMode(JTable.AUTO_RESIZE_LAST_COLUMN);
@@ -106,6 +113,23 @@ public final class LogDetailDialog {
         void set(List<TraceEventRow> next) {
             rows = List.copyOf(next);
             fireTableDataChanged();
+        }
+
+        /** Every field on its own line, for values too long for the column; null when there are none. */
+        String fieldsTooltip(int r) {
+            var fields = rows.get(r).fields();
+            if (fields.isEmpty()) {
+                return null;
+            }
+            StringBuilder html = new StringBuilder("<html>");
+            fields.forEach((k, v) -> html.append("<b>").append(escape(k)).append("</b> ").append(escape(v))
+                    .append("<br>"));
+            return html.append("</html>").toString();
+        }
+
+        private static String escape(String text) {
+            String shown = text.length() > 300 ? text.substring(0, 300) + "…" : text;
+            return shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         }
 
         @Override
