@@ -320,7 +320,7 @@ class PagesGuiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(8)
     void start_at_login_writes_and_removes_the_autostart_file(@TempDir Path config) throws Exception {
         Path file = config.resolve("autostart").resolve("codexmanager.desktop");
         platform.useAutostart(GuiTestSupport.RecordingPlatform.linuxAutostart(config.resolve("autostart")));
@@ -342,7 +342,7 @@ class PagesGuiTest {
     }
 
     @Test
-    @Order(5)
+    @Order(9)
     void a_start_at_login_failure_shows_under_the_switch(@TempDir Path config) throws Exception {
         Path notADir = Files.writeString(config.resolve("autostart"), "a file where a folder belongs");
         platform.useAutostart(GuiTestSupport.RecordingPlatform.linuxAutostart(notADir));
@@ -358,7 +358,7 @@ class PagesGuiTest {
     }
 
     @Test
-    @Order(6)
+    @Order(10)
     void a_log_row_detail_shows_the_trace_events_of_its_request() {
         theme(UiTheme.LIGHT);
         open(Page.LOGS);
