@@ -136,7 +136,9 @@ public enum Setting {
     UI_LANGUAGE(spec(Group.DESKTOP, SettingType.CHOICE, "system",
             "Desktop language: system follows the OS locale.", List.of("system", "zh-CN", "en"))),
     UI_CLOSE_TO_TRAY(spec(Group.DESKTOP, SettingType.BOOLEAN, "true",
-            "Closing a window keeps the app running in the tray."));
+            "Closing a window keeps the app running in the tray.")),
+    UI_START_AT_LOGIN(spec(Group.DESKTOP, SettingType.BOOLEAN, "false",
+            "Start the desktop when the user logs in (an XDG autostart file, a LaunchAgent or a Startup script)."));
 
     /** Where a setting belongs in docs and on the settings page. */
     public enum Group {

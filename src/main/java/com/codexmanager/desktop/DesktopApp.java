@@ -9,6 +9,7 @@ import com.codexmanager.desktop.model.AccountsApi;
 import com.codexmanager.desktop.model.UsageRefreshRun;
 import com.codexmanager.desktop.model.ConnectionStatus;
 import com.codexmanager.desktop.model.PoolSnapshot;
+import com.codexmanager.desktop.model.SettingsApi;
 import com.codexmanager.desktop.model.SettingsSnapshot;
 import com.codexmanager.desktop.panel.AccountsPanel;
 import com.codexmanager.desktop.panel.DashboardPanel;
@@ -89,9 +90,29 @@ public final class DesktopApp implements MainWindow.Host {
         app.window.frame().setLocationRelativeTo(null);
         app.window.present(Page.DASHBOARD);
         ctx.monitor().start();
+        app.syncStartAtLogin();
         focus.onRequest(page -> SwingUtilities.invokeLater(() -> app.window.present(
                 Page.byId(page).orElse(Page.DASHBOARD))));
         return app;
+    }
+
+    /** Makes the OS autostart entry match the stored setting (the jar may have moved since); failures are logged. */
+    private void syncStartAtLogin() {
+        ctx.jobs().deliver(new SettingsApi(ctx.rpc()).load(), snapshot -> {
+            boolean enabled = SettingsPanel.startAtLogin(snapshot);
+            var entry = ctx.platform().autostart();
+            if (!enabled && !entry.isInstalled()) {
+                return;
+            }
+            ctx.jobs().supply(() -> {
+                try {
+                    entry.apply(enabled);
+                } catch (java.io.IOException | RuntimeException e) {
+                    log.warn("Cannot sync the start-at-login entry {}: {}", entry.file(), e.toString());
+                }
+                return enabled;
+            });
+        }, error -> log.info("Start at login not synced, settings unavailable: {}", error.toString()));
     }
 
     private Map<Page, PageView> buildPages(DesktopContext context) {

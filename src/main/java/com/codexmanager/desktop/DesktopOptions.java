@@ -11,9 +11,9 @@ import java.util.Map;
  */
 public record DesktopOptions(ServiceOptions service, boolean trayAllowed, Locale osLocale, DesktopPlatform platform,
         Duration connectedCheckInterval, Duration retryInterval, Duration poolInterval) {
-    /** The real process: tray if available, the OS locale, the real clipboard and browser. */
+    /** The real process: tray if available, the OS locale, the real clipboard, browser and autostart folder. */
     public static DesktopOptions forProcess(Map<String, String> env) {
-        return new DesktopOptions(ServiceOptions.forProcess(env), true, Locale.getDefault(), DesktopPlatform.system(),
+        return new DesktopOptions(ServiceOptions.forProcess(env), true, Locale.getDefault(), DesktopPlatform.system(env),
                 Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(30));
     }
 

@@ -16,6 +16,8 @@ import java.util.Map;
 
 /** The {@code requestlog/*} RPC methods. Times are Unix seconds, like every instant the API returns. */
 final class RequestLogRpcMethods {
+    static final int MAX_TRACE_EVENTS = 200;
+    private static final java.util.regex.Pattern TRACE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]+");
     private static final String FROM_DOC = "inclusive start, Unix seconds";
     private static final String TO_DOC = "exclusive end, Unix seconds";
 
@@ -54,6 +56,32 @@ final class RequestLogRpcMethods {
                 p -> {
                     logs.clear(p.optionalBoolean("includeTotals").orElse(false));
                     return Map.of("ok", true);
+                }));
+        TraceReader reader = new TraceReader(trace.file(), TraceFileWriter.KEPT_FILES);
+        registry.register(new RpcMethod("requestlog/trace",
+                "The trace events of one request from gateway-trace.log and its rotated files, oldest first, at most "
+                        + MAX_TRACE_EVENTS + " (the newest; truncated says older ones may exist). Each event: ts "
+                        + "(Unix seconds), tsMillis, event, fields. The writer is asynchronous: the last events of a "
+                        + "request that just finished may appear a moment later.", List.of(
+                RpcParam.required("traceId", "string", "the X-CodexManager-Trace-Id of the request (the log's traceId)")),
+                p -> {
+                    String traceId = p.nonBlank("traceId");
+                    if (traceId.length() > 128 || !TRACE_ID.matcher(traceId).matches()) {
+                        throw RpcException.invalidParams("traceId", "must be 1..128 letters, digits, '.', '_', ':' or '-'");
+                    }
+                    TraceReader.Found found = reader.read(traceId, MAX_TRACE_EVENTS);
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("traceId", traceId);
+                    out.put("events", found.events().stream().map(e -> {
+                        Map<String, Object> event = new LinkedHashMap<>();
+                        event.put("ts", e.ts());
+                        event.put("tsMillis", e.tsMillis());
+                        event.put("event", e.event());
+                        event.put("fields", e.fields());
+                        return event;
+                    }).toList());
+                    out.put("truncated", found.truncated());
+                    return out;
                 }));
         registry.register(new RpcMethod("requestlog/status",
                 "Writer counters (accepted, written, dropped, failed, queued), trace counters, retention.",

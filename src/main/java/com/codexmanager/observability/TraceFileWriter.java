@@ -55,6 +55,11 @@ public final class TraceFileWriter implements TraceLog, AutoCloseable {
         batcher.offer(new Pending(clock.instant(), traceId, event, new LinkedHashMap<>(fields)));
     }
 
+    /** The current trace file (rotated ones are {@code <file>.1} to {@code .}{@value #KEPT_FILES}). */
+    Path file() {
+        return file;
+    }
+
     /** Events dropped because the queue was full, or lost to file errors. */
     public long lostEvents() {
         AsyncBatcher.Stats stats = batcher.stats();

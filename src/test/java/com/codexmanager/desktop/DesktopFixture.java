@@ -148,6 +148,11 @@ final class DesktopFixture implements AutoCloseable {
     }
 
     /** Log rows the service has stored that match {@code params} ({@code requestlog/list} total). */
+    /** A stored setting's value as text, from {@code appSettings/get}. */
+    String settingValue(String key) {
+        return rpc().call("appSettings/get", Map.of()).getAsJsonObject("values").get(key).getAsString();
+    }
+
     long logCount(Map<String, Object> params) {
         return rpc().call("requestlog/list", params).get("total").getAsLong();
     }

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import com.codexmanager.desktop.autostart.AutostartEntry;
+import com.codexmanager.desktop.autostart.LaunchCommand;
+import com.codexmanager.desktop.autostart.LinuxAutostart;
 import java.net.URI;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
@@ -123,10 +126,28 @@ public final class GuiTestSupport {
                 platform, Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofSeconds(1));
     }
 
-    /** Records clipboard and browser use instead of touching the OS. Thread-safe. */
+    /**
+     * Records clipboard and browser use instead of touching the OS; the autostart entry is a Linux one in a folder
+     * under {@code target/} unless a test points it elsewhere. Thread-safe.
+     */
     public static final class RecordingPlatform implements DesktopPlatform {
         private final List<String> copied = new ArrayList<>();
         private final List<URI> browsed = new ArrayList<>();
+        private volatile AutostartEntry autostart = linuxAutostart(
+                Path.of("target", "test-autostart", java.util.UUID.randomUUID().toString()));
+
+        public static AutostartEntry linuxAutostart(Path dir) {
+            return new LinuxAutostart(dir, new LaunchCommand(List.of("/opt/codexmanager/bin/CodexManager")));
+        }
+
+        public void useAutostart(AutostartEntry entry) {
+            autostart = entry;
+        }
+
+        @Override
+        public AutostartEntry autostart() {
+            return autostart;
+        }
 
         @Override
         public synchronized void copy(String text) {

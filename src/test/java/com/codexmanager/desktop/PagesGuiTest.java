@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
+import javax.swing.JCheckBox;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JProgressBar;
@@ -316,5 +317,64 @@ class PagesGuiTest {
         window.toggleButton("nav.settings").click();
         select(window.comboBox("setting.uiLanguage"), "English");
         await("english again", () -> window.toggleButton("nav.accounts").target().getText().equals("Accounts"));
+    }
+
+    @Test
+    @Order(8)
+    void start_at_login_writes_and_removes_the_autostart_file(@TempDir Path config) throws Exception {
+        Path file = config.resolve("autostart").resolve("codexmanager.desktop");
+        platform.useAutostart(GuiTestSupport.RecordingPlatform.linuxAutostart(config.resolve("autostart")));
+        open(Page.SETTINGS);
+        await("switch shown", () -> !robot.finder().findAll(frame(), c -> "setting.uiStartAtLogin".equals(
+                c.getName()) && c.isShowing()).isEmpty());
+        JCheckBox box = (JCheckBox) named(frame(), "setting.uiStartAtLogin");
+        onEdt(() -> box.scrollRectToVisible(new java.awt.Rectangle(box.getSize())));
+        assertThat(box.isSelected()).isFalse();
+
+        window.checkBox("setting.uiStartAtLogin").click();
+        await("autostart file written", () -> Files.isRegularFile(file));
+        assertThat(Files.readString(file)).contains("Exec=/opt/codexmanager/bin/CodexManager");
+        assertThat(fixture.settingValue("uiStartAtLogin")).isEqualTo("true");
+
+        window.checkBox("setting.uiStartAtLogin").click();
+        await("autostart file removed", () -> !Files.exists(file));
+        assertThat(fixture.settingValue("uiStartAtLogin")).isEqualTo("false");
+    }
+
+    @Test
+    @Order(9)
+    void a_start_at_login_failure_shows_under_the_switch(@TempDir Path config) throws Exception {
+        Path notADir = Files.writeString(config.resolve("autostart"), "a file where a folder belongs");
+        platform.useAutostart(GuiTestSupport.RecordingPlatform.linuxAutostart(notADir));
+        open(Page.SETTINGS);
+        JCheckBox box = (JCheckBox) named(frame(), "setting.uiStartAtLogin");
+        onEdt(() -> box.scrollRectToVisible(new java.awt.Rectangle(box.getSize())));
+        window.checkBox("setting.uiStartAtLogin").click();
+        JLabel error = (JLabel) named(frame(), "settingError.uiStartAtLogin");
+        await("error shown", () -> onEdt(error::isShowing));
+        assertThat(onEdt(error::getText)).contains("Could not create the login item");
+        window.checkBox("setting.uiStartAtLogin").click();
+        await("off again", () -> "false".equals(fixture.settingValue("uiStartAtLogin")));
+    }
+
+    @Test
+    @Order(10)
+    void a_log_row_detail_shows_the_trace_events_of_its_request() {
+        theme(UiTheme.LIGHT);
+        open(Page.LOGS);
+        window.toggleButton("logs.chip.2xx").click();
+        await("2xx rows", () -> table("logs-table").getRowCount() == OK_REQUESTS);
+        window.table("logs-table").cell(org.assertj.swing.data.TableCell.row(0).column(2)).doubleClick();
+
+        DialogFixture detail = window.dialog("logDetailDialog");
+        JTable events = (JTable) named(detail.target(), "logs-detail-events");
+        await("trace events", () -> onEdt(() -> events.getRowCount() > 0
+                && "REQUEST_FINAL".equals(events.getValueAt(events.getRowCount() - 1, 1))));
+        assertThat(onEdt(() -> events.getValueAt(0, 1))).isEqualTo("REQUEST_START");
+        assertThat(onEdt(() -> String.valueOf(events.getValueAt(0, 2)))).contains("path=/v1/responses");
+        assertThat(detail.label("logs-detail-status").text()).contains("trace events");
+        screenshot(((JDialog) detail.target()).getRootPane(), "dialog-log-detail-light");
+        detail.button("logs-detail-close").click();
+        window.toggleButton("logs.chip.all").click();
     }
 }

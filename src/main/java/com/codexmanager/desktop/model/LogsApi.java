@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code requestlog/list} and {@code requestlog/summary} in one place. Thread-safe. */
+/** {@code requestlog/list}, {@code requestlog/summary} and {@code requestlog/trace} in one place. Thread-safe. */
 public final class LogsApi {
     public static final Set<String> REQUIRED = Set.of("requestlog/list");
 
@@ -67,6 +67,14 @@ public final class LogsApi {
             return new LogPage(rows, Json2.number(r, "total", rows.size()), (int) Json2.number(r, "page", q.page()),
                     (int) Json2.number(r, "pageSize", q.pageSize()));
         });
+    }
+
+    /** The trace events of one request, oldest first (empty when its trace lines are gone). */
+    public CompletableFuture<List<TraceEventRow>> trace(String traceId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("traceId", traceId);
+        return rpc.call("requestlog/trace", params).thenApply(r -> Json2.objects(r, "events").stream()
+                .map(TraceEventRow::from).toList());
     }
 
     /**

@@ -1,13 +1,13 @@
 package com.codexmanager.desktop.panel;
 
 import com.codexmanager.desktop.DesktopContext;
+import com.codexmanager.desktop.dialog.LogDetailDialog;
 import com.codexmanager.desktop.model.LogRow;
 import com.codexmanager.desktop.model.LogsApi;
 import com.codexmanager.desktop.model.LogsTableModel;
 import com.codexmanager.desktop.ui.Formats;
 import com.codexmanager.desktop.ui.Ui;
 import com.formdev.flatlaf.FlatClientProperties;
-import com.google.gson.GsonBuilder;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.event.ComponentAdapter;
@@ -26,11 +26,9 @@ import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
-import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.Timer;
@@ -259,11 +257,6 @@ public final class LogsPanel extends FeaturePage {
     }
 
     private void showDetail(LogRow row) {
-        JTextArea text = new JTextArea(new GsonBuilder().setPrettyPrinting().create().toJson(row.raw()), 20, 64);
-        text.setName("logs-detail");
-        text.setEditable(false);
-        text.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, text.getFont().getSize()));
-        JOptionPane.showMessageDialog(this, new JScrollPane(text), ctx.text("logs.detailTitle", row.traceId()),
-                JOptionPane.PLAIN_MESSAGE);
+        new LogDetailDialog(ctx, row).open(javax.swing.SwingUtilities.getWindowAncestor(this));
     }
 }

@@ -68,7 +68,8 @@ final class SettingTexts {
             Map.entry("uiTheme", new Texts("setting.uiTheme", "setting.uiTheme.hint")),
             Map.entry("uiAccent", new Texts("setting.uiAccent", "setting.uiAccent.hint")),
             Map.entry("uiLanguage", new Texts("setting.uiLanguage", "setting.uiLanguage.hint")),
-            Map.entry("uiCloseToTray", new Texts("setting.uiCloseToTray", "setting.uiCloseToTray.hint")));
+            Map.entry("uiCloseToTray", new Texts("setting.uiCloseToTray", "setting.uiCloseToTray.hint")),
+            Map.entry("uiStartAtLogin", new Texts("setting.uiStartAtLogin", "setting.uiStartAtLogin.hint")));
 
     private static final Map<String, String> CHOICES = Map.ofEntries(
             Map.entry("uiTheme=system", "choice.theme.system"),

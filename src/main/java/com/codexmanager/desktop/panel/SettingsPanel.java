@@ -15,12 +15,14 @@ import java.awt.Component;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
@@ -31,14 +33,19 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSeparator;
 import javax.swing.ScrollPaneConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings page: every setting from {@code appSettings/get}, grouped in cards, with an editor per type.
  * Changes save at once; a refused value shows the service's message under the field; env-pinned values are
  * read-only and name their variable; settings that need a restart offer one. Appearance changes (theme, accent,
- * language, close-to-tray) are handed to the app to apply live. EDT only.
+ * language, close-to-tray) are handed to the app to apply live; start-at-login installs or removes the OS autostart
+ * entry, showing a failure under its switch. EDT only.
  */
 public final class SettingsPanel extends JPanel implements PageView {
+    private static final Logger log = LoggerFactory.getLogger(SettingsPanel.class);
+    private static final String START_AT_LOGIN = "uiStartAtLogin";
     private static final Set<String> APPEARANCE_KEYS = Set.of("uiTheme", "uiAccent", "uiLanguage", "uiCloseToTray");
 
     private final DesktopContext ctx;
@@ -174,6 +181,9 @@ public final class SettingsPanel extends JPanel implements PageView {
             if (APPEARANCE_KEYS.contains(item.key())) {
                 onAppearanceSaved.accept(snapshot);
             }
+            if (item.key().equals(START_AT_LOGIN)) {
+                applyStartAtLogin(row, snapshot);
+            }
             if (item.requiresRestart()) {
                 offerRestart();
             }
@@ -184,6 +194,34 @@ public final class SettingsPanel extends JPanel implements PageView {
                     .orElseGet(() -> ErrorText.of(ctx.messages(), error)));
             rows.get(item.key()).update(item);
         });
+    }
+
+    /** Installs or removes the OS autostart entry off the EDT; a failure shows under the switch. */
+    private void applyStartAtLogin(SettingRow row, SettingsSnapshot snapshot) {
+        boolean enabled = startAtLogin(snapshot);
+        var entry = ctx.platform().autostart();
+        ctx.jobs().deliver(ctx.jobs().supply(() -> {
+            try {
+                entry.apply(enabled);
+                return entry.file();
+            } catch (IOException | RuntimeException e) {
+                throw new CompletionException(e);
+            }
+        }), file -> log.info("Start at login {}: {}", enabled ? "on" : "off", file), error -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
+            log.warn("Cannot {} the start-at-login entry {}: {}", enabled ? "write" : "remove", entry.file(),
+                    cause.toString());
+            row.showError(ctx.text(enabled ? "settings.autostartInstallFailed" : "settings.autostartRemoveFailed",
+                    entry.file(), String.valueOf(cause.getMessage())));
+        });
+    }
+
+    /** Whether {@code uiStartAtLogin} is on in the snapshot (off when absent). */
+    public static boolean startAtLogin(SettingsSnapshot snapshot) {
+        var values = snapshot.values();
+        return values.has(START_AT_LOGIN) && !values.get(START_AT_LOGIN).isJsonNull()
+                && values.get(START_AT_LOGIN).getAsBoolean();
     }
 
     private static String stripField(String message, String key) {
