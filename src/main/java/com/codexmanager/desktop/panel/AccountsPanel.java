@@ -152,7 +152,6 @@ public final class AccountsPanel extends FeaturePage {
         table.setName("accounts-table");
         table.setRowSorter(sorter);
         table.setRowHeight(Ui.scale(48));
-        table.setShowHorizontalLines(true);
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.getTableHeader().setReorderingAllowed(false);
         Formats formats = new Formats(ctx.messages(), ZoneId.systemDefault());
