@@ -23,6 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ClassDataArchive.prepare(System.getProperty(ClassDataArchive.PROPERTY), false);
         int code = run(args, System.out, System.err);
         // Desktop mode leaves AWT's non-daemon threads behind after the user quits, so always exit explicitly.
         System.exit(code);
@@ -50,6 +51,7 @@ public final class Main {
                 // handled below
             }
         }
+        ClassDataArchive.prepare(System.getProperty(ClassDataArchive.PROPERTY), true);
         Map<String, String> env;
         try {
             env = loadEnvironment(commandLine.envFile(), System.getenv());
