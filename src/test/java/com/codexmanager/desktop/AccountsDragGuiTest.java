@@ -24,6 +24,9 @@ import javax.swing.JDialog;
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.JTable;
+import javax.swing.RowSorter;
+import javax.swing.SortOrder;
+import javax.swing.TransferHandler;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.MouseButton;
 import org.assertj.swing.core.Robot;
@@ -154,6 +157,27 @@ class AccountsDragGuiTest {
         assertThat(fixture.order()).isEqualTo(remaining);
         await("table shows the saved order", () -> shownIds().equals(remaining));
         onEdt(() -> dialog().orElseThrow().dispose());
+    }
+
+    @Test
+    @Order(4)
+    void rows_cannot_be_dragged_while_the_table_is_sorted_and_the_tooltip_says_why() {
+        JTable t = table();
+        assertThat(onEdt(() -> t.getToolTipText())).isEqualTo("Drag rows to change the routing order (select several to "
+                + "move them together)");
+
+        RowSorter.SortKey byAccount = new RowSorter.SortKey(ACCOUNT_COLUMN, SortOrder.DESCENDING);
+        onEdt(() -> {
+            t.getRowSorter().setSortKeys(List.of(byAccount));
+        });
+
+        await("tooltip explains", () -> "Rows can be dragged only while the table shows the routing order".equals(
+                t.getToolTipText()));
+        assertThat(onEdt(() -> t.getTransferHandler().getSourceActions(t))).isEqualTo(TransferHandler.NONE);
+        onEdt(() -> {
+            t.getRowSorter().setSortKeys(null);
+        });
+        await("drag allowed again", () -> t.getTransferHandler().getSourceActions(t) == TransferHandler.MOVE);
     }
 
     /**

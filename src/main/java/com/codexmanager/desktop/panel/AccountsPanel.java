@@ -257,7 +257,10 @@ public final class AccountsPanel extends FeaturePage {
         table.setToolTipText(blocked != null ? blocked : ctx.text("accounts.drag.hint"));
     }
 
-    /** Rows can be dragged only while the table shows the routing order and no earlier move is being saved. */
+    /**
+     * Why rows cannot be dragged now, or {@code null} when they can: only while the table shows the routing order
+     * (a sorted view has no place to drop into) and no earlier move is still being saved.
+     */
     private String dragBlockedReason() {
         if (!sorter.getSortKeys().isEmpty()) {
             return ctx.text("accounts.drag.sorted");
