@@ -90,6 +90,8 @@ public final class DesktopLauncher {
         Map<String, String> env = options.env();
         Settings settings = Settings.fromEnvironment(env);
         FocusRequests focus = new FocusRequests();
+        StartupTiming timing = StartupTiming.forProcess();
+        LafManager laf = new LafManager(options.env()::get);
         ServiceControl service;
         AutoCloseable lock = null;
         if (settings.enabled(Setting.NO_SERVICE)) {
@@ -109,8 +111,10 @@ public final class DesktopLauncher {
             } catch (DataDirInUseException e) {
                 return new Started(focusRunning(dataDir, settings, err), Optional.empty());
             }
+            UiWarmup.begin(laf, Appearance.fromEnvironment(settings));
             try {
                 service = EmbeddedService.startNow(options.service(), focus);
+                timing.serviceUp();
             } catch (PortInUseException e) {
                 closeQuietly(lock);
                 return new Started(portTaken(dataDir, settings, e, err), Optional.empty());
@@ -120,25 +124,30 @@ public final class DesktopLauncher {
                 return new Started(1, Optional.empty());
             }
         }
-        return new Started(0, Optional.of(openUi(options, service, lock, focus)));
+        return new Started(0, Optional.of(openUi(options, service, lock, focus, laf, timing)));
     }
 
     private static RunningDesktop openUi(DesktopOptions options, ServiceControl service, AutoCloseable lock,
-            FocusRequests focus) {
+            FocusRequests focus, LafManager laf, StartupTiming timing) {
         RunningDesktop running = new RunningDesktop(service, lock);
         RpcClient rpc = new RpcClient(service::endpoint);
-        Appearance appearance = firstAppearance(rpc);
+        Appearance appearance = firstAppearance(service, rpc);
         UiJobs jobs = new UiJobs();
         try {
             SwingUtilities.invokeAndWait(() -> {
                 JFrame.setDefaultLookAndFeelDecorated(true);
                 javax.swing.JDialog.setDefaultLookAndFeelDecorated(true);
-                LafManager laf = new LafManager(options.env()::get);
                 laf.apply(appearance.theme(), appearance.accent(), false);
                 ConnectionMonitor monitor = new ConnectionMonitor(rpc, service, jobs,
                         options.connectedCheckInterval(), options.retryInterval());
+                monitor.start();
                 PoolModel pool = new PoolModel(new AccountsApi(rpc), jobs, options.service().clock(),
                         options.poolInterval());
+                pool.addListener((previous, next) -> {
+                    if (next.loadedAt() != null) {
+                        timing.firstData();
+                    }
+                });
                 Messages messages = Messages.of(appearance.language().locale(options.osLocale()));
                 DesktopContext ctx = new DesktopContext(rpc, service, jobs, messages, monitor, pool,
                         options.platform(), laf);
@@ -147,6 +156,7 @@ public final class DesktopLauncher {
                             rpc.close();
                             running.quitFinished();
                         }));
+                timing.windowShown();
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,8 +167,17 @@ public final class DesktopLauncher {
         return running;
     }
 
-    /** Theme and language before the first window, so it does not flash; defaults if the service is slow. */
-    private static Appearance firstAppearance(RpcClient rpc) {
+    /**
+     * Theme and language before the first window, so it does not flash: read in-process from an embedded service,
+     * over RPC from a remote one; defaults if that service is slow.
+     */
+    private static Appearance firstAppearance(ServiceControl service, RpcClient rpc) {
+        if (service instanceof EmbeddedService embedded) {
+            Optional<JsonObject> values = embedded.settingsValues();
+            if (values.isPresent()) {
+                return Appearance.fromValues(values.get());
+            }
+        }
         try {
             JsonObject result = rpc.call("appSettings/get", new JsonObject(), FIRST_SETTINGS_TIMEOUT)
                     .get(FIRST_SETTINGS_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);

@@ -2,15 +2,19 @@ package com.codexmanager.desktop;
 
 import com.codexmanager.config.DataDir;
 import com.codexmanager.desktop.rpc.RpcEndpoint;
+import com.codexmanager.json.Json;
 import com.codexmanager.rpc.RpcMethod;
 import com.codexmanager.rpc.RpcParam;
 import com.codexmanager.service.CodexManagerService;
 import com.codexmanager.service.ServiceOptions;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +120,25 @@ public final class EmbeddedService implements ServiceControl {
     @Override
     public RpcEndpoint endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The settings values as {@code appSettings/get} returns them, read in-process (no HTTP round trip before the
+     * first window); empty while stopped or when the read fails.
+     */
+    public Optional<JsonObject> settingsValues() {
+        CodexManagerService running = service;
+        if (running == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonElement result = Json.GSON.toJsonTree(running.dispatcher().call("appSettings/get", new JsonObject()));
+            return result.isJsonObject() && result.getAsJsonObject().get("values") instanceof JsonObject values
+                    ? Optional.of(values) : Optional.empty();
+        } catch (RuntimeException e) {
+            log.info("Settings not readable in-process ({})", e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The running service, for the launcher's data-dir facts; {@code null} while stopped. */

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codexmanager.desktop.model.ConnectionStatus;
 import com.codexmanager.testkit.ServiceHarness;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -65,6 +67,28 @@ class DesktopLauncherGuiTest {
         assertThat(errText()).contains("already running; showing its window");
         await("first window shown", () -> desktop.app().window().frame().isVisible()
                 && desktop.app().window().currentPage() == Page.DASHBOARD);
+    }
+
+    @Test
+    void the_launch_logs_how_long_the_first_window_took_to_show_account_data() {
+        GuiTestSupport.assumeDisplay();
+        Path log = dataDir.resolve("logs/codexmanager.log");
+
+        desktop = launch(GuiTestSupport.env(dataDir, Map.of("CODEXMANAGER_UI_THEME", "dark"))).desktop()
+                .orElseThrow();
+
+        await("ready line in the log", () -> read(log).contains("Desktop ready:"));
+        assertThat(read(log)).containsPattern("Desktop ready: \\d+ ms after process start \\(service up at \\d+ ms, "
+                + "window shown at \\d+ ms\\)");
+        assertThat(onEdt(() -> desktop.app().window().frame().isShowing() && com.codexmanager.desktop.theme.LafManager.isDark())).isTrue();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Test

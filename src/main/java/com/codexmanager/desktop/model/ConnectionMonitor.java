@@ -52,9 +52,14 @@ public final class ConnectionMonitor implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Starts checking now and then on the timer. */
+    /**
+     * Starts checking now and then on the timer. A check already under way is kept: the launcher begins the first
+     * one while the window is still being built.
+     */
     public void start() {
-        checkNow();
+        if (inFlight == null) {
+            checkNow();
+        }
     }
 
     /** Checks at once (the banner's "Retry now", or after the service was started). */

@@ -160,7 +160,6 @@ public final class AccountsPanel extends FeaturePage {
         new AccountRowTransferHandler(model, this::dragBlockedReason, reorder::apply).install(table);
         table.setRowSorter(sorter);
         table.setRowHeight(Ui.scale(48));
-        table.setShowHorizontalLines(true);
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.getTableHeader().setReorderingAllowed(false);
         Formats formats = new Formats(ctx.messages(), ZoneId.systemDefault());

@@ -259,10 +259,15 @@ public final class DashboardPanel extends JPanel implements PageView {
         }, error -> showTrafficUnavailable(ErrorText.of(ctx.messages(), error)));
         Duration span = week ? Duration.ofDays(7) : Duration.ofHours(24);
         DateTimeFormatter label = DateTimeFormatter.ofPattern(week ? "MM-dd" : "HH");
+        DateTimeFormatter title = DateTimeFormatter.ofPattern(week ? "yyyy-MM-dd" : "MM-dd HH:00");
         ctx.jobs().deliver(logs.summary(now.minus(span), now, week), summary -> {
             List<BarChart.Point> points = new ArrayList<>();
-            summary.buckets().forEach(b -> points.add(new BarChart.Point(
-                    label.format(b.start().atZone(ZoneId.systemDefault())), b.requests(), b.tokens())));
+            summary.buckets().forEach(b -> {
+                var start = b.start().atZone(ZoneId.systemDefault());
+                String heading = week ? title.format(start)
+                        : title.format(start) + " – " + start.plusHours(1).format(DateTimeFormatter.ofPattern("HH:00"));
+                points.add(new BarChart.Point(label.format(start), heading, b.requests(), b.tokens()));
+            });
             chart.show(points, ctx.text("dash.noTraffic"));
         }, error -> chart.show(List.of(), ErrorText.of(ctx.messages(), error)));
     }

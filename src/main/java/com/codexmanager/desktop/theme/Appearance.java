@@ -1,5 +1,7 @@
 package com.codexmanager.desktop.theme;
 
+import com.codexmanager.config.Setting;
+import com.codexmanager.config.Settings;
 import com.codexmanager.desktop.i18n.UiLanguage;
 import com.google.gson.JsonObject;
 
@@ -18,6 +20,15 @@ public record Appearance(UiTheme theme, Accent accent, UiLanguage language, bool
                 UiLanguage.of(text(values, "uiLanguage", DEFAULT.language.value())),
                 !values.has("uiCloseToTray") || values.get("uiCloseToTray").isJsonNull()
                         || values.get("uiCloseToTray").getAsBoolean());
+    }
+
+    /** The look as far as the environment alone says (before the service's stored settings can be read). */
+    public static Appearance fromEnvironment(Settings settings) {
+        JsonObject values = new JsonObject();
+        values.addProperty("uiTheme", settings.text(Setting.UI_THEME));
+        values.addProperty("uiAccent", settings.text(Setting.UI_ACCENT));
+        values.addProperty("uiLanguage", settings.text(Setting.UI_LANGUAGE));
+        return fromValues(values);
     }
 
     private static String text(JsonObject values, String key, String fallback) {

@@ -4,7 +4,6 @@ import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import com.formdev.flatlaf.extras.FlatAnimatedLafChange;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javax.swing.SwingUtilities;
@@ -21,29 +20,45 @@ import org.slf4j.LoggerFactory;
 public final class LafManager {
     private static final Logger log = LoggerFactory.getLogger(LafManager.class);
 
-    private final Function<String, String> env;
+    private final SystemDarkMode system;
+    private Boolean systemDark;
     private boolean registered;
+    private String installed;
 
-    /** @param env the process environment, read for the desktop's dark-mode hint ({@code GTK_THEME}) */
+    /** @param env the process environment, read for the desktop's dark-mode hints (e.g. {@code GTK_THEME}) */
     public LafManager(Function<String, String> env) {
-        this.env = env;
+        this(SystemDarkMode.of(env));
     }
 
-    /** Whether "system" means dark here: GTK's theme name on Linux; light elsewhere until FlatLaf can tell. */
+    public LafManager(SystemDarkMode system) {
+        this.system = system;
+    }
+
+    /** Whether "system" means dark here; asked once per run, as the OS answer may need a process. */
     public boolean systemPrefersDark() {
-        String gtk = env.apply("GTK_THEME");
-        return gtk != null && gtk.toLowerCase(Locale.ROOT).contains("dark");
+        if (systemDark == null) {
+            systemDark = system.prefersDark();
+        }
+        return systemDark;
     }
 
     public boolean dark(UiTheme theme) {
         return theme == UiTheme.DARK || (theme == UiTheme.SYSTEM && systemPrefersDark());
     }
 
-    /** Installs the look; with {@code animate} the change cross-fades. Call on the EDT. */
+    /**
+     * Installs the look; with {@code animate} the change cross-fades. Does nothing when the same look (light or
+     * dark, same accent) is already installed. Call on the EDT.
+     */
     public void apply(UiTheme theme, Accent accent, boolean animate) {
         if (!SwingUtilities.isEventDispatchThread()) {
             throw new IllegalStateException("LafManager.apply must run on the EDT");
         }
+        String look = (dark(theme) ? "dark/" : "light/") + accent.hex();
+        if (look.equals(installed) && UIManager.getLookAndFeel() instanceof FlatLaf) {
+            return;
+        }
+        installed = look;
         if (!registered) {
             FlatLaf.registerCustomDefaultsSource("com.codexmanager.desktop.theme");
             registered = true;
@@ -58,6 +73,7 @@ public final class LafManager {
         } catch (UnsupportedLookAndFeelException | RuntimeException e) {
             log.warn("Theme {} could not be installed ({}); using FlatLaf Light", theme, e.toString());
             FlatLightLaf.setup();
+            installed = "light/" + accent.hex();
         }
         FlatLaf.updateUI();
         if (animate) {

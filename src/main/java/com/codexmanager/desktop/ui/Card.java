@@ -25,7 +25,7 @@ public final class Card extends JPanel {
             int arc = Ui.scale(12);
             g2.setColor(Ui.color("CodexManager.cardBackground"));
             g2.fillRoundRect(0, 0, getWidth() - 1, getHeight() - 1, arc, arc);
-            Color border = Ui.color("CodexManager.cardBorder");
+            Color border = Ui.color("CodexManager.cardBorderColor");
             g2.setColor(border);
             g2.drawRoundRect(0, 0, getWidth() - 1, getHeight() - 1, arc, arc);
         } finally {
