@@ -17,6 +17,9 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,13 +43,16 @@ import javax.swing.table.TableRowSorter;
 
 /**
  * The accounts page: the pool in routing order with usage bars and availability badges, search and filters,
- * reordering, edit/enable/disable/delete, and the add-account, import, export and refresh-all flows. EDT only.
+ * reordering (move buttons for one row, drag and drop for one or more; see {@link AccountOrder#drop} for where
+ * rows land in a filtered view), edit/enable/disable/delete, and the add-account, import, export and refresh-all
+ * flows. EDT only.
  */
 public final class AccountsPanel extends FeaturePage {
     private final AccountsApi api;
     private final AccountsTableModel model;
     private final JTable table;
     private final TableRowSorter<AccountsTableModel> sorter;
+    private final AccountReorder reorder;
     private final JTextField search = new JTextField(18);
     private final JComboBox<String> status = new JComboBox<>();
     private final JComboBox<String> group = new JComboBox<>();
@@ -65,6 +71,7 @@ public final class AccountsPanel extends FeaturePage {
         this.table = new com.codexmanager.desktop.ui.FitTable(model);
         this.sorter = new TableRowSorter<>(model);
         this.refreshAll = new RefreshAllButton(ctx, api, this::reload);
+        this.reorder = new AccountReorder(ctx, api, model, this, this::select, this::reload, this::updateButtons);
         JButton add = new JButton(ctx.text("accounts.add"), Ui.icon("plus"));
         add.setName("accounts.add");
         add.putClientProperty(FlatClientProperties.BUTTON_TYPE, "default");
@@ -150,9 +157,10 @@ public final class AccountsPanel extends FeaturePage {
 
     private JComponent buildTable() {
         table.setName("accounts-table");
+        new AccountRowTransferHandler(model, this::dragBlockedReason, reorder::apply).install(table);
         table.setRowSorter(sorter);
         table.setRowHeight(Ui.scale(48));
-        table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.getTableHeader().setReorderingAllowed(false);
         Formats formats = new Formats(ctx.messages(), ZoneId.systemDefault());
         int[] widths = {30, 176, 44, 64, 56, 128, 148, 100, 112, 96};
@@ -163,6 +171,7 @@ public final class AccountsPanel extends FeaturePage {
             sorter.setSortable(c.ordinal(), false);
         }
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
+        sorter.addRowSorterListener(e -> updateButtons());
         updateButtons();
         JScrollPane scroll = new JScrollPane(table);
         scroll.setName("accounts-scroll");
@@ -174,13 +183,11 @@ public final class AccountsPanel extends FeaturePage {
         ctx.jobs().deliver(api.list(AccountsApi.Query.ALL, true), page -> {
             List<AccountRow> ordered = page.items().stream()
                     .sorted(java.util.Comparator.comparingLong(AccountRow::sort)).toList();
-            String selectedId = selected().map(AccountRow::id).orElse(null);
+            List<String> selectedIds = selectedIds();
             model.setRows(ordered);
             refreshGroups(ordered);
             applyFilter();
-            if (selectedId != null) {
-                select(selectedId);
-            }
+            select(selectedIds);
         }, error -> count.setText(ErrorText.of(ctx.messages(), error)));
     }
 
@@ -212,35 +219,57 @@ public final class AccountsPanel extends FeaturePage {
         count.setText(ctx.text("accounts.count", table.getRowCount(), model.getRowCount()));
     }
 
+    /** The one selected account; empty when none or several rows are selected. */
     private java.util.Optional<AccountRow> selected() {
-        int view = table.getSelectedRow();
-        return view < 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(model.row(table.convertRowIndexToModel(view)));
+        return table.getSelectedRowCount() != 1 ? java.util.Optional.empty()
+                : java.util.Optional.of(model.row(table.convertRowIndexToModel(table.getSelectedRow())));
     }
 
-    private void select(String accountId) {
+    private List<String> selectedIds() {
+        List<String> ids = new ArrayList<>();
+        for (int view : table.getSelectedRows()) {
+            ids.add(model.row(table.convertRowIndexToModel(view)).id());
+        }
+        return ids;
+    }
+
+    /** Selects the shown rows of these accounts (and nothing else). */
+    private void select(Collection<String> accountIds) {
+        Set<String> wanted = new HashSet<>(accountIds);
+        table.clearSelection();
         for (int i = 0; i < model.getRowCount(); i++) {
-            if (model.row(i).id().equals(accountId)) {
-                int view = table.convertRowIndexToView(i);
-                if (view >= 0) {
-                    table.setRowSelectionInterval(view, view);
-                }
+            int view = wanted.contains(model.row(i).id()) ? table.convertRowIndexToView(i) : -1;
+            if (view >= 0) {
+                table.addRowSelectionInterval(view, view);
             }
         }
     }
 
     private void updateButtons() {
-        boolean one = table.getSelectedRow() >= 0;
-        for (JButton b : List.of(up, down, edit, toggle, delete)) {
+        boolean one = table.getSelectedRowCount() == 1;
+        for (JButton b : List.of(edit, toggle, delete)) {
             b.setEnabled(one);
         }
+        up.setEnabled(one && !reorder.saving());
+        down.setEnabled(one && !reorder.saving());
+        String blocked = dragBlockedReason();
+        table.setToolTipText(blocked != null ? blocked : ctx.text("accounts.drag.hint"));
+    }
+
+    /**
+     * Why rows cannot be dragged now, or {@code null} when they can: only while the table shows the routing order
+     * (a sorted view has no place to drop into) and no earlier move is still being saved.
+     */
+    private String dragBlockedReason() {
+        if (!sorter.getSortKeys().isEmpty()) {
+            return ctx.text("accounts.drag.sorted");
+        }
+        return reorder.saving() ? ctx.text("accounts.drag.saving") : null;
     }
 
     private void move(int delta) {
-        selected().ifPresent(a -> {
-            int index = model.rows().indexOf(a);
-            run(api.updateSorts(AccountOrder.move(model.rows(), index, delta)));
-        });
+        selected().ifPresent(a -> reorder.apply(AccountOrder.move(model.rows(), model.rows().indexOf(a), delta),
+                List.of(a.id())));
     }
 
     private void toggleEnabled(AccountRow account) {
