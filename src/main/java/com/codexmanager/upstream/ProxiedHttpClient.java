@@ -96,7 +96,9 @@ public final class ProxiedHttpClient implements AutoCloseable {
 
     private Current build(Settings now) {
         UpstreamProxy proxy = UpstreamProxy.of(now.upstreamProxy());
-        log.info("Upstream {} client uses {}", name, proxy);
+        if (proxy.url().isPresent() || current != null) {
+            log.info("Upstream {} client uses {}", name, proxy);
+        }
         return new Current(now.text(Setting.UPSTREAM_PROXY_URL), factory.apply(proxy));
     }
 
