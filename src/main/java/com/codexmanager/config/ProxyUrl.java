@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  * The outbound proxy of {@link Setting#UPSTREAM_PROXY_URL}, parsed. Immutable; {@link #toString()} masks the
  * password.
  *
- * <p>Accepted forms: {@code http://host:port}, {@code https://host:port} (TLS to the proxy itself),
- * {@code socks5://host:port} (target names resolved locally), {@code socks5h://host:port} and
- * {@code socks://host:port} (target names resolved by the proxy). Only http(s) proxies take a
- * {@code user:password@} part: SOCKS authentication in the JDK goes through the process-wide
- * {@code java.net.Authenticator}, which we do not touch.
+ * <p>Accepted forms: {@code http://host:port}, {@code https://host:port}, {@code socks5://host:port} (target
+ * names resolved locally), {@code socks5h://host:port} and {@code socks://host:port} (target names resolved by the
+ * proxy). An {@code https://} proxy is spoken to in plain HTTP like {@code http://}: HttpClient 5.6 checks the
+ * proxy's TLS certificate against the target's host name, so TLS to the proxy cannot work reliably; traffic to an
+ * https upstream is still encrypted end to end inside the CONNECT tunnel. Only {@code http://} takes a
+ * {@code user:password@} part: on {@code https://} the password would travel unencrypted where the user expects
+ * TLS, and SOCKS authentication in the JDK goes through the process-wide {@code java.net.Authenticator}, which we
+ * do not touch.
  *
  * @param username {@code null} when the URL has no user info
  * @param password {@code null} when the URL has no password
@@ -115,6 +118,11 @@ public record ProxyUrl(Kind kind, String host, int port, String username, String
             if (kind.socks()) {
                 throw new IllegalArgumentException("must not contain a user name or password: SOCKS proxies are "
                         + "supported without authentication only (use an http:// proxy for user:password@)");
+            }
+            if (kind == Kind.HTTPS) {
+                throw new IllegalArgumentException("must not contain a user name or password: TLS to the proxy is "
+                        + "not supported, so the password would be sent unencrypted (write http://user:password@… "
+                        + "if the proxy speaks plain HTTP)");
             }
             String raw = uri.getRawUserInfo();
             int colon = raw.indexOf(':');

@@ -26,9 +26,10 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * always go direct. Immutable and thread-safe; {@link #toString()} never shows the password.
  *
  * <ul>
- *   <li>http/https proxies become the route's proxy hop: plain-http targets are sent as absolute-URI requests,
- *       https targets through a CONNECT tunnel; an https proxy is itself reached over TLS. User and password
- *       answer the proxy's 407 challenge (Basic).</li>
+ *   <li>http and https proxies become the route's proxy hop, both spoken to in plain HTTP (see {@link ProxyUrl}
+ *       for why https does not mean TLS to the proxy): plain-http targets are sent as absolute-URI requests,
+ *       https targets go through a CONNECT tunnel. User and password answer the proxy's 407 challenge
+ *       (Basic).</li>
  *   <li>SOCKS5 proxies go into the socket config of every non-loopback route. For socks5h the DNS resolver hands
  *       the JDK an unresolved address, so the JDK's SOCKS client sends the host name and the proxy resolves
  *       it.</li>
@@ -95,7 +96,7 @@ public final class UpstreamProxy {
         if (url == null || url.kind().socks()) {
             return builder;
         }
-        HttpHost proxy = new HttpHost(url.kind().scheme(), url.host(), url.port());
+        HttpHost proxy = new HttpHost("http", url.host(), url.port());
         builder.setRoutePlanner(new DefaultRoutePlanner(null) {
             @Override
             protected HttpHost determineProxy(HttpHost target, HttpContext context) {

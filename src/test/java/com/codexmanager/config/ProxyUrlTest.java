@@ -40,7 +40,7 @@ class ProxyUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://proxy:21", "proxy.example:8080", "http://", "http://proxy:0",
-            "http://proxy:8080/path", "http://proxy:8080?q=1", "socks5://u:secretpw@proxy:1080", "http://:pw@proxy:1"})
+            "http://proxy:8080/path", "http://proxy:8080?q=1", "socks5://u:secretpw@proxy:1080", "https://u:secretpw@proxy:443", "http://:pw@proxy:1"})
     void bad_urls_are_refused_without_echoing_a_password(String input) {
         assertThatThrownBy(() -> ProxyUrl.parse(input)).isInstanceOf(IllegalArgumentException.class)
                 .message().doesNotContain("secretpw");

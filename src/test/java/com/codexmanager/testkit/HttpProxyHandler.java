@@ -49,6 +49,7 @@ final class HttpProxyHandler {
         URI target = URI.create(requestLine[1]);
         int port = target.getPort() < 0 ? 80 : target.getPort();
         proxy.recordTarget(target.getHost() + ":" + port);
+        proxy.recordRequest(requestLine[0] + " " + target.getRawPath());
         Socket upstream;
         try {
             upstream = TestProxy.connectTarget(target.getHost(), port);

@@ -34,6 +34,7 @@ public final class TestProxy implements AutoCloseable {
     private final Kind kind;
     private final ServerSocket server;
     private final List<String> targets = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger threads = new AtomicInteger();
     private final AtomicInteger authChallenges = new AtomicInteger();
@@ -78,6 +79,11 @@ public final class TestProxy implements AutoCloseable {
         return List.copyOf(targets);
     }
 
+    /** HTTP only: every forwarded request as {@code METHOD path}. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
     /** How many 407 challenges were sent. */
     public int authChallenges() {
         return authChallenges.get();
@@ -85,6 +91,10 @@ public final class TestProxy implements AutoCloseable {
 
     void recordTarget(String hostPort) {
         targets.add(hostPort);
+    }
+
+    void recordRequest(String methodAndPath) {
+        requests.add(methodAndPath);
     }
 
     String requiredAuthorization() {
