@@ -3,6 +3,9 @@ package com.codexmanager.auth;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
 import com.codexmanager.json.Json;
+import com.codexmanager.upstream.ProxiedHttpClient;
+import com.codexmanager.upstream.UpstreamProxy;
+import com.codexmanager.upstream.UpstreamProxyException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -19,6 +22,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.NameValuePair;
@@ -40,30 +44,37 @@ public final class OAuthClient implements AutoCloseable {
     private static final int MAX_BODY_CHARS = 1 << 20;
 
     private final Supplier<Settings> settings;
-    private final CloseableHttpClient http;
+    private final ProxiedHttpClient http;
 
     public OAuthClient(Supplier<Settings> settings) {
         this.settings = settings;
         Timeout connect = Timeout.ofSeconds(settings.get().number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS));
         Timeout response = Timeout.ofSeconds(RESPONSE_TIMEOUT.toSeconds());
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+        this.http = new ProxiedHttpClient("oauth", settings, proxy -> build(proxy, connect, response));
+    }
+
+    private static ProxiedHttpClient.Pooled build(UpstreamProxy proxy, Timeout connect, Timeout response) {
+        PoolingHttpClientConnectionManager connections = proxy.configure(
+                PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(32)
                         .setMaxConnPerRoute(16)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
                                 .setSocketTimeout(response)
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.ofSeconds(30))
-                        .setResponseTimeout(response)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setUserAgent("codexmanager")
+                                .build()))
                 .build();
+        CloseableHttpClient client = proxy.configure(HttpClients.custom()
+                        .setConnectionManager(connections)
+                        .setDefaultRequestConfig(RequestConfig.custom()
+                                .setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                                .setResponseTimeout(response)
+                                .build())
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .disableCookieManagement()
+                        .setUserAgent("codexmanager"))
+                .build();
+        return new ProxiedHttpClient.Pooled(client, connections);
     }
 
     /** Exchanges an authorization code (PKCE) for tokens; the reply must hold an access and a refresh token. */
@@ -111,7 +122,7 @@ public final class OAuthClient implements AutoCloseable {
 
     private TokenResponse send(HttpPost post) {
         try {
-            return http.execute(post, response -> {
+            return http.http().execute(post, response -> {
                 String text = response.getEntity() == null ? ""
                         : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8, MAX_BODY_CHARS);
                 int status = response.getCode();
@@ -122,7 +133,13 @@ public final class OAuthClient implements AutoCloseable {
             });
         } catch (OAuthException e) {
             throw e;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
+            IOException failure = UpstreamProxyException.wrap(http.proxy(), post.getAuthority(), e);
+            String what = failure instanceof UpstreamProxyException ? failure.getMessage()
+                    : failure.getClass().getSimpleName();
+            throw new OAuthException(false, "network_error", 0, "cannot reach the OAuth issuer (" + what + ")",
+                    failure);
+        } catch (UncheckedIOException e) {
             throw new OAuthException(false, "network_error", 0, "cannot reach the OAuth issuer ("
                     + e.getClass().getSimpleName() + ")", e);
         }
@@ -175,10 +192,6 @@ public final class OAuthClient implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            http.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        http.close();
     }
 }

@@ -14,6 +14,11 @@ public enum SettingType {
     FLAG,
     /** An absolute http(s) URL. */
     URL,
+    /**
+     * An outbound proxy URL ({@link ProxyUrl}): shown and logged with its password masked, never returned in
+     * full over RPC.
+     */
+    PROXY_URL,
     /** A {@code host:port} socket address. */
     ADDRESS,
     /** One of a fixed set of words, with aliases. */

@@ -39,6 +39,7 @@ public final class SettingValueParser {
             case INTEGER -> parseInteger(setting, value);
             case CHOICE -> parseChoice(setting, value);
             case URL -> parseUrl(setting, value);
+            case PROXY_URL -> parseProxyUrl(value);
             case ADDRESS -> HostPort.parse(value).map(hp -> Result.ok(hp.toString()))
                     .orElseGet(() -> Result.invalid("is not a host:port address"));
         };
@@ -83,6 +84,14 @@ public final class SettingValueParser {
             return Result.ok(aliased);
         }
         return Result.invalid("is not one of " + String.join(", ", setting.choices()));
+    }
+
+    private static Result parseProxyUrl(String value) {
+        try {
+            return Result.ok(ProxyUrl.parse(value).map(ProxyUrl::canonical).orElse(""));
+        } catch (IllegalArgumentException e) {
+            return Result.invalid(e.getMessage());
+        }
     }
 
     private static Result parseUrl(Setting setting, String value) {

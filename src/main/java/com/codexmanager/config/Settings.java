@@ -58,7 +58,7 @@ public final class Settings {
         }
         SettingValueParser.Result result = SettingValueParser.parse(setting, raw);
         if (result.problem().isPresent()) {
-            String shown = setting.secret() ? "(hidden)" : "'" + raw + "'";
+            String shown = setting.secret() ? "(hidden)" : "'" + ProxyUrl.masked(raw) + "'";
             String where = source == SettingSource.ENVIRONMENT ? setting.envName() : "stored " + setting.key();
             warnings.add(where + "=" + shown + " " + result.problem().get() + "; using the default '"
                     + setting.defaultValue() + "'");
@@ -107,6 +107,23 @@ public final class Settings {
         return HostPort.parse(values.get(setting)).orElseThrow();
     }
 
+    /**
+     * The value as people may see it: secrets are {@code ***} when set, proxy URLs lose their password
+     * ({@link ProxyUrl#masked}), everything else is {@link #text}.
+     */
+    public String shown(Setting setting) {
+        String value = values.get(setting);
+        if (setting.secret()) {
+            return value.isEmpty() ? "" : ProxyUrl.MASK;
+        }
+        return setting.type() == SettingType.PROXY_URL ? ProxyUrl.masked(value) : value;
+    }
+
+    /** The parsed {@link Setting#UPSTREAM_PROXY_URL}; empty means direct connections. */
+    public java.util.Optional<ProxyUrl> upstreamProxy() {
+        return ProxyUrl.parse(values.get(Setting.UPSTREAM_PROXY_URL));
+    }
+
     public SettingSource source(Setting setting) {
         return sources.get(setting);
     }
@@ -126,7 +143,7 @@ public final class Settings {
     public String toString() {
         StringBuilder out = new StringBuilder("Settings{");
         for (Setting s : Setting.values()) {
-            out.append(s.name()).append('=').append(s.secret() && isSet(s) ? "***" : values.get(s)).append(", ");
+            out.append(s.name()).append('=').append(shown(s)).append(", ");
         }
         return out.append('}').toString();
     }

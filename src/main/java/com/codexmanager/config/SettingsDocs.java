@@ -71,6 +71,7 @@ public final class SettingsDocs {
             case FLAG -> "present = on";
             case CHOICE -> "`" + String.join("`, `", s.choices()) + "`";
             case URL -> "http(s) URL";
+            case PROXY_URL -> "`http://`, `https://`, `socks5://`, `socks5h://`, `socks://` host:port";
             case ADDRESS -> "host:port";
             case PATH -> "path";
             case STRING, SECRET -> "text";

@@ -49,7 +49,7 @@ public final class GatewayModule implements ServiceModule {
         var settings = context.settings().current();
         this.upstream = new UpstreamClient(Duration.ofSeconds(settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)),
                 Duration.ofSeconds(Math.max(settings.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS),
-                        settings.number(Setting.UPSTREAM_IDLE_TIMEOUT_SECS)) + 30));
+                        settings.number(Setting.UPSTREAM_IDLE_TIMEOUT_SECS)) + 30), context.settings()::current);
         this.watchdog = new StreamWatchdog(Duration.ofMillis(50), System::nanoTime);
         this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gateway-jobs");

@@ -51,8 +51,17 @@ final class NoAccountAnswer {
         }
         Instant next = min(earliestCooldown, earliestReset);
         return new ExecutionResult.Refused(status, last.code(), "all " + attempted.size()
-                + " attempted account(s) failed; last error: " + last.code(),
+                + " attempted account(s) failed; last error: " + last.code() + networkDetail(last),
                 next == null ? null : retryAfter(now, next), null, attempted, lastAccount);
+    }
+
+    /** A network failure says what failed (say, an unreachable upstream proxy): the code alone does not help. */
+    private static String networkDetail(Outcome last) {
+        if (!(last instanceof Outcome.Network network) || network.message() == null) {
+            return "";
+        }
+        String detail = network.message();
+        return " (" + (detail.length() > 300 ? detail.substring(0, 300) + "…" : detail) + ")";
     }
 
     private static Instant earliest(Selection selection, SkipReason reason) {

@@ -1,5 +1,6 @@
 package com.codexmanager.service;
 
+import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.SettingSource;
 import com.codexmanager.config.SettingType;
@@ -14,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -70,7 +72,7 @@ public final class AppSettingsService {
         return next;
     }
 
-    private static String canonical(String field, Setting setting, JsonElement value) {
+    private String canonical(String field, Setting setting, JsonElement value) {
         if (value == null || value.isJsonNull()) {
             return null;
         }
@@ -85,7 +87,25 @@ public final class AppSettingsService {
         if (parsed.problem().isPresent()) {
             throw RpcException.invalidParams(field, parsed.problem().get());
         }
-        return parsed.value().orElseThrow();
+        String canonical = parsed.value().orElseThrow();
+        return setting.type() == SettingType.PROXY_URL ? keepMaskedPassword(field, setting, canonical) : canonical;
+    }
+
+    /**
+     * The settings page shows a proxy URL with {@code ***} for its password; saving it back (say, after changing
+     * only the port) keeps the password already in effect.
+     */
+    private String keepMaskedPassword(String field, Setting setting, String value) {
+        Optional<ProxyUrl> patched = ProxyUrl.parse(value);
+        if (patched.isEmpty() || !ProxyUrl.MASK.equals(patched.get().password())) {
+            return value;
+        }
+        String password = ProxyUrl.parse(current.text(setting)).map(ProxyUrl::password).orElse(null);
+        if (password == null) {
+            throw RpcException.invalidParams(field, "has '" + ProxyUrl.MASK + "' as password but no password is "
+                    + "stored to keep; type the real password");
+        }
+        return patched.get().withPassword(password).canonical();
     }
 
     private Map<Setting, String> stored() {

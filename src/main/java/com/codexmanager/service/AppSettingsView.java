@@ -14,7 +14,10 @@ import java.util.Map;
  * desktop may edit it. Secret values are never included, only whether they are set. Immutable.
  */
 public record AppSettingsView(Map<String, Object> values, List<Item> settings) {
-    /** One setting as the settings page shows it. {@code value} is {@code null} for secrets. */
+    /**
+     * One setting as the settings page shows it. {@code value} is {@code null} for secrets; proxy URLs carry
+     * {@code ***} instead of their password.
+     */
     public record Item(String key, String env, String group, String type, Object value, String defaultValue,
             boolean isSet, String source, boolean editable, boolean pinnedByEnv, boolean requiresRestart,
             List<String> choices, Long min, Long max, String description) {
@@ -42,7 +45,7 @@ public record AppSettingsView(Map<String, Object> values, List<Item> settings) {
         return switch (s.type()) {
             case INTEGER -> settings.number(s);
             case BOOLEAN, FLAG -> settings.enabled(s);
-            default -> settings.text(s);
+            default -> settings.shown(s);
         };
     }
 }

@@ -75,9 +75,8 @@ public final class CodexManagerService implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             RpcToken token = RpcToken.resolve(settings, dataDir, random);
             LogSetup.registerSecret(token.reveal());
-            if (settings.isSet(Setting.UPSTREAM_COOKIE)) {
-                LogSetup.registerSecret(settings.text(Setting.UPSTREAM_COOKIE));
-            }
+            registerSettingSecrets(settings);
+            appSettings.onChange(CodexManagerService::registerSettingSecrets);
 
             ServiceAddress address = new ServiceAddress(configured);
             ServiceContext context = new ServiceContext(appSettings, dataDir, database, new RpcRegistry(),
@@ -101,6 +100,14 @@ public final class CodexManagerService implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** Secrets that live in settings: masked in every log line from now on, including after a change. */
+    private static void registerSettingSecrets(Settings settings) {
+        if (settings.isSet(Setting.UPSTREAM_COOKIE)) {
+            LogSetup.registerSecret(settings.text(Setting.UPSTREAM_COOKIE));
+        }
+        settings.upstreamProxy().ifPresent(proxy -> proxy.passwordForms().forEach(LogSetup::registerSecret));
     }
 
     private static List<HttpRoutes> routes(List<ServiceModule> modules, RpcHttpHandler rpc) {

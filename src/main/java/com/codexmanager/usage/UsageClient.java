@@ -6,6 +6,9 @@ import com.codexmanager.auth.TokenRefresher;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
 import com.codexmanager.crypto.SecretUnavailableException;
+import com.codexmanager.upstream.ProxiedHttpClient;
+import com.codexmanager.upstream.UpstreamProxy;
+import com.codexmanager.upstream.UpstreamProxyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -36,30 +40,39 @@ public final class UsageClient implements AutoCloseable {
 
     private final Supplier<Settings> settings;
     private final TokenRefresher refresher;
-    private final CloseableHttpClient http;
+    private final ProxiedHttpClient http;
 
     public UsageClient(Supplier<Settings> settings, TokenRefresher refresher, int maxConnections) {
         this.settings = settings;
         this.refresher = refresher;
         Timeout connect = Timeout.ofSeconds(settings.get().number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS));
         Timeout response = Timeout.ofSeconds(RESPONSE_TIMEOUT.toSeconds());
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+        this.http = new ProxiedHttpClient("usage", settings,
+                proxy -> build(proxy, connect, response, maxConnections));
+    }
+
+    private static ProxiedHttpClient.Pooled build(UpstreamProxy proxy, Timeout connect, Timeout response,
+            int maxConnections) {
+        PoolingHttpClientConnectionManager connections = proxy.configure(
+                PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(maxConnections)
                         .setMaxConnPerRoute(maxConnections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect)
                                 .setSocketTimeout(response)
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.ofSeconds(30))
-                        .setResponseTimeout(response)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
+                                .build()))
                 .build();
+        CloseableHttpClient client = proxy.configure(HttpClients.custom()
+                        .setConnectionManager(connections)
+                        .setDefaultRequestConfig(RequestConfig.custom()
+                                .setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                                .setResponseTimeout(response)
+                                .build())
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .disableCookieManagement())
+                .build();
+        return new ProxiedHttpClient.Pooled(client, connections);
     }
 
     /** The usage URL for the current settings. */
@@ -114,7 +127,7 @@ public final class UsageClient implements AutoCloseable {
         get.setHeader("User-Agent", "codex-cli");
         get.setHeader("originator", settings.get().text(Setting.ORIGINATOR));
         try {
-            return http.execute(get, response -> {
+            return http.http().execute(get, response -> {
                 String text = response.getEntity() == null ? ""
                         : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8, MAX_BODY_CHARS);
                 ContentType type = response.getEntity() == null ? null
@@ -123,9 +136,11 @@ public final class UsageClient implements AutoCloseable {
                         token.accessToken());
             });
         } catch (IOException e) {
+            IOException failure = UpstreamProxyException.wrap(http.proxy(), get.getAuthority(), e);
+            String what = failure instanceof UpstreamProxyException ? failure.getMessage()
+                    : failure.getClass().getSimpleName();
             throw new UsageFetchException(UsageFetchException.Reason.NETWORK, accountId, 0,
-                    "cannot reach the usage endpoint for account " + accountId + " (" + e.getClass().getSimpleName()
-                            + ")", e);
+                    "cannot reach the usage endpoint for account " + accountId + " (" + what + ")", failure);
         }
     }
 
@@ -154,6 +169,6 @@ public final class UsageClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
+        http.close();
     }
 }

@@ -49,6 +49,7 @@ final class SettingTexts {
             Map.entry("upstreamFallbackBaseUrl",
                     new Texts("setting.upstreamFallbackBaseUrl", "setting.upstreamFallbackBaseUrl.hint")),
             Map.entry("upstreamCookie", new Texts("setting.upstreamCookie", "setting.upstreamCookie.hint")),
+            Map.entry("upstreamProxyUrl", new Texts("setting.upstreamProxyUrl", "setting.upstreamProxyUrl.hint")),
             Map.entry("usageBaseUrl", new Texts("setting.usageBaseUrl", "setting.usageBaseUrl.hint")),
             Map.entry("upstreamConnectTimeoutSecs",
                     new Texts("setting.upstreamConnectTimeoutSecs", "setting.upstreamConnectTimeoutSecs.hint")),

@@ -1,10 +1,14 @@
 package com.codexmanager.gateway.upstream;
 
+import com.codexmanager.config.Settings;
+import com.codexmanager.upstream.ProxiedHttpClient;
+import com.codexmanager.upstream.UpstreamProxy;
+import com.codexmanager.upstream.UpstreamProxyException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -24,38 +28,49 @@ import org.apache.hc.core5.util.Timeout;
  * connect timeout, no automatic retries or redirects (a retried model call spends quota twice), and
  * {@link UpstreamCall#cancel()} to drop a request at once when the client goes away. First-byte and idle
  * timeouts are enforced by the gateway's watchdog, so the socket timeout here is only a last-resort backstop.
+ * Connections go through {@code CODEXMANAGER_UPSTREAM_PROXY_URL} when it is set ({@link ProxiedHttpClient}).
  * Thread-safe; close once.
  */
 public final class UpstreamClient implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 4096;
 
-    private final CloseableHttpClient http;
-    private final PoolingHttpClientConnectionManager connections;
+    private final ProxiedHttpClient http;
 
-    public UpstreamClient(Duration connectTimeout, Duration socketBackstop) {
-        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(MAX_CONNECTIONS)
-                .setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(connectTimeout))
-                        .setSocketTimeout(Timeout.of(socketBackstop))
-                        .setTimeToLive(Timeout.ofMinutes(10))
-                        .build())
+    /**
+     * @param settings the live settings; the client follows {@code UPSTREAM_PROXY_URL} on the next request
+     */
+    public UpstreamClient(Duration connectTimeout, Duration socketBackstop, Supplier<Settings> settings) {
+        this.http = new ProxiedHttpClient("gateway", settings, proxy -> build(proxy, connectTimeout,
+                socketBackstop));
+    }
+
+    private static ProxiedHttpClient.Pooled build(UpstreamProxy proxy, Duration connectTimeout,
+            Duration socketBackstop) {
+        PoolingHttpClientConnectionManager connections = proxy.configure(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(socketBackstop))
+                                .setTimeToLive(Timeout.ofMinutes(10))
+                                .build()))
                 .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-                        .setResponseTimeout(Timeout.of(socketBackstop))
-                        .setRedirectsEnabled(false)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .evictIdleConnections(Timeout.ofMinutes(1))
-                .setUserAgent("codexmanager")
+        CloseableHttpClient client = proxy.configure(HttpClients.custom()
+                        .setConnectionManager(connections)
+                        .setDefaultRequestConfig(RequestConfig.custom()
+                                .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                                .setResponseTimeout(Timeout.of(socketBackstop))
+                                .setRedirectsEnabled(false)
+                                .build())
+                        .disableAutomaticRetries()
+                        .disableRedirectHandling()
+                        .disableCookieManagement()
+                        .disableContentCompression()
+                        .evictIdleConnections(Timeout.ofMinutes(1))
+                        .setUserAgent("codexmanager"))
                 .build();
+        return new ProxiedHttpClient.Pooled(client, connections);
     }
 
     /** Sends a POST with a JSON body and returns once the response head has arrived. */
@@ -84,8 +99,7 @@ public final class UpstreamClient implements AutoCloseable {
 
         /** Sends the request and waits for the response head. */
         public UpstreamCall open() throws IOException {
-            ClassicHttpResponse response = http.executeOpen(null, request, null);
-            return new UpstreamCall(request, response);
+            return send(request);
         }
 
         public void cancel() {
@@ -100,17 +114,22 @@ public final class UpstreamClient implements AutoCloseable {
 
     private UpstreamCall execute(HttpUriRequestBase request, Map<String, String> headers) throws IOException {
         headers.forEach(request::setHeader);
-        ClassicHttpResponse response = http.executeOpen(null, request, null);
-        return new UpstreamCall(request, response);
+        return send(request);
+    }
+
+    /** Failures before the response head name the proxy they went through, so that logs point at it. */
+    private UpstreamCall send(HttpUriRequestBase request) throws IOException {
+        CloseableHttpClient client = http.http();
+        try {
+            ClassicHttpResponse response = client.executeOpen(null, request, null);
+            return new UpstreamCall(request, response);
+        } catch (IOException e) {
+            throw UpstreamProxyException.wrap(http.proxy(), request.getAuthority(), e);
+        }
     }
 
     @Override
     public void close() {
-        try {
-            http.close();
-        } catch (IOException ignored) {
-            // closing a client only releases sockets
-        }
-        connections.closeIdle(org.apache.hc.core5.util.TimeValue.of(0, TimeUnit.SECONDS));
+        http.close();
     }
 }

@@ -1,0 +1,125 @@
+package com.codexmanager.upstream;
+
+import com.codexmanager.config.Setting;
+import com.codexmanager.config.Settings;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upstream HTTP client that follows {@link Setting#UPSTREAM_PROXY_URL} without a restart. The client is built
+ * for the proxy in effect; when the setting changes, the next {@link #http()} builds a new client and retires the
+ * old one. A retired client is not closed at once, because streams may still run on it: its idle connections are
+ * closed, and it is closed for good at the first later change where none of its connections is leased, or at
+ * {@link #close()}. Thread-safe.
+ */
+public final class ProxiedHttpClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ProxiedHttpClient.class);
+
+    /** A client and the pool it owns; the factory builds one per proxy. */
+    public record Pooled(CloseableHttpClient http, PoolingHttpClientConnectionManager connections) {
+        void closeGracefully() {
+            http.close(CloseMode.GRACEFUL);
+            connections.close(CloseMode.GRACEFUL);
+        }
+
+        boolean busy() {
+            return connections.getTotalStats().getLeased() > 0;
+        }
+    }
+
+    private record Current(String proxySetting, Pooled client) {
+    }
+
+    private final Supplier<Settings> settings;
+    private final Function<UpstreamProxy, Pooled> factory;
+    private final String name;
+    private final List<Pooled> retired = new ArrayList<>();
+    private volatile Current current;
+    private boolean closed;
+
+    /**
+     * @param name    what the client is for, in log lines ({@code gateway}, {@code usage}, {@code oauth})
+     * @param factory builds a client configured with the given proxy (it must call both
+     *                {@link UpstreamProxy#configure} methods)
+     */
+    public ProxiedHttpClient(String name, Supplier<Settings> settings, Function<UpstreamProxy, Pooled> factory) {
+        this.name = name;
+        this.settings = settings;
+        this.factory = factory;
+        this.current = build(settings.get());
+    }
+
+    /** The client for the proxy setting in effect now. */
+    public CloseableHttpClient http() {
+        Settings now = settings.get();
+        Current snapshot = current;
+        if (snapshot.proxySetting().equals(now.text(Setting.UPSTREAM_PROXY_URL))) {
+            return snapshot.client().http();
+        }
+        return switchTo(now);
+    }
+
+    /** The proxy the current client uses. */
+    public UpstreamProxy proxy() {
+        return UpstreamProxy.of(settings.get().upstreamProxy());
+    }
+
+    private synchronized CloseableHttpClient switchTo(Settings now) {
+        if (closed) {
+            throw new IllegalStateException(name + " client is closed");
+        }
+        if (current.proxySetting().equals(now.text(Setting.UPSTREAM_PROXY_URL))) {
+            return current.client().http();
+        }
+        Pooled old = current.client();
+        current = build(now);
+        old.connections().closeIdle(TimeValue.ZERO_MILLISECONDS);
+        retired.removeIf(client -> {
+            if (client.busy()) {
+                return false;
+            }
+            client.closeGracefully();
+            return true;
+        });
+        retired.add(old);
+        return current.client().http();
+    }
+
+    private Current build(Settings now) {
+        UpstreamProxy proxy = UpstreamProxy.of(now.upstreamProxy());
+        if (proxy.url().isPresent() || current != null) {
+            log.info("Upstream {} client uses {}", name, proxy);
+        }
+        return new Current(now.text(Setting.UPSTREAM_PROXY_URL), factory.apply(proxy));
+    }
+
+    /** The live pool (for the caller's own housekeeping such as closing idle connections). */
+    public PoolingHttpClientConnectionManager connections() {
+        return current.client().connections();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        retired.forEach(Pooled::closeGracefully);
+        retired.clear();
+        try {
+            current.client().http().close();
+        } catch (IOException ignored) {
+            // closing a client only releases sockets
+        }
+        current.client().connections().close(CloseMode.GRACEFUL);
+    }
+}
