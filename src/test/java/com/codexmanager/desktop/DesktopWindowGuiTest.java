@@ -179,14 +179,16 @@ class DesktopWindowGuiTest {
      * selection can be read back: the visible effect is what counts.
      */
     private void selectSettingUntil(String name, String item, String what, java.util.function.BooleanSupplier done) {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 5; attempt++) {
             try {
                 openSettings();
                 window.comboBox(name).selectItem(item);
                 await(what, Duration.ofSeconds(10), done);
                 return;
             } catch (AssertionError | RuntimeException missed) {
-                // the window was being rebuilt or the click missed: look the combo up again and retry
+                // the window was being rebuilt or the click missed (maybe leaving the popup open over the next
+                // attempt's target): close popups, look the combo up again and retry
+                onEdt(() -> javax.swing.MenuSelectionManager.defaultManager().clearSelectedPath());
                 robot.waitForIdle();
             }
         }

@@ -100,13 +100,15 @@ class PagesGuiTest {
 
     /** Picks a combo item with the real mouse; on a loaded machine a click can miss, so retry. */
     private void select(org.assertj.swing.fixture.JComboBoxFixture combo, String item) {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 5; attempt++) {
             combo.selectItem(item);
             try {
                 await(combo.target().getName() + " = " + item, Duration.ofSeconds(3),
                         () -> String.valueOf(combo.target().getSelectedItem()).equals(item));
                 return;
             } catch (AssertionError missed) {
+                // a missed click can leave the popup open over the next attempt's target
+                onEdt(() -> combo.target().hidePopup());
                 robot.waitForIdle();
             }
         }
