@@ -15,6 +15,7 @@ import com.codexmanager.desktop.panel.AccountsPanel;
 import com.codexmanager.desktop.panel.DashboardPanel;
 import com.codexmanager.desktop.panel.ErrorText;
 import com.codexmanager.desktop.panel.KeysPanel;
+import com.codexmanager.desktop.panel.LazyPage;
 import com.codexmanager.desktop.panel.LogsPanel;
 import com.codexmanager.desktop.panel.PageView;
 import com.codexmanager.desktop.panel.SettingsPanel;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesktopApp implements MainWindow.Host {
     private static final Logger log = LoggerFactory.getLogger(DesktopApp.class);
+
+    /** After the first window shows, wait this long, then build one more page per step. */
+    private static final int PREBUILD_DELAY_MS = 400;
+    private static final int PREBUILD_STEP_MS = 60;
 
     private final Locale osLocale;
     private final Runnable onQuit;
@@ -89,6 +95,7 @@ public final class DesktopApp implements MainWindow.Host {
         app.window.frame().setSize(Ui.scale(1280), Ui.scale(800));
         app.window.frame().setLocationRelativeTo(null);
         app.window.present(Page.DASHBOARD);
+        app.prebuildPages();
         ctx.monitor().start();
         app.syncStartAtLogin();
         focus.onRequest(page -> SwingUtilities.invokeLater(() -> app.window.present(
@@ -115,14 +122,32 @@ public final class DesktopApp implements MainWindow.Host {
         }, error -> log.info("Start at login not synced, settings unavailable: {}", error.toString()));
     }
 
+    /** Pages are built when first shown; the rest are built one per EDT turn once the window is up. */
     private Map<Page, PageView> buildPages(DesktopContext context) {
         Map<Page, PageView> pages = new EnumMap<>(Page.class);
-        pages.put(Page.DASHBOARD, new DashboardPanel(context));
-        pages.put(Page.ACCOUNTS, new AccountsPanel(context));
-        pages.put(Page.KEYS, new KeysPanel(context));
-        pages.put(Page.LOGS, new LogsPanel(context));
-        pages.put(Page.SETTINGS, new SettingsPanel(context, this::settingsSaved));
+        pages.put(Page.DASHBOARD, new LazyPage(() -> new DashboardPanel(context)));
+        pages.put(Page.ACCOUNTS, new LazyPage(() -> new AccountsPanel(context)));
+        pages.put(Page.KEYS, new LazyPage(() -> new KeysPanel(context)));
+        pages.put(Page.LOGS, new LazyPage(() -> new LogsPanel(context)));
+        pages.put(Page.SETTINGS, new LazyPage(() -> new SettingsPanel(context, this::settingsSaved)));
         return pages;
+    }
+
+    /** Builds the pages not shown yet, one per timer tick, so that the first visit to each is instant. */
+    private void prebuildPages() {
+        Timer timer = new Timer(PREBUILD_STEP_MS, null);
+        timer.addActionListener(e -> {
+            java.util.Optional<LazyPage> next = java.util.Arrays.stream(Page.values())
+                    .map(window::page).filter(p -> p instanceof LazyPage lazy && !lazy.built())
+                    .map(LazyPage.class::cast).findFirst();
+            if (next.isPresent() && !quit) {
+                next.get().build();
+            } else {
+                timer.stop();
+            }
+        });
+        timer.setInitialDelay(PREBUILD_DELAY_MS);
+        timer.start();
     }
 
     private Runnable handler(ActionId id) {
@@ -194,6 +219,7 @@ public final class DesktopApp implements MainWindow.Host {
         window.setContent(messages, buildPages(ctx), ctx.monitor().current());
         window.show(page);
         window.forEachPage(p -> p.poolChanged(ctx.pool().current()));
+        prebuildPages();
         if (tray != null) {
             tray.setContext(ctx, actions);
         }

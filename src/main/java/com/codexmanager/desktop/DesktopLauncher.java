@@ -148,6 +148,11 @@ public final class DesktopLauncher {
                         timing.firstData();
                     }
                 });
+                if (service.embedded()) {
+                    // the embedded service is this build, so it has the account methods: load the pool now,
+                    // alongside the connection check, instead of after it
+                    pool.setSupported(true);
+                }
                 Messages messages = Messages.of(appearance.language().locale(options.osLocale()));
                 DesktopContext ctx = new DesktopContext(rpc, service, jobs, messages, monitor, pool,
                         options.platform(), laf);
