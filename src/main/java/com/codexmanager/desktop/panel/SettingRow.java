@@ -50,6 +50,8 @@ final class SettingRow {
     private final JButton reset;
     private SettingItem item;
     private boolean updating;
+    /** The text last sent to the service from this row's field; its answer replaces it even while focused. */
+    private String committedText;
 
     SettingRow(Messages messages, SettingItem item, BiConsumer<SettingItem, Object> onCommit) {
         this.messages = messages;
@@ -157,6 +159,7 @@ final class SettingRow {
             return;
         }
         if (!text.equals(item.value())) {
+            committedText = text;
             onCommit.accept(item, text.isEmpty() ? null : text);
         }
     }
@@ -186,7 +189,9 @@ final class SettingRow {
                 secret.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT,
                         messages.text(item.isSet() ? "settings.secretSet" : "settings.secretNotSet"));
             } else if (editor instanceof JTextField field) {
-                if (!field.hasFocus()) {
+                // the service's form of what was just saved (normalised, a proxy password masked) replaces the
+                // typed text; other refreshes leave a field being edited alone
+                if (!field.hasFocus() || field.getText().trim().equals(committedText)) {
                     field.setText(item.value());
                 }
                 field.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, item.defaultValue());
