@@ -45,6 +45,31 @@ public final class GuiTestSupport {
         assumeTrue(java.awt.SystemTray.isSupported(), "no tray host (start trayer): tray assertions skipped");
     }
 
+    /**
+     * Caps how long AssertJ-Swing waits for a combo's popup or a component to show (30 s by default): under load
+     * a missed click could otherwise stall a test for half a minute before its retry.
+     */
+    public static void boundPopupWaits(org.assertj.swing.core.Robot robot) {
+        robot.settings().timeoutToFindPopup(4000);
+        robot.settings().timeoutToBeVisible(8000);
+    }
+
+    /**
+     * Chooses the combo item shown as {@code item} on the EDT, which fires the same listeners as a mouse pick. For
+     * retries after the real mouse missed (seen only under full-suite load).
+     */
+    public static void chooseOnEdt(javax.swing.JComboBox<?> combo, String item) {
+        onEdt(() -> {
+            for (int i = 0; i < combo.getItemCount(); i++) {
+                if (String.valueOf(combo.getItemAt(i)).equals(item)) {
+                    combo.setSelectedIndex(i);
+                    return;
+                }
+            }
+            throw new AssertionError(item + " is not an item of " + combo.getName());
+        });
+    }
+
     /** Runs {@code work} on the EDT and returns its result. */
     public static <T> T onEdt(Supplier<T> work) {
         if (SwingUtilities.isEventDispatchThread()) {
