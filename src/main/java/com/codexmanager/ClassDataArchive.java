@@ -22,7 +22,7 @@ final class ClassDataArchive {
     private ClassDataArchive() {
     }
 
-    /** What {@link #prepare} did. */
+    /** What {@link #prepare} did. Only {@code .jsa} paths are touched: the property could be set from outside. */
     enum Outcome { NONE, FOLDER_READY, TOO_SMALL_DELETED }
 
     /**
@@ -32,7 +32,7 @@ final class ClassDataArchive {
      */
     static Outcome prepare(String archive, boolean longRunning) {
         // an unexpanded "$HOME/…" means a launcher that does not expand variables: leave it alone
-        if (archive == null || archive.isBlank() || archive.contains("$")) {
+        if (archive == null || archive.isBlank() || archive.contains("$") || !archive.endsWith(".jsa")) {
             return Outcome.NONE;
         }
         try {

@@ -55,6 +55,14 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void a_path_that_is_not_an_archive_is_never_deleted() throws IOException {
+        Path other = Files.writeString(home.resolve("notes.txt"), "small");
+
+        assertThat(ClassDataArchive.prepare(other.toString(), true)).isEqualTo(ClassDataArchive.Outcome.NONE);
+        assertThat(other).exists();
+    }
+
+    @Test
     void no_archive_or_an_unexpanded_variable_changes_nothing() {
         assertThat(ClassDataArchive.prepare(null, true)).isEqualTo(ClassDataArchive.Outcome.NONE);
         assertThat(ClassDataArchive.prepare(" ", true)).isEqualTo(ClassDataArchive.Outcome.NONE);

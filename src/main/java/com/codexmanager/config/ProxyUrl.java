@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 public record ProxyUrl(Kind kind, String host, int port, String username, String password) {
     /** What the user sees instead of the password. */
     public static final String MASK = "***";
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^/@:]*:)[^@/]*@");
+    /** Up to the last '@' of the token: a password may hold '/' or '@' when the user did not %-encode it. */
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^/@:\\s]*:)\\S*@");
 
     /** The proxy protocols we speak. */
     public enum Kind {

@@ -13,6 +13,8 @@ import java.util.List;
  * which and until when. Stateless.
  */
 final class NoAccountAnswer {
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("://[^\\s/]*@");
+
     private NoAccountAnswer() {
     }
 
@@ -60,7 +62,8 @@ final class NoAccountAnswer {
         if (!(last instanceof Outcome.Network network) || network.message() == null) {
             return "";
         }
-        String detail = network.message();
+        // the answer goes to API clients: no user info of a proxy URL, not even the user name
+        String detail = USER_INFO.matcher(network.message()).replaceAll("://");
         return " (" + (detail.length() > 300 ? detail.substring(0, 300) + "…" : detail) + ")";
     }
 

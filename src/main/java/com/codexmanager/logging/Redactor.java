@@ -24,7 +24,9 @@ public final class Redactor {
                     + "|subject_token|token)=([^&\\s\"]+)"), "$1=" + MASK),
             new Rule(Pattern.compile("(?i)\\b(x-codexmanager-rpc-token|x-api-key|api-key|cookie|authorization)"
                     + "(\\s*[:=]\\s*)([^\\s,;]+)"), "$1$2" + MASK),
-            new Rule(Pattern.compile("\\b[0-9a-fA-F]{64}\\b"), MASK));
+            new Rule(Pattern.compile("\\b[0-9a-fA-F]{64}\\b"), MASK),
+            // a password in a URL's user info (a proxy URL), up to the token's last '@'
+            new Rule(Pattern.compile("(://[^/@:\\s]*:)\\S*@"), "$1" + MASK + "@"));
 
     private record Rule(Pattern pattern, String replacement) {
     }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One upstream HTTP client that follows {@link Setting#UPSTREAM_PROXY_URL} without a restart. The client is built
  * for the proxy in effect; when the setting changes, the next {@link #http()} builds a new client and retires the
- * old one. A retired client is not closed at once, because streams may still run on it: its idle connections are
- * closed, and it is closed for good at the first later change where none of its connections is leased, or at
- * {@link #close()}. Thread-safe.
+ * old one. A retired client is not closed at once, because streams may still run on it and a request may have
+ * picked it up without leasing a connection yet: its idle connections are closed, and it is closed for good at
+ * {@link #close()}. Proxy changes are rare user actions, so the retired pools stay few. Thread-safe.
  */
 public final class ProxiedHttpClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProxiedHttpClient.class);
@@ -29,10 +29,6 @@ public final class ProxiedHttpClient implements AutoCloseable {
         void closeGracefully() {
             http.close(CloseMode.GRACEFUL);
             connections.close(CloseMode.GRACEFUL);
-        }
-
-        boolean busy() {
-            return connections.getTotalStats().getLeased() > 0;
         }
     }
 
@@ -82,14 +78,9 @@ public final class ProxiedHttpClient implements AutoCloseable {
         }
         Pooled old = current.client();
         current = build(now);
+        // a request may hold the old client without a leased connection yet, so closing it here could fail that
+        // request; only its idle sockets go now, the (small) pool object stays until close()
         old.connections().closeIdle(TimeValue.ZERO_MILLISECONDS);
-        retired.removeIf(client -> {
-            if (client.busy()) {
-                return false;
-            }
-            client.closeGracefully();
-            return true;
-        });
         retired.add(old);
         return current.client().http();
     }

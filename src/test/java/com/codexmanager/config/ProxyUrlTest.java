@@ -55,6 +55,9 @@ class ProxyUrlTest {
     void masked_hides_passwords_even_in_text_that_does_not_parse() {
         assertThat(ProxyUrl.masked("socks5://u:secretpw@proxy:1080")).isEqualTo("socks5://u:***@proxy:1080");
         assertThat(ProxyUrl.masked("http://proxy:8080")).isEqualTo("http://proxy:8080");
+        assertThat(ProxyUrl.masked("http://bob:pa/ss@proxy:3128")).isEqualTo("http://bob:***@proxy:3128");
+        assertThat(ProxyUrl.masked("http://bob:p@ss@proxy:3128 and http://x:y@other:1"))
+                .isEqualTo("http://bob:***@proxy:3128 and http://x:***@other:1");
     }
 
     @Test

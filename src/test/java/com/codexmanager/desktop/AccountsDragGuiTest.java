@@ -212,7 +212,9 @@ class AccountsDragGuiTest {
                     robot.releaseMouse(MouseButton.LEFT_BUTTON);
                 }
             }
-            if (dropped && waitQuietly(Duration.ofSeconds(10), done)) {
+            if (dropped) {
+                // the drop happened: a second drag would move rows again, so wait for its effect and stop
+                await("effect of dragging row " + from + " to line " + line, Duration.ofSeconds(15), done);
                 return;
             }
             robot.waitForIdle();

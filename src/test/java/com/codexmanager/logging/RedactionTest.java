@@ -43,6 +43,15 @@ class RedactionTest {
     }
 
     @Test
+    void passwords_in_url_user_info_are_masked_even_with_slashes_or_at_signs() {
+        assertThat(Redactor.redact("proxy http://bob:pa/ss@proxy.lan:3128 failed"))
+                .isEqualTo("proxy http://bob:" + Redactor.MASK + "@proxy.lan:3128 failed");
+        assertThat(Redactor.redact("socks5h://u:p@ss@proxy:1080")).doesNotContain("p@ss").contains("u:");
+        assertThat(Redactor.redact("see https://chatgpt.com/backend-api/codex")).isEqualTo(
+                "see https://chatgpt.com/backend-api/codex");
+    }
+
+    @Test
     void registered_secrets_are_masked_exactly() {
         assertThat(Redactor.redact("cookie value is plainword42", java.util.List.of("plainword42")))
                 .doesNotContain("plainword42");

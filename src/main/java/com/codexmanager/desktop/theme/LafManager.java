@@ -5,6 +5,7 @@ import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import com.formdev.flatlaf.extras.FlatAnimatedLafChange;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
@@ -20,26 +21,26 @@ import org.slf4j.LoggerFactory;
 public final class LafManager {
     private static final Logger log = LoggerFactory.getLogger(LafManager.class);
 
-    private final SystemDarkMode system;
-    private Boolean systemDark;
+    private final CompletableFuture<Boolean> systemDark;
     private boolean registered;
-    private String installed;
 
     /** @param env the process environment, read for the desktop's dark-mode hints (e.g. {@code GTK_THEME}) */
     public LafManager(Function<String, String> env) {
         this(SystemDarkMode.of(env));
     }
 
+    /** Starts asking the OS at once, off the EDT: the answer may need a process (gsettings, reg, defaults). */
     public LafManager(SystemDarkMode system) {
-        this.system = system;
+        this.systemDark = CompletableFuture.supplyAsync(system::prefersDark, work -> {
+            Thread probe = new Thread(work, "system-theme-probe");
+            probe.setDaemon(true);
+            probe.start();
+        });
     }
 
-    /** Whether "system" means dark here; asked once per run, as the OS answer may need a process. */
+    /** Whether "system" means dark here; asked once per run (the probe started with this manager). */
     public boolean systemPrefersDark() {
-        if (systemDark == null) {
-            systemDark = system.prefersDark();
-        }
-        return systemDark;
+        return systemDark.join();
     }
 
     public boolean dark(UiTheme theme) {
@@ -54,11 +55,9 @@ public final class LafManager {
         if (!SwingUtilities.isEventDispatchThread()) {
             throw new IllegalStateException("LafManager.apply must run on the EDT");
         }
-        String look = (dark(theme) ? "dark/" : "light/") + accent.hex();
-        if (look.equals(installed) && UIManager.getLookAndFeel() instanceof FlatLaf) {
+        if (installed(dark(theme), accent)) {
             return;
         }
-        installed = look;
         if (!registered) {
             FlatLaf.registerCustomDefaultsSource("com.codexmanager.desktop.theme");
             registered = true;
@@ -73,12 +72,18 @@ public final class LafManager {
         } catch (UnsupportedLookAndFeelException | RuntimeException e) {
             log.warn("Theme {} could not be installed ({}); using FlatLaf Light", theme, e.toString());
             FlatLightLaf.setup();
-            installed = "light/" + accent.hex();
         }
         FlatLaf.updateUI();
         if (animate) {
             FlatAnimatedLafChange.hideSnapshotWithAnimation();
         }
+    }
+
+    /** Whether the JVM-wide look is already FlatLaf with this brightness and accent (whoever installed it). */
+    private static boolean installed(boolean dark, Accent accent) {
+        Map<String, String> extras = FlatLaf.getGlobalExtraDefaults();
+        return UIManager.getLookAndFeel() instanceof FlatLaf current && current.isDark() == dark
+                && extras != null && accent.hex().equals(extras.get("@accentColor"));
     }
 
     /** Whether the installed look is dark (for app-drawn colours). */

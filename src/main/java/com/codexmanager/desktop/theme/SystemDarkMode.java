@@ -1,6 +1,7 @@
 package com.codexmanager.desktop.theme;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.function.Function;
  * Whether the operating system is set to a dark appearance, for the "system" theme. Linux: {@code GTK_THEME}, then
  * GNOME's {@code color-scheme} and {@code gtk-theme} via {@code gsettings}, then KDE's {@code kdeglobals} colour
  * scheme. Windows: the {@code AppsUseLightTheme} registry value. macOS: {@code AppleInterfaceStyle}. Anything that
- * cannot be read counts as light. Each command gets {@link #COMMAND_TIMEOUT_MS}. Stateless; thread-safe.
+ * cannot be read counts as light. Each command gets {@link #COMMAND_TIMEOUT_MS}; callers keep it off the EDT.
+ * Stateless; thread-safe.
  */
 public final class SystemDarkMode {
     static final long COMMAND_TIMEOUT_MS = 1500;
@@ -105,15 +107,16 @@ public final class SystemDarkMode {
 
     private static Optional<String> run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             process.getOutputStream().close();
-            if (!process.waitFor(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
+            try (InputStream stdout = process.getInputStream()) {
+                if (!process.waitFor(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    return Optional.empty();
+                }
+                String out = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+                return process.exitValue() == 0 ? Optional.of(out) : Optional.empty();
             }
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return process.exitValue() == 0 ? Optional.of(out) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

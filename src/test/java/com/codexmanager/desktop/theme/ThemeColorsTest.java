@@ -41,15 +41,24 @@ class ThemeColorsTest {
         }
     };
 
+    private boolean listening;
+
     @BeforeEach
     void listen() {
         GuiTestSupport.assumeDisplay();
         flatLafLog.addHandler(recorder);
+        listening = true;
     }
 
     @AfterEach
     void stopListening() {
+        if (!listening) {
+            return;
+        }
         flatLafLog.removeHandler(recorder);
+        // the look is JVM-wide: leave the default one for the tests that follow in this JVM
+        onEdt(() -> new LafManager(new SystemDarkMode("Linux", name -> null, command -> Optional.empty(),
+                java.nio.file.Path.of("."))).apply(UiTheme.LIGHT, Accent.BLUE, false));
     }
 
     @ParameterizedTest
