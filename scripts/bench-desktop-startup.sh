@@ -68,25 +68,7 @@ until curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
   { kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; } || { cat "$work/seed.log" >&2; die "seed service did not start"; }
   sleep 0.05
 done
-python3 - "$accounts" "$work/import.json" <<'PY'
-import base64, json, sys, time, uuid
-count, out = int(sys.argv[1]), sys.argv[2]
-def b64(obj):
-    return base64.urlsafe_b64encode(json.dumps(obj, separators=(",", ":")).encode()).rstrip(b"=").decode()
-exp = int(time.time()) + 10 * 86400
-head = b64({"alg": "RS256", "typ": "JWT"})
-items = []
-for i in range(count):
-    acct, user = str(uuid.uuid4()), "user-" + uuid.uuid4().hex[:16]
-    auth = {"chatgpt_account_id": acct, "chatgpt_user_id": user, "chatgpt_plan_type": "plus"}
-    claims = {"sub": "auth0|" + user, "email": "bench%05d@example.test" % i, "exp": exp,
-              "https://api.openai.com/auth": auth}
-    token = head + "." + b64(claims) + ".c2ln"
-    items.append({"tokens": {"access_token": token, "id_token": token,
-                             "refresh_token": "rt_" + uuid.uuid4().hex, "account_id": acct}})
-json.dump({"jsonrpc": "2.0", "id": 1, "method": "account/import",
-           "params": {"contents": [json.dumps(items)], "importId": "bench"}}, open(out, "w"))
-PY
+python3 "$CM_ROOT/scripts/lib/import-request.py" "$accounts" "$work/import.json"
 curl -fsS -o "$work/import.out" -H "Content-Type: application/json" \
   -H "X-CodexManager-Rpc-Token: $(cat "$data/codexmanager.rpc-token")" \
   --data-binary "@$work/import.json" "http://127.0.0.1:$port/rpc"

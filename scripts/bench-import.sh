@@ -26,29 +26,7 @@ fi
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 
-python3 - "$COUNT" "$WORK/request.json" <<'PY'
-import base64, json, sys, time, uuid
-count, out = int(sys.argv[1]), sys.argv[2]
-def b64(obj):
-    return base64.urlsafe_b64encode(json.dumps(obj, separators=(",", ":")).encode()).rstrip(b"=").decode()
-exp = int(time.time()) + 10 * 86400
-head = b64({"alg": "RS256", "typ": "JWT"})
-items = []
-for i in range(count):
-    acct, user = str(uuid.uuid4()), "user-" + uuid.uuid4().hex[:16]
-    auth = {"chatgpt_account_id": acct, "chatgpt_user_id": user, "chatgpt_plan_type": "plus"}
-    email = "bench%05d@example.test" % i
-    access = head + "." + b64({"sub": "auth0|" + user, "email": email, "exp": exp,
-                               "https://api.openai.com/auth": auth}) + ".c2ln"
-    ident = head + "." + b64({"sub": "auth0|" + user, "email": email, "exp": exp - 3000,
-                              "https://api.openai.com/auth": auth}) + ".c2ln"
-    items.append({"tokens": {"access_token": access, "id_token": ident,
-                             "refresh_token": "rt_" + uuid.uuid4().hex + uuid.uuid4().hex, "account_id": acct}})
-body = {"jsonrpc": "2.0", "id": 1, "method": "account/import",
-        "params": {"contents": [json.dumps(items)], "importId": "bench"}}
-with open(out, "w") as f:
-    json.dump(body, f)
-PY
+python3 "$ROOT/scripts/lib/import-request.py" "$COUNT" "$WORK/request.json"
 
 CODEXMANAGER_DB_PATH="$WORK/data/codexmanager.mv.db" \
 CODEXMANAGER_SERVICE_ADDR="127.0.0.1:$PORT" \
