@@ -105,7 +105,8 @@ public final class BarChart extends JComponent {
             paintLegend(g2, fm, Ui.scale(8));
             Color muted = UIManager.getColor("Label.disabledForeground");
             g2.setColor(Ui.color("CodexManager.chart.grid"));
-            for (int i = 0; i <= AxisScale.TICKS; i++) {
+            // without data only the baseline: grid lines would cross the message
+            for (int i = 0; i <= (data ? AxisScale.TICKS : 0); i++) {
                 int y = top + h - h * i / AxisScale.TICKS;
                 g2.drawLine(left, y, left + w, y);
             }
