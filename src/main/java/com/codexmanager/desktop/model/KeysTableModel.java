@@ -3,11 +3,9 @@ package com.codexmanager.desktop.model;
 import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.ui.Formats;
 import java.time.Clock;
-import java.util.List;
-import javax.swing.table.AbstractTableModel;
 
 /** The platform keys table over an immutable list of {@link KeyRow}s. EDT only. */
-public final class KeysTableModel extends AbstractTableModel {
+public final class KeysTableModel extends RowsTableModel<KeyRow, KeysTableModel.Column> {
     /** Columns with header keys. */
     public enum Column {
         NAME("keys.col.name"), PREFIX("keys.col.prefix"), PROTOCOL("keys.col.protocol"), MODEL("keys.col.model"),
@@ -18,47 +16,25 @@ public final class KeysTableModel extends AbstractTableModel {
         Column(String headerKey) {
             this.headerKey = headerKey;
         }
+
+        public String headerKey() {
+            return headerKey;
+        }
     }
 
-    private final Messages messages;
     private final Formats formats;
     private final Clock clock;
-    private List<KeyRow> rows = List.of();
 
     public KeysTableModel(Messages messages, Formats formats, Clock clock) {
-        this.messages = messages;
+        super(messages, Column.class, Column::headerKey);
         this.formats = formats;
         this.clock = clock;
     }
 
-    public void setRows(List<KeyRow> newRows) {
-        rows = List.copyOf(newRows);
-        fireTableDataChanged();
-    }
-
-    public KeyRow row(int index) {
-        return rows.get(index);
-    }
-
     @Override
-    public int getRowCount() {
-        return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return Column.values().length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return messages.text(Column.values()[column].headerKey);
-    }
-
-    @Override
-    public Object getValueAt(int row, int column) {
-        KeyRow k = rows.get(row);
-        return switch (Column.values()[column]) {
+    protected Object value(KeyRow k, Column column) {
+        Messages messages = messages();
+        return switch (column) {
             case NAME -> k.name();
             case PREFIX -> k.prefix();
             case PROTOCOL -> switch (k.protocol()) {

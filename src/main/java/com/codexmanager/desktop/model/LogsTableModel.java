@@ -2,11 +2,9 @@ package com.codexmanager.desktop.model;
 
 import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.ui.Formats;
-import java.util.List;
-import javax.swing.table.AbstractTableModel;
 
 /** One page of request logs over an immutable row list. EDT only. */
-public final class LogsTableModel extends AbstractTableModel {
+public final class LogsTableModel extends RowsTableModel<LogRow, LogsTableModel.Column> {
     /** Columns with header key and priority (1 = always shown, 3 = first to hide on narrow windows). */
     public enum Column {
         TIME("logs.col.time", 1), STATUS("logs.col.status", 1), METHOD("logs.col.method", 3),
@@ -24,45 +22,22 @@ public final class LogsTableModel extends AbstractTableModel {
         public int priority() {
             return priority;
         }
+
+        public String headerKey() {
+            return headerKey;
+        }
     }
 
-    private final Messages messages;
     private final Formats formats;
-    private List<LogRow> rows = List.of();
 
     public LogsTableModel(Messages messages, Formats formats) {
-        this.messages = messages;
+        super(messages, Column.class, Column::headerKey);
         this.formats = formats;
     }
 
-    public void setRows(List<LogRow> newRows) {
-        rows = List.copyOf(newRows);
-        fireTableDataChanged();
-    }
-
-    public LogRow row(int index) {
-        return rows.get(index);
-    }
-
     @Override
-    public int getRowCount() {
-        return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return Column.values().length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return messages.text(Column.values()[column].headerKey);
-    }
-
-    @Override
-    public Object getValueAt(int row, int column) {
-        LogRow r = rows.get(row);
-        return switch (Column.values()[column]) {
+    protected Object value(LogRow r, Column column) {
+        return switch (column) {
             case TIME -> formats.seconds(r.createdAt());
             case STATUS -> r.statusCode() == 0 ? "–" : Integer.toString(r.statusCode());
             case METHOD -> r.method();
