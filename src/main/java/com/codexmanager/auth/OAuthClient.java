@@ -17,13 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -54,27 +48,7 @@ public final class OAuthClient implements AutoCloseable {
     }
 
     private static ProxiedHttpClient.Pooled build(UpstreamProxy proxy, Timeout connect, Timeout response) {
-        PoolingHttpClientConnectionManager connections = proxy.configure(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(32)
-                        .setMaxConnPerRoute(16)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect)
-                                .setSocketTimeout(response)
-                                .build()))
-                .build();
-        CloseableHttpClient client = proxy.configure(HttpClients.custom()
-                        .setConnectionManager(connections)
-                        .setDefaultRequestConfig(RequestConfig.custom()
-                                .setConnectionRequestTimeout(Timeout.ofSeconds(30))
-                                .setResponseTimeout(response)
-                                .build())
-                        .disableAutomaticRetries()
-                        .disableRedirectHandling()
-                        .disableCookieManagement()
-                        .setUserAgent("codexmanager"))
-                .build();
-        return new ProxiedHttpClient.Pooled(client, connections);
+        return ProxiedHttpClient.simpleClient(proxy, connect, response, 32, 16, "codexmanager");
     }
 
     /** Exchanges an authorization code (PKCE) for tokens; the reply must hold an access and a refresh token. */

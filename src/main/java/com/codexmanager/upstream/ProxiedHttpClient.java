@@ -7,10 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,38 @@ public final class ProxiedHttpClient implements AutoCloseable {
     }
 
     private record Current(String proxySetting, Pooled client) {
+    }
+
+    /**
+     * A plain request/response client through {@code proxy}: no retries, redirects or cookies, a 30 s wait for a
+     * pooled connection. For the small clients (OAuth, usage); the gateway builds its own streaming one.
+     *
+     * @param userAgent sent on every request, or {@code null} when the caller sets one per request
+     */
+    public static Pooled simpleClient(UpstreamProxy proxy, Timeout connect, Timeout response, int maxTotal,
+            int maxPerRoute, String userAgent) {
+        PoolingHttpClientConnectionManager connections = proxy.configure(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxTotal)
+                        .setMaxConnPerRoute(maxPerRoute)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect)
+                                .setSocketTimeout(response)
+                                .build()))
+                .build();
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                        .setResponseTimeout(response)
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement();
+        if (userAgent != null) {
+            builder.setUserAgent(userAgent);
+        }
+        return new Pooled(proxy.configure(builder).build(), connections);
     }
 
     private final Supplier<Settings> settings;

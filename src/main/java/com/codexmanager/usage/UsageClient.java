@@ -15,12 +15,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
@@ -53,26 +47,7 @@ public final class UsageClient implements AutoCloseable {
 
     private static ProxiedHttpClient.Pooled build(UpstreamProxy proxy, Timeout connect, Timeout response,
             int maxConnections) {
-        PoolingHttpClientConnectionManager connections = proxy.configure(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxConnections)
-                        .setMaxConnPerRoute(maxConnections)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect)
-                                .setSocketTimeout(response)
-                                .build()))
-                .build();
-        CloseableHttpClient client = proxy.configure(HttpClients.custom()
-                        .setConnectionManager(connections)
-                        .setDefaultRequestConfig(RequestConfig.custom()
-                                .setConnectionRequestTimeout(Timeout.ofSeconds(30))
-                                .setResponseTimeout(response)
-                                .build())
-                        .disableAutomaticRetries()
-                        .disableRedirectHandling()
-                        .disableCookieManagement())
-                .build();
-        return new ProxiedHttpClient.Pooled(client, connections);
+        return ProxiedHttpClient.simpleClient(proxy, connect, response, maxConnections, maxConnections, null);
     }
 
     /** The usage URL for the current settings. */
