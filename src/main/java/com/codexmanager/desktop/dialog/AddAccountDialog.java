@@ -21,7 +21,6 @@ import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
-import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
 /**
@@ -62,12 +61,7 @@ public final class AddAccountDialog {
     }
 
     public JDialog open(Component parent) {
-        dialog = new JDialog(SwingUtilities.getWindowAncestor(parent), ctx.text("login.title"),
-                java.awt.Dialog.ModalityType.MODELESS);
-        dialog.setName("addAccountDialog");
-        dialog.setContentPane(build());
-        dialog.pack();
-        dialog.setLocationRelativeTo(parent);
+        dialog = Dialogs.modeless(parent, ctx.text("login.title"), "addAccountDialog", build());
         dialog.addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
             public void windowClosed(java.awt.event.WindowEvent e) {

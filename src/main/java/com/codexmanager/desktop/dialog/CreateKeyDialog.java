@@ -21,7 +21,6 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JPasswordField;
 import javax.swing.JTextField;
-import javax.swing.SwingUtilities;
 
 /**
  * Creates a platform key: name, protocol (OpenAI / Anthropic / Azure OpenAI with endpoint and API key), model
@@ -62,13 +61,9 @@ public final class CreateKeyDialog {
     }
 
     public JDialog open(Component parent) {
-        dialog = new JDialog(SwingUtilities.getWindowAncestor(parent), ctx.text("keys.createTitle"),
-                java.awt.Dialog.ModalityType.MODELESS);
-        dialog.setName("createKeyDialog");
-        dialog.setContentPane(build());
-        updateAzure();
-        dialog.pack();
-        dialog.setLocationRelativeTo(parent);
+        JComponent form = build();
+        updateAzure(); // hides the Azure fields before the dialog is sized
+        dialog = Dialogs.modeless(parent, ctx.text("keys.createTitle"), "createKeyDialog", form);
         dialog.setVisible(true);
         ctx.jobs().deliver(api.models(), models -> models.forEach(m -> model.addItem(
                 new Option(m.slug(), m.displayName()))), e -> { });

@@ -27,7 +27,6 @@ import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
-import javax.swing.SwingUtilities;
 
 /**
  * Imports accounts from files, a folder or pasted text in batches, with a progress bar (items done / total) and
@@ -60,12 +59,7 @@ public final class ImportDialog {
     }
 
     public JDialog open(Component parent) {
-        dialog = new JDialog(SwingUtilities.getWindowAncestor(parent), ctx.text("import.title"),
-                java.awt.Dialog.ModalityType.MODELESS);
-        dialog.setName("importDialog");
-        dialog.setContentPane(build());
-        dialog.pack();
-        dialog.setLocationRelativeTo(parent);
+        dialog = Dialogs.modeless(parent, ctx.text("import.title"), "importDialog", build());
         dialog.addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
             public void windowClosed(java.awt.event.WindowEvent e) {
