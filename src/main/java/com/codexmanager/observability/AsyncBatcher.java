@@ -72,7 +72,7 @@ final class AsyncBatcher<T> implements AutoCloseable {
             try {
                 first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                // close() interrupts only after its grace period; what is still queued is lost and counted.
+                // nobody interrupts this thread; if someone does, what is still queued is lost and counted
                 failed.addAndGet(queue.size());
                 return;
             }
@@ -107,9 +107,9 @@ final class AsyncBatcher<T> implements AutoCloseable {
         try {
             thread.join(timeout.toMillis());
             if (thread.isAlive()) {
+                // no interrupt: it could land inside a database write and close the file under it
                 log.warn("{}: still writing after {} ms; abandoning {} queued items", name, timeout.toMillis(),
                         queue.size());
-                thread.interrupt();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
