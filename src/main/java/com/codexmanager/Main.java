@@ -2,6 +2,7 @@ package com.codexmanager;
 
 import com.codexmanager.config.EnvFile;
 import com.codexmanager.service.CodexManagerService;
+import com.codexmanager.service.JvmMemory;
 import com.codexmanager.service.ServiceOptions;
 import com.codexmanager.service.Version;
 import com.codexmanager.server.PortInUseException;
@@ -59,6 +60,7 @@ public final class Main {
             err.println("codexmanager: " + e.getMessage());
             return 2;
         }
+        JvmMemory.releaseWhenIdleInBackground();
         if (commandLine.mode() == CommandLine.Mode.DESKTOP) {
             return desktop(env, err);
         }

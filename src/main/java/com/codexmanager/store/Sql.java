@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -104,7 +105,7 @@ public final class Sql {
                 }
                 return rows;
             }
-        }, false);
+        });
     }
 
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
@@ -117,16 +118,16 @@ public final class Sql {
     }
 
     public int update(String sql, Object... params) {
-        return withConnection(c -> {
+        return write(c -> {
             try (PreparedStatement ps = prepare(c, sql, params)) {
                 return ps.executeUpdate();
             }
-        }, true);
+        }, changed -> changed > 0);
     }
 
     /** Runs one statement for each parameter row as a JDBC batch. */
     public int[] batch(String sql, List<Object[]> rows) {
-        return withConnection(c -> {
+        return write(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Object[] row : rows) {
                     bind(ps, row);
@@ -134,7 +135,7 @@ public final class Sql {
                 }
                 return ps.executeBatch();
             }
-        }, true);
+        }, counts -> java.util.Arrays.stream(counts).anyMatch(count -> count != 0));
     }
 
     /**
@@ -214,18 +215,28 @@ public final class Sql {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T withConnection(ConnectionWork<T> work, boolean writes) {
+    private <T> T withConnection(ConnectionWork<T> work) {
+        return write(work, result -> false);
+    }
+
+    /**
+     * Runs a statement; when it {@code changed} something and this helper is durable, the change is persisted
+     * before returning (or, inside a transaction, after its commit). A statement that changed nothing costs no
+     * persist: a checkpoint writes a chunk to the file, and needless ones fragment it.
+     */
+    private <T> T write(ConnectionWork<T> work, Predicate<T> changed) {
         Tx bound = current.get();
         try {
             if (bound != null) {
-                if (writes && durability == Durability.DURABLE) {
+                T result = work.run(bound.connection);
+                if (durability == Durability.DURABLE && changed.test(result)) {
                     bound.durableWrite = true;
                 }
-                return work.run(bound.connection);
+                return result;
             }
             try (Connection c = dataSource.getConnection()) {
                 T result = work.run(c);
-                if (writes && durability == Durability.DURABLE) {
+                if (durability == Durability.DURABLE && changed.test(result)) {
                     persister.persist(c);
                 }
                 return result;

@@ -193,7 +193,11 @@ public final class UsageService {
             }
         }
         latest.put(id, snapshot);
-        applyStatus(snapshot);
+        if (persist) {
+            // the account's status follows the usage when it is saved: on every change of availability and at
+            // least every HEADER_PERSIST_INTERVAL, not on every gateway reply
+            applyStatus(snapshot);
+        }
     }
 
     /** Drops the in-memory state of a deleted account (its rows went with it). */
