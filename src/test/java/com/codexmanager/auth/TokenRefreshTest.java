@@ -185,6 +185,53 @@ class TokenRefreshTest {
         assertThat(account.refreshCount()).isEqualTo(calls).isEqualTo(2);
     }
 
+    /**
+     * A rotation lost in a crash comes back as refresh_token_reused. The account needs a new login, but its access
+     * token is still good: it keeps serving until shortly before that token expires instead of dropping out at once.
+     */
+    @Test
+    void an_account_whose_refresh_token_died_serves_on_its_access_token_until_it_expires() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("CODEXMANAGER_ISSUER", fake.issuer());
+        env.put("CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl());
+        env.put("CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl());
+        env.put("CODEXMANAGER_TOKEN_REFRESH_AHEAD_SECS", "300");
+        harness = ServiceHarness.start(dir, env, clock);
+        FakeAccount account = fake.createAccount();
+        String id = importAccount(account);
+        String key = harness.rpc().call("apikey/create", Map.of("name", "k", "protocolType", "openai"))
+                .get("key").getAsString();
+        spendRefreshTokenElsewhere(account.refreshToken());
+        assertThatThrownBy(() -> harness.rpc().call("account/refreshTokens", Map.of("accountId", id)))
+                .isInstanceOf(RpcCallFailed.class);
+        JsonObject read = harness.rpc().call("account/read", Map.of("accountId", id));
+        assertThat(read.get("status").getAsString()).isEqualTo("unavailable");
+        assertThat(read.get("statusReason").getAsString()).isEqualTo("refresh_token_reused");
+
+        assertThat(ask(key).statusCode()).as("served on the still-valid access token").isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(59).plusSeconds(30));
+        HttpResponse<String> late = ask(key);
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(503);
+        assertThat(fake.responsesCount(account.accountId())).isEqualTo(1);
+    }
+
+    private void spendRefreshTokenElsewhere(String refreshToken) throws Exception {
+        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(fake.issuer() + "/oauth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"client_id\":\"app_EMoamEEZ73f0CkXaXp7hrann\",\"grant_type\":\"refresh_token\","
+                                + "\"refresh_token\":\"" + refreshToken + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> ask(String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(harness.baseUrl() + "/v1/responses"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-5.5\",\"input\":\"hi\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void a_transient_failure_keeps_the_status_and_backs_off() {
         harness = service("86400");
