@@ -2,7 +2,6 @@ package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.protocol.ClientStream;
 import com.codexmanager.gateway.upstream.StreamWatchdog;
-import com.codexmanager.gateway.upstream.UpstreamClient;
 import java.io.IOException;
 
 /**
@@ -13,7 +12,7 @@ import java.io.IOException;
  * once; the flags tell the relay why. Close it when the attempt ends. Thread-safe.
  */
 final class AttemptWatch implements StreamWatchdog.Target, AutoCloseable {
-    private final UpstreamClient.Pending pending;
+    private final Runnable cancelUpstream;
     private final ClientStream client;
     private final OpenAttempts registry;
     private StreamWatchdog.Watch watch;
@@ -21,8 +20,9 @@ final class AttemptWatch implements StreamWatchdog.Target, AutoCloseable {
     private volatile boolean clientGone;
     private volatile boolean stopping;
 
-    AttemptWatch(UpstreamClient.Pending pending, ClientStream client, OpenAttempts registry) {
-        this.pending = pending;
+    /** @param cancelUpstream drops the upstream request (before or after its response head arrived) */
+    AttemptWatch(Runnable cancelUpstream, ClientStream client, OpenAttempts registry) {
+        this.cancelUpstream = cancelUpstream;
         this.client = client;
         this.registry = registry;
     }
@@ -41,7 +41,7 @@ final class AttemptWatch implements StreamWatchdog.Target, AutoCloseable {
     @Override
     public void onTimeout(boolean firstByte) {
         timedOut = true;
-        pending.cancel();
+        cancelUpstream.run();
     }
 
     @Override
@@ -50,14 +50,14 @@ final class AttemptWatch implements StreamWatchdog.Target, AutoCloseable {
             client.keepalive();
         } catch (IOException e) {
             clientGone = true;
-            pending.cancel();
+            cancelUpstream.run();
         }
     }
 
     /** The service is stopping: end this attempt now (the relay sends the client a terminal error). */
     void stop() {
         stopping = true;
-        pending.cancel();
+        cancelUpstream.run();
     }
 
     boolean timedOut() {

@@ -187,7 +187,7 @@ public final class GatewayExecutor {
         Map<String, String> headers = UpstreamHeaders.build(credentials, settings.originator(), settings.cookie(),
                 request.clientHeaders(), request.affinityKey(), sse);
         UpstreamClient.Pending pending = upstream.preparePost(uri, headers, request.bodyBytes());
-        try (AttemptWatch watch = new AttemptWatch(pending, client, open).register(watchdog, settings)) {
+        try (AttemptWatch watch = new AttemptWatch(pending::cancel, client, open).register(watchdog, settings)) {
             UpstreamCall call;
             try {
                 call = pending.open();

@@ -6,7 +6,7 @@ import com.codexmanager.gateway.sse.SseFramer;
 import com.codexmanager.gateway.upstream.Outcome;
 import com.codexmanager.gateway.upstream.OutcomeClassifier;
 import com.codexmanager.gateway.upstream.StreamWatchdog;
-import com.codexmanager.gateway.upstream.UpstreamCall;
+import com.codexmanager.gateway.upstream.UpstreamBody;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ final class StreamRelay {
     private static final int READ_BYTES = 8192;
     private static final int MAX_EVENT_BYTES = 32 * 1024 * 1024;
 
-    private final UpstreamCall call;
+    private final UpstreamBody call;
     private final ClientStream client;
     private final OutcomeClassifier classifier;
     private final AttemptWatch attempt;
@@ -46,7 +46,7 @@ final class StreamRelay {
     private long firstByteMillis;
     private Attempt result;
 
-    StreamRelay(UpstreamCall call, ClientStream client, OutcomeClassifier classifier, AttemptWatch attempt,
+    StreamRelay(UpstreamBody call, ClientStream client, OutcomeClassifier classifier, AttemptWatch attempt,
             GatewaySettings settings) {
         this.call = call;
         this.client = client;

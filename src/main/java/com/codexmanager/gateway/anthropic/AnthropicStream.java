@@ -7,6 +7,7 @@ import static com.codexmanager.gateway.protocol.JsonFields.string;
 import com.codexmanager.gateway.protocol.AdaptedRequest;
 import com.codexmanager.gateway.protocol.ClientStream;
 import com.codexmanager.gateway.protocol.SseWriter;
+import com.codexmanager.gateway.sse.Delta;
 import com.codexmanager.gateway.sse.SseEvent;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -44,11 +45,17 @@ final class AnthropicStream implements ClientStream {
 
     @Override
     public void event(SseEvent event) throws IOException {
-        JsonObject json = event.json();
-        if (json == null || finished) {
+        if (finished) {
             return;
         }
         String type = event.type();
+        if (deltaEvent(type, event)) {
+            return;
+        }
+        JsonObject json = event.json();
+        if (json == null) {
+            return;
+        }
         if (type.equals("response.created") || type.equals("response.in_progress")) {
             remember(object(json, "response"));
             return;
@@ -59,8 +66,6 @@ final class AnthropicStream implements ClientStream {
         switch (type) {
             case "response.reasoning_summary_part.added" -> blocks.thinkingPart(outputIndex,
                     (int) number(json, "summary_index", 0));
-            case "response.reasoning_summary_text.delta" -> blocks.thinking(outputIndex, string(json, "delta"));
-            case "response.output_text.delta" -> blocks.text(outputIndex, string(json, "delta"));
             case "response.content_part.done" -> blocks.closeText(outputIndex);
             case "response.output_item.added" -> {
                 if ("function_call".equals(string(item, "type")) || "custom_tool_call".equals(string(item, "type"))) {
@@ -68,7 +73,6 @@ final class AnthropicStream implements ClientStream {
                             request.toolNames().original(string(item, "name")));
                 }
             }
-            case "response.function_call_arguments.delta" -> blocks.toolArguments(outputIndex, string(json, "delta"));
             case "response.output_item.done" -> blocks.itemDone(outputIndex, item, request.toolNames());
             case "response.completed", "response.incomplete" -> finish(object(json, "response"));
             case "response.failed" -> {
@@ -83,6 +87,31 @@ final class AnthropicStream implements ClientStream {
             default -> {
             }
         }
+    }
+
+    /** The frequent delta events, read without building a tree; false for every other event. */
+    private boolean deltaEvent(String type, SseEvent event) throws IOException {
+        switch (type) {
+            case "response.reasoning_summary_text.delta" -> {
+                Delta d = event.delta();
+                start();
+                blocks.thinking(d.outputIndex(), d.text());
+            }
+            case "response.output_text.delta" -> {
+                Delta d = event.delta();
+                start();
+                blocks.text(d.outputIndex(), d.text());
+            }
+            case "response.function_call_arguments.delta" -> {
+                Delta d = event.delta();
+                start();
+                blocks.toolArguments(d.outputIndex(), d.text());
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void remember(JsonObject response) {

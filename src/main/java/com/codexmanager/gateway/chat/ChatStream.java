@@ -7,6 +7,7 @@ import static com.codexmanager.gateway.protocol.JsonFields.string;
 import com.codexmanager.gateway.protocol.AdaptedRequest;
 import com.codexmanager.gateway.protocol.ClientStream;
 import com.codexmanager.gateway.protocol.SseWriter;
+import com.codexmanager.gateway.sse.Delta;
 import com.codexmanager.gateway.sse.SseEvent;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -53,18 +54,36 @@ final class ChatStream implements ClientStream {
 
     @Override
     public void event(SseEvent event) throws IOException {
+        if (finished) {
+            return;
+        }
+        String type = event.type();
+        switch (type) {
+            // the frequent delta events are read without building a tree
+            case "response.output_text.delta" -> {
+                delta("content", event.delta().text());
+                return;
+            }
+            case "response.reasoning_summary_text.delta" -> {
+                delta("reasoning_content", event.delta().text());
+                return;
+            }
+            case "response.function_call_arguments.delta", "response.custom_tool_call_input.delta" -> {
+                Delta d = event.delta();
+                arguments(d.outputIndex(), d.text());
+                return;
+            }
+            default -> {
+            }
+        }
         JsonObject json = event.json();
-        if (json == null || finished) {
+        if (json == null) {
             return;
         }
         int outputIndex = (int) number(json, "output_index", -1);
-        switch (event.type()) {
+        switch (type) {
             case "response.created", "response.in_progress" -> remember(object(json, "response"));
-            case "response.output_text.delta" -> delta("content", string(json, "delta"));
-            case "response.reasoning_summary_text.delta" -> delta("reasoning_content", string(json, "delta"));
             case "response.output_item.added" -> toolCallStarted(object(json, "item"), outputIndex);
-            case "response.function_call_arguments.delta", "response.custom_tool_call_input.delta" ->
-                    arguments(outputIndex, string(json, "delta"));
             case "response.output_item.done" -> toolCallDone(object(json, "item"), outputIndex);
             case "response.completed", "response.incomplete" -> finish(object(json, "response"));
             case "response.failed" -> {

@@ -84,6 +84,17 @@ public final class SseEvent {
         return type;
     }
 
+    /**
+     * The fields of a delta event ({@code response.output_text.delta} …) read in one streaming pass, without
+     * building a tree: the adapters need only these from the most frequent events.
+     */
+    public Delta delta() {
+        if (json != null) {
+            return Delta.of(json);
+        }
+        return Delta.read(data());
+    }
+
     /** The data parsed as a JSON object, or {@code null} when it is not one. Parsed once. */
     public JsonObject json() {
         if (!jsonParsed) {

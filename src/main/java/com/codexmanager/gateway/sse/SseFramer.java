@@ -43,11 +43,9 @@ public final class SseFramer {
         for (int i = scanned; i < length; i++) {
             byte c = pending[i];
             if (c == '\n' && lastEnd == '\r') {
-                // the second half of a CRLF: the line end was already counted at the CR
+                // the second half of a CRLF whose CR ended the previous read: the line end was counted at the CR.
+                // The LF stays in the bytes (at the start of the next frame), so the client gets them all.
                 lastEnd = 0;
-                if (i == frameStart) {
-                    frameStart++;
-                }
                 continue;
             }
             if (c == '\n' || c == '\r') {

@@ -17,7 +17,7 @@ import org.apache.hc.core5.http.HttpEntity;
  * may be called from any thread (the watchdog, a disconnect) and makes a blocked read fail at once. Close it
  * exactly once.
  */
-public final class UpstreamCall implements AutoCloseable {
+public final class UpstreamCall implements UpstreamBody, AutoCloseable {
     private final HttpUriRequestBase request;
     private final ClassicHttpResponse response;
 
@@ -48,6 +48,7 @@ public final class UpstreamCall implements AutoCloseable {
         return header("content-type").orElse("").toLowerCase(Locale.ROOT);
     }
 
+    @Override
     public InputStream body() throws IOException {
         HttpEntity entity = response.getEntity();
         return entity == null ? InputStream.nullInputStream() : entity.getContent();
@@ -61,6 +62,7 @@ public final class UpstreamCall implements AutoCloseable {
     }
 
     /** Aborts the exchange; a thread blocked reading the body gets an exception promptly. */
+    @Override
     public void cancel() {
         request.cancel();
     }

@@ -1,0 +1,67 @@
+package com.codexmanager.gateway.sse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class SseFramerTest {
+    private static final String STREAM = "event: response.created\ndata: {\"type\":\"response.created\"}\n\n"
+            + ": keep-alive\n\n"
+            + "data: {\"type\":\"response.output_text.delta\",\"delta\":\"h\\u00e9 \\\"x\\\"\"}\r\n\r\n"
+            + "event: e\rdata: a\rdata: b\r\r";
+
+    private static List<SseEvent> frame(byte[] bytes, int chunk) throws IOException {
+        SseFramer framer = new SseFramer(1024);
+        List<SseEvent> out = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i += chunk) {
+            framer.feed(bytes, i, Math.min(chunk, bytes.length - i), out::add);
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "reads of {0} bytes")
+    @ValueSource(ints = {1, 2, 3, 7, 64, 4096})
+    void events_come_out_whole_and_byte_exact_whatever_the_read_sizes(int chunk) throws IOException {
+        byte[] bytes = STREAM.getBytes(StandardCharsets.UTF_8);
+
+        List<SseEvent> events = frame(bytes, chunk);
+
+        assertThat(events).hasSize(4);
+        StringBuilder rejoined = new StringBuilder();
+        events.forEach(e -> rejoined.append(new String(e.wire(), StandardCharsets.UTF_8)));
+        assertThat(rejoined.toString()).isEqualTo(STREAM);
+        assertThat(events.get(0).type()).isEqualTo("response.created");
+        assertThat(events.get(1).hasData()).isFalse();
+        assertThat(events.get(2).type()).isEqualTo("response.output_text.delta");
+        assertThat(events.get(2).delta().text()).isEqualTo("hé \"x\"");
+        assertThat(events.get(3).event()).isEqualTo("e");
+        assertThat(events.get(3).data()).isEqualTo("a\nb");
+    }
+
+    @Test
+    void an_event_beyond_the_limit_is_an_error_not_unbounded_memory() {
+        byte[] huge = ("data: " + "x".repeat(2000)).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> frame(huge, 100)).isInstanceOf(IOException.class).hasMessageContaining("1024");
+    }
+
+    @Test
+    void the_type_of_a_nested_object_is_never_taken_for_the_events_own() {
+        SseEvent nested = SseEvent.of("x", "{\"item\":{\"type\":\"message\"},\"type\":\"response.output_item.done\"}");
+        SseEvent escaped = SseEvent.of("x", "{\"type\":\"response.\\u0063ompleted\"}");
+        SseEvent none = SseEvent.of("named", "{\"item\":{\"type\":\"message\"}}");
+        SseEvent notJson = SseEvent.of("named", "[DONE]");
+
+        assertThat(nested.type()).isEqualTo("response.output_item.done");
+        assertThat(escaped.type()).isEqualTo("response.completed");
+        assertThat(none.type()).isEqualTo("named");
+        assertThat(notJson.type()).isEqualTo("named");
+    }
+}
