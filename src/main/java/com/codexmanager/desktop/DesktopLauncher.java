@@ -7,6 +7,7 @@ import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.model.AccountsApi;
 import com.codexmanager.desktop.model.ConnectionMonitor;
 import com.codexmanager.desktop.model.PoolModel;
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcCallException;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.codexmanager.desktop.rpc.RpcEndpoint;
@@ -184,7 +185,7 @@ public final class DesktopLauncher {
             }
         }
         try {
-            JsonObject result = rpc.call("appSettings/get", new JsonObject(), FIRST_SETTINGS_TIMEOUT)
+            JsonObject result = rpc.call(RpcCall.SETTINGS_GET, new JsonObject(), FIRST_SETTINGS_TIMEOUT)
                     .get(FIRST_SETTINGS_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
             return Appearance.fromValues(result.has("values") ? result.getAsJsonObject("values") : new JsonObject());
         } catch (ExecutionException | TimeoutException e) {

@@ -1,6 +1,7 @@
 package com.codexmanager.desktop;
 
 import com.codexmanager.config.DataDir;
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcEndpoint;
 import com.codexmanager.json.Json;
 import com.codexmanager.rpc.RpcMethod;
@@ -132,7 +133,8 @@ public final class EmbeddedService implements ServiceControl {
             return Optional.empty();
         }
         try {
-            JsonElement result = Json.GSON.toJsonTree(running.dispatcher().call("appSettings/get", new JsonObject()));
+            JsonElement result = Json.GSON.toJsonTree(running.dispatcher().call(RpcCall.SETTINGS_GET.method(),
+                    new JsonObject()));
             return result.isJsonObject() && result.getAsJsonObject().get("values") instanceof JsonObject values
                     ? Optional.of(values) : Optional.empty();
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package com.codexmanager.desktop.model;
 
 import com.codexmanager.desktop.ServiceControl;
 import com.codexmanager.desktop.UiJobs;
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcCallException;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.codexmanager.desktop.rpc.ServiceCapabilities;
@@ -73,8 +74,8 @@ public final class ConnectionMonitor implements AutoCloseable {
             publish(new ConnectionStatus(ConnectionStatus.State.STOPPED, baseUrl, "", ServiceCapabilities.NONE, ""));
             return;
         }
-        CompletableFuture<ConnectionStatus> check = rpc.call("initialize", new JsonObject(), CHECK_TIMEOUT)
-                .thenCompose(init -> rpc.call("rpc/methods", new JsonObject(), CHECK_TIMEOUT)
+        CompletableFuture<ConnectionStatus> check = rpc.call(RpcCall.INITIALIZE, new JsonObject(), CHECK_TIMEOUT)
+                .thenCompose(init -> rpc.call(RpcCall.RPC_METHODS, new JsonObject(), CHECK_TIMEOUT)
                         .thenApply(methods -> new ConnectionStatus(ConnectionStatus.State.CONNECTED, baseUrl,
                                 init.has("version") ? init.get("version").getAsString() : "",
                                 ServiceCapabilities.from(methods, ""), "")));

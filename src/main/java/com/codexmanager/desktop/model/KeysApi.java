@@ -1,5 +1,6 @@
 package com.codexmanager.desktop.model;
 
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class KeysApi {
     }
 
     public CompletableFuture<List<KeyRow>> list() {
-        return rpc.call("apikey/list").thenApply(r -> {
+        return rpc.call(RpcCall.KEY_LIST).thenApply(r -> {
             List<KeyRow> rows = new ArrayList<>();
             Json2.objects(r, "items").forEach(k -> rows.add(KeyRow.from(k)));
             return rows;
@@ -39,7 +40,7 @@ public final class KeysApi {
 
     /** Models for the binding list; empty when the service cannot list them. */
     public CompletableFuture<List<Model>> models() {
-        return rpc.call("apikey/models").handle((r, error) -> {
+        return rpc.call(RpcCall.KEY_MODELS).handle((r, error) -> {
             List<Model> models = new ArrayList<>();
             if (error == null) {
                 Json2.objects(r, "items").forEach(m -> models.add(new Model(Json2.text(m, "slug", "id"),
@@ -51,16 +52,16 @@ public final class KeysApi {
 
     /** Creates a key from the dialog's fields ({@code name, protocolType, modelSlug, …}). */
     public CompletableFuture<CreatedKey> create(JsonObject params) {
-        return rpc.call("apikey/create", params)
+        return rpc.call(RpcCall.KEY_CREATE, params)
                 .thenApply(r -> new CreatedKey(Json2.text(r, "id", "keyId"), Json2.text(r, "key", "secret")));
     }
 
     public CompletableFuture<Void> setEnabled(String id, boolean enabled) {
-        return rpc.call(enabled ? "apikey/enable" : "apikey/disable", idParam(id)).thenApply(r -> null);
+        return rpc.call(enabled ? RpcCall.KEY_ENABLE : RpcCall.KEY_DISABLE, idParam(id)).thenApply(r -> null);
     }
 
     public CompletableFuture<Void> delete(String id) {
-        return rpc.call("apikey/delete", idParam(id)).thenApply(r -> null);
+        return rpc.call(RpcCall.KEY_DELETE, idParam(id)).thenApply(r -> null);
     }
 
     private static JsonObject idParam(String id) {
