@@ -129,7 +129,7 @@ public final class DesktopApp implements MainWindow.Host {
         pages.put(Page.ACCOUNTS, new LazyPage(() -> new AccountsPanel(context)));
         pages.put(Page.KEYS, new LazyPage(() -> new KeysPanel(context)));
         pages.put(Page.LOGS, new LazyPage(() -> new LogsPanel(context)));
-        pages.put(Page.SETTINGS, new LazyPage(() -> new SettingsPanel(context, this::settingsSaved)));
+        pages.put(Page.SETTINGS, new LazyPage(() -> new SettingsPanel(context, this::applySettings)));
         return pages;
     }
 
@@ -198,7 +198,7 @@ public final class DesktopApp implements MainWindow.Host {
     }
 
     /** Applies theme, accent, language and close-to-tray right after the settings page saved them. */
-    private void settingsSaved(SettingsSnapshot snapshot) {
+    void applySettings(SettingsSnapshot snapshot) {
         Appearance next = Appearance.fromValues(snapshot.values());
         Appearance before = appearance;
         appearance = next;

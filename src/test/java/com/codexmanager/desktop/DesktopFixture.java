@@ -102,6 +102,14 @@ final class DesktopFixture implements AutoCloseable {
         return this;
     }
 
+    /** Deletes every key and creates the three of {@link #seedKeys()} again (a new secret for the first). */
+    DesktopFixture resetKeys() {
+        for (JsonElement e : rpc().call("apikey/list").getAsJsonArray("items")) {
+            rpc().call("apikey/delete", Map.of("id", e.getAsJsonObject().get("id").getAsString()));
+        }
+        return seedKeys();
+    }
+
     /**
      * Request-log rows from real gateway requests: {@code ok} answered ones (every third with {@link #MINI_MODEL}),
      * one refused locally (401, bad key), one that every usable account fails (5xx) and, while those accounts

@@ -3,12 +3,15 @@ package com.codexmanager.desktop.model;
 import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.google.gson.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** The platform-key RPC methods ({@code apikey/*}) in one place. Thread-safe. */
+/** The platform-key RPC methods ({@code apikey/*}) and the per-key request counts in one place. Thread-safe. */
 public final class KeysApi {
     public static final Set<String> REQUIRED = Set.of("apikey/list");
 
@@ -38,6 +41,32 @@ public final class KeysApi {
         });
     }
 
+    /**
+     * Requests each key made since {@code since}, from the request log ({@code requestlog/list} filtered by key, one
+     * call per key, reading only the total); a key whose count failed is left out.
+     */
+    public CompletableFuture<Map<String, KeyRow.RequestCount>> requestsSince(List<KeyRow> keys, Instant since) {
+        Map<String, CompletableFuture<KeyRow.RequestCount>> calls = new LinkedHashMap<>();
+        for (KeyRow key : keys) {
+            JsonObject params = new JsonObject();
+            params.addProperty("keyId", key.id());
+            params.addProperty("from", since.getEpochSecond());
+            params.addProperty("pageSize", 1);
+            calls.put(key.id(), rpc.call(RpcCall.LOG_LIST, params).handle((r, error) -> error != null ? null
+                    : new KeyRow.RequestCount(Json2.number(r, "total", 0), Json2.bool(r, "totalCapped", false))));
+        }
+        return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, KeyRow.RequestCount> out = new LinkedHashMap<>();
+            calls.forEach((id, call) -> {
+                KeyRow.RequestCount count = call.join();
+                if (count != null) {
+                    out.put(id, count);
+                }
+            });
+            return out;
+        });
+    }
+
     /** Models for the binding list; empty when the service cannot list them. */
     public CompletableFuture<List<Model>> models() {
         return rpc.call(RpcCall.KEY_MODELS).handle((r, error) -> {
@@ -50,10 +79,14 @@ public final class KeysApi {
         });
     }
 
-    /** Creates a key from the dialog's fields ({@code name, protocolType, modelSlug, …}). */
-    public CompletableFuture<CreatedKey> create(JsonObject params) {
-        return rpc.call(RpcCall.KEY_CREATE, params)
+    public CompletableFuture<CreatedKey> create(KeyDraft draft) {
+        return rpc.call(RpcCall.KEY_CREATE, draft.createParams())
                 .thenApply(r -> new CreatedKey(Json2.text(r, "id", "keyId"), Json2.text(r, "key", "secret")));
+    }
+
+    /** Makes the key exactly as drafted (fields left blank are cleared; a blank Azure key keeps the stored one). */
+    public CompletableFuture<Void> update(String id, KeyDraft draft) {
+        return rpc.call(RpcCall.KEY_UPDATE, draft.updateParams(id)).thenApply(r -> null);
     }
 
     public CompletableFuture<Void> setEnabled(String id, boolean enabled) {

@@ -26,4 +26,9 @@ public record PoolSnapshot(boolean supported, List<AccountRow> accounts, Double 
     public long usable() {
         return accounts.stream().filter(a -> a.availability().usable()).count();
     }
+
+    /** The account groups in use, sorted, for the fields that offer existing groups. */
+    public List<String> groups() {
+        return accounts.stream().map(AccountRow::groupName).filter(g -> !g.isBlank()).distinct().sorted().toList();
+    }
 }

@@ -12,6 +12,7 @@ public final class Formats {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final Messages messages;
     private final ZoneId zone;
@@ -33,6 +34,11 @@ public final class Formats {
     /** "05-21 14:05:09": the logs table's time column. */
     public String seconds(Instant instant) {
         return instant == null ? "–" : SECONDS.format(instant.atZone(zone));
+    }
+
+    /** "2026-05-21", for dates that may be a year away; "–" when unknown. */
+    public String day(Instant instant) {
+        return instant == null ? "–" : DAY.format(instant.atZone(zone));
     }
 
     public String full(Instant instant) {
