@@ -6,6 +6,8 @@ import com.codexmanager.config.Settings;
 import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.model.AccountsApi;
 import com.codexmanager.desktop.model.ConnectionMonitor;
+import com.codexmanager.desktop.model.GatewayApi;
+import com.codexmanager.desktop.model.LogsApi;
 import com.codexmanager.desktop.model.PoolModel;
 import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcCallException;
@@ -142,8 +144,8 @@ public final class DesktopLauncher {
                 ConnectionMonitor monitor = new ConnectionMonitor(rpc, service, jobs,
                         options.connectedCheckInterval(), options.retryInterval());
                 monitor.start();
-                PoolModel pool = new PoolModel(new AccountsApi(rpc), jobs, options.service().clock(),
-                        options.poolInterval());
+                PoolModel pool = new PoolModel(new AccountsApi(rpc), new GatewayApi(rpc), new LogsApi(rpc), jobs,
+                        options.service().clock(), options.poolInterval());
                 pool.addListener((previous, next) -> {
                     if (next.loadedAt() != null) {
                         timing.firstData();

@@ -147,7 +147,8 @@ public final class AccountsApi {
         JsonObject params = new JsonObject();
         params.addProperty("loginId", loginId);
         return rpc.call(RpcCall.LOGIN_STATUS, params)
-                .thenApply(r -> new LoginStatus(Json2.text(r, "status"), Json2.text(r, "error")));
+                .thenApply(r -> new LoginStatus(Json2.text(r, "status"), Json2.text(r, "error"),
+                        Json2.text(r, "accountId")));
     }
 
     /** The manual-callback path: the user pasted the redirect URL from the browser's address bar. */
@@ -169,6 +170,22 @@ public final class AccountsApi {
         return rpc.call(RpcCall.USAGE_REFRESH, new JsonObject(), Duration.ofSeconds(30)).thenApply(JobStatus::from);
     }
 
+    /** Fetches one account's usage now (right after it was added), and waits for it. */
+    public CompletableFuture<Void> refreshUsage(String accountId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("accountId", accountId);
+        return rpc.call(RpcCall.USAGE_REFRESH, params, Duration.ofSeconds(30)).thenApply(r -> null);
+    }
+
+    /** Deletes several accounts in one transaction. */
+    public CompletableFuture<Void> deleteMany(List<String> accountIds) {
+        JsonArray ids = new JsonArray();
+        accountIds.forEach(ids::add);
+        JsonObject params = new JsonObject();
+        params.add("accountIds", ids);
+        return rpc.call(RpcCall.ACCOUNT_DELETE_MANY, params).thenApply(r -> null);
+    }
+
     public CompletableFuture<JobStatus> job(String jobId) {
         JsonObject params = new JsonObject();
         params.addProperty("jobId", jobId);
@@ -179,8 +196,11 @@ public final class AccountsApi {
     public record LoginStart(String loginId, String authUrl) {
     }
 
-    /** Login progress: {@code pending, completing, success, failed, expired, cancelled}. Immutable. */
-    public record LoginStatus(String status, String error) {
+    /**
+     * Login progress: {@code pending, completing, success, failed, expired, cancelled}; {@code accountId} names the
+     * added account once it succeeded (blank before). Immutable.
+     */
+    public record LoginStatus(String status, String error, String accountId) {
         public boolean finished() {
             return !"pending".equals(status) && !"completing".equals(status) && !status.isEmpty();
         }

@@ -74,6 +74,12 @@ public final class ConnectionMonitor implements AutoCloseable {
             publish(new ConnectionStatus(ConnectionStatus.State.STOPPED, baseUrl, "", ServiceCapabilities.NONE, ""));
             return;
         }
+        if (service.state() == ServiceControl.State.STARTING) {
+            // the service says when it runs (its listener calls checkNow); asking it before would only fail
+            publish(new ConnectionStatus(ConnectionStatus.State.STARTING, baseUrl, "", ServiceCapabilities.NONE,
+                    service.waitingForAddress() ? ConnectionStatus.ADDRESS_IN_USE : ""));
+            return;
+        }
         CompletableFuture<ConnectionStatus> check = rpc.call(RpcCall.INITIALIZE, new JsonObject(), CHECK_TIMEOUT)
                 .thenCompose(init -> rpc.call(RpcCall.RPC_METHODS, new JsonObject(), CHECK_TIMEOUT)
                         .thenApply(methods -> new ConnectionStatus(ConnectionStatus.State.CONNECTED, baseUrl,

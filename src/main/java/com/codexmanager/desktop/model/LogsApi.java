@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -68,6 +69,19 @@ public final class LogsApi {
             return new LogPage(rows, Json2.number(r, "total", rows.size()), (int) Json2.number(r, "page", q.page()),
                     (int) Json2.number(r, "pageSize", q.pageSize()));
         });
+    }
+
+    /**
+     * The account that answered the newest successful request, from the request log; empty when none is logged or
+     * the service keeps no log.
+     */
+    public CompletableFuture<Optional<String>> lastServedAccount() {
+        JsonObject params = new JsonObject();
+        params.addProperty("statusFilter", "2xx");
+        params.addProperty("pageSize", 1);
+        return rpc.call(RpcCall.LOG_LIST, params).handle((r, error) -> error != null ? Optional.empty()
+                : Json2.objects(r, "items").stream().map(o -> Json2.text(o, "accountId"))
+                        .filter(id -> !id.isBlank()).findFirst());
     }
 
     /** The trace events of one request, oldest first (empty when its trace lines are gone). */

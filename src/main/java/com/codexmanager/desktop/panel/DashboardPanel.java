@@ -62,8 +62,9 @@ public final class DashboardPanel extends JPanel implements PageView {
         setBorder(Ui.pad(22, 28, 20, 28));
         accounts = new StatCard("dash.accounts", ctx.text("dash.accounts"));
         available = new StatCard("dash.available", ctx.text("dash.available"));
-        limited = new StatCard("dash.limited", ctx.text("dash.limited"));
-        needsLogin = new StatCard("dash.needsLogin", ctx.text("dash.needsLogin"));
+        // the same words as the accounts page's badges, so one state has one name
+        limited = new StatCard("dash-limited", ctx.text(Availability.UNAVAILABLE.textKey()));
+        needsLogin = new StatCard("dash-needsLogin", ctx.text(Availability.NEEDS_LOGIN.textKey()));
         pool5h = new StatCard("dash.pool5h", ctx.text("dash.pool5h"));
         pool7d = new StatCard("dash.pool7d", ctx.text("dash.pool7d"));
         requests = new StatCard("dash-requests", ctx.text("dash.requestsToday"));
@@ -172,7 +173,7 @@ public final class DashboardPanel extends JPanel implements PageView {
         needsLogin.show(Long.toString(pool.count(Availability.NEEDS_LOGIN)), "");
         pool5h.show(percent(pool.primaryRemaining()), ctx.text("dash.remaining"));
         pool7d.show(percent(pool.secondaryRemaining()), ctx.text("dash.remaining"));
-        fillUsage(pool.accounts());
+        fillUsage(pool);
     }
 
     /** A vertical list that always takes the viewport's width, so long captions never scroll sideways. */
@@ -211,18 +212,17 @@ public final class DashboardPanel extends JPanel implements PageView {
         return value == null ? "–" : Math.round(value) + "%";
     }
 
-    private void fillUsage(List<AccountRow> rows) {
+    private void fillUsage(PoolSnapshot pool) {
         usageList.removeAll();
-        if (rows.isEmpty()) {
+        if (pool.accounts().isEmpty()) {
             usageList.add(Ui.hint(ctx.text("tray.noAccounts")));
         }
         Instant now = clock.instant();
-        for (AccountRow a : rows) {
+        for (AccountRow a : pool.accounts()) {
             JPanel line = new JPanel(new BorderLayout(0, Ui.scale(2)));
             line.setOpaque(false);
             line.setBorder(Ui.pad(4, 0, 8, 0));
-            JLabel name = Ui.label(a.displayName(), "semibold");
-            line.add(name, BorderLayout.NORTH);
+            line.add(nameLine(a, pool), BorderLayout.NORTH);
             JPanel bars = new JPanel(new GridLayout(1, 2, Ui.scale(14), 0));
             bars.setOpaque(false);
             UsageBar five = new UsageBar();
@@ -240,6 +240,35 @@ public final class DashboardPanel extends JPanel implements PageView {
         }
         usageList.revalidate();
         usageList.repaint();
+    }
+
+    /** The account's name with its marks: pinned (tried first) and served the last request. */
+    private JComponent nameLine(AccountRow a, PoolSnapshot pool) {
+        JPanel line = new JPanel(new BorderLayout(Ui.scale(8), 0));
+        line.setOpaque(false);
+        JLabel name = Ui.label(a.displayName(), "semibold");
+        name.setName("dash.account." + a.id());
+        line.add(name, BorderLayout.CENTER);
+        JPanel marks = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, Ui.scale(6), 0));
+        marks.setOpaque(false);
+        if (pool.pinned(a.id())) {
+            marks.add(mark("dash.pinned." + a.id(), "pin", "accounts.mark.pinned",
+                    "CodexManager.navSelectedForeground"));
+        }
+        if (pool.servedLast(a.id())) {
+            marks.add(mark("dash.serving." + a.id(), "activity", "accounts.mark.serving", "CodexManager.good"));
+        }
+        line.add(marks, BorderLayout.EAST);
+        return line;
+    }
+
+    private JLabel mark(String name, String icon, String textKey, String colorKey) {
+        JLabel mark = new JLabel(ctx.text(textKey), Ui.icon(icon, 12), JLabel.LEADING);
+        mark.setName(name);
+        mark.setIconTextGap(Ui.scale(3));
+        Ui.styled(mark, "small");
+        mark.setForeground(Ui.color(colorKey));
+        return mark;
     }
 
     private void loadTraffic() {
@@ -264,8 +293,8 @@ public final class DashboardPanel extends JPanel implements PageView {
             List<BarChart.Point> points = new ArrayList<>();
             summary.buckets().forEach(b -> {
                 var start = b.start().atZone(ZoneId.systemDefault());
-                String heading = week ? title.format(start)
-                        : title.format(start) + " – " + start.plusHours(1).format(DateTimeFormatter.ofPattern("HH:00"));
+                String heading = week ? title.format(start) : title.format(start) + " – "
+                        + start.plusHours(1).format(DateTimeFormatter.ofPattern("HH:00"));
                 points.add(new BarChart.Point(label.format(start), heading, b.requests(), b.tokens()));
             });
             chart.show(points, ctx.text("dash.noTraffic"));

@@ -55,13 +55,29 @@ public final class Formats {
                 : messages.text("usage.leftResets", windowName, left, when(resetsAt, now));
     }
 
-    /** "65% · 14:05" for a table cell whose column already names the window. */
+    /** "65% left · 14:05" for a table cell whose column already names the window. */
     public String shortWindow(Double usedPercent, Instant resetsAt, Instant now) {
         if (usedPercent == null) {
             return "–";
         }
         long left = Math.round(Math.max(0, 100 - usedPercent));
-        return resetsAt == null ? left + "%" : messages.text("usage.short", left, when(resetsAt, now));
+        return resetsAt == null ? messages.text("usage.shortLeft", left)
+                : messages.text("usage.short", left, when(resetsAt, now));
+    }
+
+    /** "resets in 58 min", "resets in 3 h 5 min", "resets in 2 d 4 h"; "resets any moment" once it is due. */
+    public String resetsIn(Instant resetsAt, Instant now) {
+        long minutes = (long) Math.ceil(java.time.Duration.between(now, resetsAt).getSeconds() / 60.0);
+        if (minutes <= 0) {
+            return messages.text("usage.resetsDue");
+        }
+        if (minutes < 60) {
+            return messages.text("usage.resetsInMinutes", minutes);
+        }
+        if (minutes < 24 * 60) {
+            return messages.text("usage.resetsInHours", minutes / 60, minutes % 60);
+        }
+        return messages.text("usage.resetsInDays", minutes / (24 * 60), minutes / 60 % 24);
     }
 
     /** 1234567 → "1.2M", 5300 → "5.3k". */
