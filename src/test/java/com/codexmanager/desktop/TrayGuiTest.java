@@ -147,7 +147,7 @@ class TrayGuiTest {
         assertThat(texts.get(1)).startsWith("1. ").contains("alice").endsWith("— Available");
         assertThat(texts.get(2)).startsWith("2. ").contains("bob").endsWith("— Unavailable");
         assertThat(texts.get(3)).startsWith("3. ").contains("carol").endsWith("— Available");
-        assertThat(checked("tray.switch.auto")).isTrue();
+        assertThat(checked("tray-switchAuto")).isTrue();
 
         click("tray.switch." + ids.get(2));
 
@@ -155,7 +155,7 @@ class TrayGuiTest {
                 && fixture.rpc().call("gateway/manualAccount/get").get("accountId").getAsString().equals(ids.get(2)));
         assertThat(fixture.order()).as("pinning leaves the pool order alone").isEqualTo(ids);
         await("menu marks the pin", () -> item("tray.switch." + ids.get(2)) != null
-                && checked("tray.switch." + ids.get(2)) && !checked("tray.switch.auto")
+                && checked("tray.switch." + ids.get(2)) && !checked("tray-switchAuto")
                 && !checked("tray.switch." + ids.get(0)));
         assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "while pinned")).isEqualTo(200);
         assertThat(fixture.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().account())
@@ -166,11 +166,11 @@ class TrayGuiTest {
                 && showing("dash.serving." + ids.get(2)));
         screenshot(desktop.app().window().frame().getRootPane(), "page-dashboard-pinned-light");
 
-        click("tray.switch.auto");
+        click("tray-switchAuto");
 
         await("unpinned", () -> fixture.rpc().call("gateway/manualAccount/get").get("accountId") == null
                 || fixture.rpc().call("gateway/manualAccount/get").get("accountId").isJsonNull());
-        await("automatic checked", () -> checked("tray.switch.auto") && !checked("tray.switch." + ids.get(2)));
+        await("automatic checked", () -> checked("tray-switchAuto") && !checked("tray.switch." + ids.get(2)));
     }
 
     private boolean showing(String name) {

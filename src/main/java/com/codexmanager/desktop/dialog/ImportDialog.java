@@ -109,7 +109,7 @@ public final class ImportDialog {
 
     private void chooseFiles() {
         JFileChooser chooser = new JFileChooser(ctx.platform().userHome().toFile());
-        chooser.setName("import.chooser");
+        chooser.setName("import-chooser");
         chooser.setMultiSelectionEnabled(true);
         chooser.setFileSelectionMode(JFileChooser.FILES_AND_DIRECTORIES);
         if (chooser.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION) {

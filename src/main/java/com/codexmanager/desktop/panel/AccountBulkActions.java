@@ -55,7 +55,7 @@ final class AccountBulkActions {
         String current = accounts.stream().map(AccountRow::groupName).distinct().count() == 1
                 ? accounts.get(0).groupName() : "";
         GroupField field = new GroupField(ctx.pool().current().groups(), current, ctx.text("accounts.noGroup"));
-        field.setName("accounts.groupField");
+        field.setName("accounts-groupField");
         JPanel form = new JPanel(new BorderLayout(0, Ui.scale(6)));
         form.add(new JLabel(ctx.text("accounts.setGroupQuestion", accounts.size())), BorderLayout.NORTH);
         form.add(field, BorderLayout.CENTER);

@@ -139,8 +139,8 @@ public final class AccountsPanel extends FeaturePage {
     private JComponent emptyActions() {
         JPanel actions = new JPanel(new FlowLayout(FlowLayout.CENTER, Ui.scale(8), 0));
         actions.setOpaque(false);
-        actions.add(importButton("accounts.emptyImport"));
-        actions.add(addButton("accounts.emptyAdd"));
+        actions.add(importButton("accounts-emptyImport"));
+        actions.add(addButton("accounts-emptyAdd"));
         return actions;
     }
 
@@ -336,7 +336,7 @@ public final class AccountsPanel extends FeaturePage {
 
     private void export() {
         JFileChooser chooser = new JFileChooser(ctx.platform().userHome().toFile());
-        chooser.setName("accounts.exportChooser");
+        chooser.setName("accounts-exportChooser");
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
         chooser.setDialogTitle(ctx.text("accounts.exportTitle"));
         if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {

@@ -4,7 +4,6 @@ import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.model.SettingItem;
 import com.codexmanager.desktop.ui.Ui;
 import com.formdev.flatlaf.FlatClientProperties;
-import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
@@ -42,11 +41,13 @@ final class SettingRow {
         public java.awt.Dimension getPreferredSize() {
             // one editor column width across all group cards keeps the fields aligned page-wide
             java.awt.Dimension size = super.getPreferredSize();
-            return new java.awt.Dimension(Math.max(size.width, Ui.scale(360)), size.height);
+            return new java.awt.Dimension(Math.max(size.width, Ui.scale(320)), size.height);
         }
     };
     private final JLabel error = new JLabel();
     private final JComponent editor;
+    private final String labelText;
+    private final String helpText;
     private final JButton reset;
     private SettingItem item;
     private boolean updating;
@@ -59,13 +60,16 @@ final class SettingRow {
         this.onCommit = onCommit;
         left.setOpaque(false);
         left.setLayout(new BoxLayout(left, BoxLayout.Y_AXIS));
-        JLabel label = Ui.label(SettingTexts.label(messages, item), "semibold");
+        labelText = SettingTexts.label(messages, item);
+        helpText = SettingTexts.help(messages, item);
+        JLabel label = Ui.label(labelText, "semibold");
         label.setName("settingLabel." + item.key());
         left.add(label);
-        JLabel hint = Ui.hint("<html><div style='width:" + Ui.scale(300) + "px'>"
-                + escape(SettingTexts.hint(messages, item)) + "</div></html>");
-        hint.setBorder(Ui.pad(2, 0, 0, 0));
-        left.add(hint);
+        JLabel help = Ui.hint("<html><div style='width:" + Ui.scale(260) + "px'>" + escape(helpText)
+                + "</div></html>");
+        help.setName("settingHelp." + item.key());
+        help.setBorder(Ui.pad(2, 0, 0, 0));
+        left.add(help);
         editor = buildEditor();
         editor.setName("setting." + item.key());
         reset = new JButton(Ui.icon("undo"));
@@ -96,6 +100,30 @@ final class SettingRow {
 
     JComponent left() {
         return left;
+    }
+
+    String key() {
+        return item.key();
+    }
+
+    String group() {
+        return item.group();
+    }
+
+    boolean basic() {
+        return SettingTexts.basic(item);
+    }
+
+    /** Whether every word of {@code query} occurs in the label, the help, the key or the variable name. */
+    boolean matches(String query) {
+        String haystack = (labelText + " " + helpText + " " + item.key() + " " + item.env())
+                .toLowerCase(java.util.Locale.ROOT);
+        for (String word : query.toLowerCase(java.util.Locale.ROOT).trim().split("\\s+")) {
+            if (!haystack.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     JComponent right() {

@@ -145,7 +145,7 @@ public final class TrayMenu {
         }
         JCheckBoxMenuItem automatic = new JCheckBoxMenuItem(ctx.text("tray.switchAutomatic"),
                 pool.pinnedAccountId().isBlank());
-        automatic.setName("tray.switch.auto");
+        automatic.setName("tray-switchAuto");
         automatic.addActionListener(e -> quickSwitch.accept(""));
         switchMenu.add(automatic);
         if (pool.accounts().isEmpty()) {
