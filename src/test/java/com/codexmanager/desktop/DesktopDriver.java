@@ -179,6 +179,69 @@ final class DesktopDriver implements AutoCloseable {
         });
     }
 
+    /**
+     * Pairs of shown text components under {@code root} (labels, buttons, fields, combos) that overlap, and those
+     * that reach past {@code root}'s right edge; empty when the layout holds. Components inside one another (a
+     * combo's arrow, a field's clear button) do not count.
+     */
+    List<String> layoutProblems(Container root) {
+        return onEdt(() -> {
+            List<Component> texts = new java.util.ArrayList<>();
+            collectTexts(root, texts);
+            java.awt.Rectangle area = new java.awt.Rectangle(root.getLocationOnScreen(), root.getSize());
+            List<String> problems = new java.util.ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                Component a = texts.get(i);
+                java.awt.Rectangle ra = new java.awt.Rectangle(a.getLocationOnScreen(), a.getSize());
+                if (ra.x + ra.width > area.x + area.width + 1) {
+                    problems.add(describe(a) + " reaches past the right edge by "
+                            + (ra.x + ra.width - area.x - area.width) + " px");
+                }
+                java.awt.Container viewport = javax.swing.SwingUtilities.getAncestorOfClass(
+                        javax.swing.JViewport.class, a);
+                if (viewport != null) {
+                    int right = viewport.getLocationOnScreen().x + viewport.getWidth();
+                    if (ra.x + ra.width > right + 1) {
+                        problems.add(describe(a) + " is cut by its scroll view's right edge by "
+                                + (ra.x + ra.width - right) + " px");
+                    }
+                }
+                for (int j = i + 1; j < texts.size(); j++) {
+                    Component b = texts.get(j);
+                    java.awt.Rectangle rb = new java.awt.Rectangle(b.getLocationOnScreen(), b.getSize());
+                    if (ra.intersects(rb) && !javax.swing.SwingUtilities.isDescendingFrom(a, b)
+                            && !javax.swing.SwingUtilities.isDescendingFrom(b, a)) {
+                        problems.add(describe(a) + " overlaps " + describe(b));
+                    }
+                }
+            }
+            return problems;
+        });
+    }
+
+    private static void collectTexts(Container container, List<Component> out) {
+        for (Component c : container.getComponents()) {
+            if (!c.isShowing() || c.getWidth() == 0 || c.getHeight() == 0) {
+                continue;
+            }
+            if (c instanceof javax.swing.JLabel || c instanceof javax.swing.AbstractButton
+                    || c instanceof javax.swing.JTextField || c instanceof javax.swing.JComboBox) {
+                out.add(c);
+            }
+            if (c instanceof Container nested && !(c instanceof javax.swing.JComboBox)
+                    && !(c instanceof javax.swing.JTable) && !(c instanceof javax.swing.table.JTableHeader)) {
+                collectTexts(nested, out);
+            }
+        }
+    }
+
+    private static String describe(Component c) {
+        String text = c instanceof javax.swing.JLabel l ? l.getText()
+                : c instanceof javax.swing.AbstractButton b ? b.getText() : "";
+        return c.getClass().getSimpleName() + "[" + c.getName() + (text == null || text.isEmpty() ? ""
+                : ", \"" + text + "\"") + "]";
+    }
+
     @Override
     public void close() {
         robot.cleanUpWithoutDisposingWindows();

@@ -126,7 +126,7 @@ class DesktopWindowGuiTest {
 
         field.deleteText().enterText("5").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         await("inline error", () -> named("settingError.usagePollIntervalSecs").isShowing());
-        assertThat(window.label("settingError.usagePollIntervalSecs").text()).startsWith("Invalid value:")
+        assertThat(((com.codexmanager.desktop.ui.WrappingLabel) named("settingError.usagePollIntervalSecs")).message()).startsWith("Invalid value:")
                 .contains("30");
         field.deleteText().enterText("120").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
 
@@ -146,7 +146,7 @@ class DesktopWindowGuiTest {
 
         field.deleteText().enterText("ftp://proxy.example:21").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         await("inline error", () -> named("settingError.upstreamProxyUrl").isShowing());
-        assertThat(window.label("settingError.upstreamProxyUrl").text()).startsWith("Invalid value:");
+        assertThat(((com.codexmanager.desktop.ui.WrappingLabel) named("settingError.upstreamProxyUrl")).message()).startsWith("Invalid value:");
 
         field.deleteText().enterText("http://me:s3cret-pw@127.0.0.1:3128")
                 .pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);

@@ -9,15 +9,15 @@ import com.codexmanager.desktop.i18n.Messages;
  */
 public final class AccountsTableModel extends RowsTableModel<AccountRow, AccountsTableModel.Column> {
     /**
-     * The columns, with header key, preferred width (at 100 % scale) and priority (1 = always shown, 3 = first
-     * hidden on a narrow window).
+     * The columns, with header key, preferred width (at 100 % scale) and priority (1 = always shown; the highest
+     * number is hidden first on a narrow window).
      */
     public enum Column {
-        ORDER("accounts.col.order", 34, 1), ACCOUNT("accounts.col.account", 220, 1), PLAN("accounts.col.plan", 60, 3),
-        GROUP("accounts.col.group", 90, 2), TAGS("accounts.col.tags", 100, 3),
-        FIVE_HOURS("accounts.col.fiveHours", 150, 1), SEVEN_DAYS("accounts.col.sevenDays", 150, 2),
-        AVAILABILITY("accounts.col.availability", 112, 1), REASON("accounts.col.reason", 230, 2),
-        LAST_REFRESH("accounts.col.lastRefresh", 100, 3);
+        ORDER("accounts.col.order", 34, 1), ACCOUNT("accounts.col.account", 200, 1), PLAN("accounts.col.plan", 56, 7),
+        GROUP("accounts.col.group", 90, 4), TAGS("accounts.col.tags", 90, 6),
+        FIVE_HOURS("accounts.col.fiveHours", 150, 1), SEVEN_DAYS("accounts.col.sevenDays", 150, 3),
+        AVAILABILITY("accounts.col.availability", 140, 1), REASON("accounts.col.reason", 160, 2),
+        LAST_REFRESH("accounts.col.lastRefresh", 96, 5);
 
         private final String headerKey;
         private final int width;

@@ -7,14 +7,14 @@ import java.time.Clock;
 /** The platform keys table over an immutable list of {@link KeyRow}s. EDT only. */
 public final class KeysTableModel extends RowsTableModel<KeyRow, KeysTableModel.Column> {
     /**
-     * Columns with header key, preferred width (at 100 % scale) and priority (1 = always shown, 3 = first hidden on
-     * a narrow window).
+     * Columns with header key, preferred width (at 100 % scale) and priority (1 = always shown; the highest number
+     * is hidden first on a narrow window).
      */
     public enum Column {
-        NAME("keys.col.name", 150, 1), PREFIX("keys.col.prefix", 130, 2), PROTOCOL("keys.col.protocol", 130, 2),
-        MODEL("keys.col.model", 140, 1), GROUP("keys.col.group", 100, 2), EXPIRES("keys.col.expires", 110, 2),
-        STATUS("keys.col.status", 80, 1), TODAY("keys.col.today", 90, 1), LAST_USED("keys.col.lastUsed", 100, 3),
-        CREATED("keys.col.created", 100, 3);
+        NAME("keys.col.name", 140, 1), PREFIX("keys.col.prefix", 120, 4), PROTOCOL("keys.col.protocol", 130, 3),
+        MODEL("keys.col.model", 140, 1), GROUP("keys.col.group", 100, 2), EXPIRES("keys.col.expires", 100, 2),
+        STATUS("keys.col.status", 80, 1), TODAY("keys.col.today", 70, 1), LAST_USED("keys.col.lastUsed", 100, 5),
+        CREATED("keys.col.created", 100, 6);
 
         private final String headerKey;
         private final int width;

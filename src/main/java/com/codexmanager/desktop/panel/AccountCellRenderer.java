@@ -26,8 +26,9 @@ import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableCellRenderer;
 
 /**
- * Renders one account column: text, a "% left" usage bar, an availability badge, or the account with its marks
- * (pinned, served the last request). Cut content is reported to {@link FitTable} for the tooltip. EDT only.
+ * Renders one account column: text, a "% left" usage bar, an availability badge with when a used-up account resets
+ * ("resets in 58 min"), or the account with its marks (pinned, served the last request). Cut content is reported
+ * to {@link FitTable} for the tooltip. EDT only.
  */
 final class AccountCellRenderer implements TableCellRenderer {
     private final Column column;
@@ -39,8 +40,10 @@ final class AccountCellRenderer implements TableCellRenderer {
     private final JLabel accountMail = new JLabel();
     private final JLabel pinnedMark;
     private final JLabel servingMark;
+    private final JPanel marks = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
     private final UsageBar usage = new UsageBar();
     private final Badge badge = new Badge();
+    private final JLabel resets = new JLabel();
     private final CellPanel account;
     private final CellPanel usagePanel;
     private final CellPanel badgePanel;
@@ -56,26 +59,34 @@ final class AccountCellRenderer implements TableCellRenderer {
         account.setLayout(new BoxLayout(account, BoxLayout.Y_AXIS));
         account.setBorder(Ui.pad(4, 6, 4, 6));
         Ui.styled(accountName, "semibold");
-        JPanel nameLine = new JPanel(new BorderLayout(Ui.scale(6), 0));
-        nameLine.setOpaque(false);
-        nameLine.setAlignmentX(0f);
-        nameLine.add(accountName, BorderLayout.CENTER);
-        JPanel marks = new JPanel(new FlowLayout(FlowLayout.LEFT, Ui.scale(4), 0));
+        accountName.setAlignmentX(0f);
+        // the marks lead the second line, so the name keeps its width and the id gives way first
+        JPanel secondLine = new JPanel(new BorderLayout(Ui.scale(6), 0));
+        secondLine.setOpaque(false);
+        secondLine.setAlignmentX(0f);
         marks.setOpaque(false);
         marks.add(pinnedMark);
+        marks.add(javax.swing.Box.createHorizontalStrut(Ui.scale(6)));
         marks.add(servingMark);
-        nameLine.add(marks, BorderLayout.EAST);
-        accountMail.setAlignmentX(0f);
-        account.add(nameLine);
-        account.add(accountMail);
+        secondLine.add(marks, BorderLayout.WEST);
+        secondLine.add(accountMail, BorderLayout.CENTER);
+        account.add(accountName);
+        account.add(secondLine);
         usagePanel = new CellPanel(usage::truncatedCaption);
         usagePanel.setLayout(new BorderLayout());
         usagePanel.setBorder(Ui.pad(6, 6, 4, 10));
         usagePanel.add(usage, BorderLayout.CENTER);
-        badgePanel = new CellPanel(() -> null);
-        badgePanel.setLayout(new BorderLayout());
-        badgePanel.setBorder(Ui.pad(0, 6, 0, 6));
-        badgePanel.add(badge, BorderLayout.WEST);
+        badgePanel = new CellPanel(() -> resets.getPreferredSize().width > resets.getWidth() ? resets.getText()
+                : null);
+        badgePanel.setLayout(new BoxLayout(badgePanel, BoxLayout.Y_AXIS));
+        badgePanel.setBorder(Ui.pad(4, 6, 4, 6));
+        badge.setAlignmentX(0f);
+        resets.setAlignmentX(0f);
+        Ui.styled(resets, "small");
+        badgePanel.add(javax.swing.Box.createVerticalGlue());
+        badgePanel.add(badge);
+        badgePanel.add(resets);
+        badgePanel.add(javax.swing.Box.createVerticalGlue());
     }
 
     private JLabel mark(String icon, String textKey) {
@@ -127,6 +138,7 @@ final class AccountCellRenderer implements TableCellRenderer {
                 accountMail.setForeground(selected ? foreground : UIManager.getColor("Label.disabledForeground"));
                 pinnedMark.setVisible(model.pinned(a));
                 servingMark.setVisible(model.servedLast(a));
+                marks.setVisible(pinnedMark.isVisible() || servingMark.isVisible());
                 pinnedMark.setForeground(selected ? foreground : Ui.color("CodexManager.navSelectedForeground"));
                 servingMark.setForeground(selected ? foreground : Ui.color("CodexManager.good"));
                 yield paint(account, background);
@@ -145,6 +157,10 @@ final class AccountCellRenderer implements TableCellRenderer {
             }
             case AVAILABILITY -> {
                 badge.show(messages.text(a.availability().textKey()), tone(a.availability()));
+                Instant until = a.availability() == Availability.UNAVAILABLE ? a.blockedUntil() : null;
+                resets.setText(until == null ? "" : formats.resetsIn(until, now));
+                resets.setVisible(until != null);
+                resets.setForeground(selected ? foreground : UIManager.getColor("Label.disabledForeground"));
                 yield paint(badgePanel, background);
             }
             case ORDER -> text.getTableCellRendererComponent(table,
@@ -153,32 +169,33 @@ final class AccountCellRenderer implements TableCellRenderer {
         };
     }
 
-    /** The name and the e-mail line when either is cut, else {@code null}. */
+    /** The name and the second line when either is cut, else {@code null}. */
     private String accountCut() {
         boolean cut = accountName.getPreferredSize().width > accountName.getWidth()
                 || accountMail.getPreferredSize().width > accountMail.getWidth();
-        return cut ? "<html>" + escape(accountName.getText()) + "<br>" + escape(accountMail.getText()) + "</html>"
-                : null;
+        if (!cut) {
+            return null;
+        }
+        StringBuilder second = new StringBuilder();
+        for (JLabel mark : new JLabel[] {pinnedMark, servingMark}) {
+            if (mark.isVisible()) {
+                second.append(escape(mark.getText())).append(" · ");
+            }
+        }
+        return "<html>" + escape(accountName.getText()) + "<br>" + second + escape(accountMail.getText()) + "</html>";
     }
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** Why the account is in its state, in words, with when it can work again when a window is used up. */
-    String status(AccountRow a, Instant now) {
-        String reason = switch (a.statusReason()) {
-            case "" -> "";
+    /** Why the account is in its state, in words; when it resets is under the availability badge. */
+    String status(AccountRow a) {
+        return switch (a.statusReason()) {
+            case "" -> "–";
             case "usage_limit_exhausted" -> messages.text("reason.usageLimitExhausted");
             default -> a.statusReason();
         };
-        Instant until = a.blockedUntil();
-        if (until != null && a.availability() == Availability.UNAVAILABLE) {
-            String resets = formats.resetsIn(until, now);
-            return reason.isEmpty() ? messages.text("reason.limitResets", resets)
-                    : messages.text("reason.withReset", reason, resets);
-        }
-        return reason.isEmpty() ? "–" : reason;
     }
 
     private String textOf(AccountRow a, Instant now) {
@@ -186,7 +203,7 @@ final class AccountCellRenderer implements TableCellRenderer {
             case PLAN -> a.planType().isBlank() ? "–" : a.planType();
             case GROUP -> a.groupName().isBlank() ? "–" : a.groupName();
             case TAGS -> a.tags().isEmpty() ? "–" : String.join(", ", a.tags());
-            case REASON -> status(a, now);
+            case REASON -> status(a);
             case LAST_REFRESH -> formats.when(a.lastRefreshAt(), now);
             default -> "";
         };
