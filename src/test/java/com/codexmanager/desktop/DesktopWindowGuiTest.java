@@ -6,6 +6,7 @@ import static com.codexmanager.desktop.GuiTestSupport.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codexmanager.desktop.model.ConnectionStatus;
+import com.codexmanager.desktop.ui.WrappingLabel;
 import com.codexmanager.testkit.RpcTestClient;
 import com.formdev.flatlaf.FlatLaf;
 import com.google.gson.JsonObject;
@@ -126,7 +127,8 @@ class DesktopWindowGuiTest {
 
         field.deleteText().enterText("5").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         await("inline error", () -> named("settingError.usagePollIntervalSecs").isShowing());
-        assertThat(((com.codexmanager.desktop.ui.WrappingLabel) named("settingError.usagePollIntervalSecs")).message()).startsWith("Invalid value:")
+        assertThat(((WrappingLabel) named("settingError.usagePollIntervalSecs")).message())
+                .startsWith("Invalid value:")
                 .contains("30");
         field.deleteText().enterText("120").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
 
@@ -146,7 +148,7 @@ class DesktopWindowGuiTest {
 
         field.deleteText().enterText("ftp://proxy.example:21").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         await("inline error", () -> named("settingError.upstreamProxyUrl").isShowing());
-        assertThat(((com.codexmanager.desktop.ui.WrappingLabel) named("settingError.upstreamProxyUrl")).message()).startsWith("Invalid value:");
+        assertThat(((WrappingLabel) named("settingError.upstreamProxyUrl")).message()).startsWith("Invalid value:");
 
         field.deleteText().enterText("http://me:s3cret-pw@127.0.0.1:3128")
                 .pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);

@@ -190,7 +190,8 @@ class KeysGuiTest {
         String text = snippets.textBox("snippet.codex").text();
         assertThat(text).contains("base_url = \"" + fixture.desktop.service().endpoint().baseUrl() + "/v1\"")
                 .contains(codex.get("keyPrefix").getAsString()).doesNotContain(fixture.gatewayKey());
-        javax.swing.JTextArea claude = (javax.swing.JTextArea) ui.named((Container) snippets.target(), "snippet.claude");
+        javax.swing.JTextArea claude = (javax.swing.JTextArea) ui.named((Container) snippets.target(),
+                "snippet.claude");
         assertThat(onEdt(() -> claude.getText())).doesNotContain(fixture.gatewayKey());
         assertThat(ui.robot.finder().findAll((Container) snippets.target(),
                 c -> "created.key".equals(c.getName()))).isEmpty();

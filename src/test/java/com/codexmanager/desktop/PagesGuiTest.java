@@ -210,7 +210,8 @@ class PagesGuiTest {
                 String tooltip = table.getToolTipText(new MouseEvent(table, MouseEvent.MOUSE_MOVED, 0, 0,
                         cell.x + cell.width / 2, cell.y + cell.height / 2, 0, false));
                 if (cut && (tooltip == null || tooltip.equals(table.getToolTipText()))) {
-                    problems.add(shot + ": " + table.getName() + " cell " + row + "," + col + " is cut without tooltip");
+                    problems.add(shot + ": " + table.getName() + " cell " + row + "," + col
+                            + " is cut without tooltip");
                 }
             }
         }
@@ -351,7 +352,8 @@ class PagesGuiTest {
             ui.window.checkBox("setting.uiStartAtLogin").click();
             JLabel error = (JLabel) ui.named("settingError.uiStartAtLogin");
             await("error shown", () -> error.isShowing());
-            assertThat(onEdt(() -> ((com.codexmanager.desktop.ui.WrappingLabel) error).message())).contains("Could not create the login item");
+            assertThat(onEdt(() -> ((com.codexmanager.desktop.ui.WrappingLabel) error).message()))
+                    .contains("Could not create the login item");
         } finally {
             fixture.rpc().call("appSettings/set", Map.of("uiStartAtLogin", false));
         }

@@ -59,7 +59,7 @@ final class AccountBulkActions {
         JPanel form = new JPanel(new BorderLayout(0, Ui.scale(6)));
         form.add(new JLabel(ctx.text("accounts.setGroupQuestion", accounts.size())), BorderLayout.NORTH);
         form.add(field, BorderLayout.CENTER);
-        int answer = JOptionPane.showConfirmDialog(parent, form, ctx.text("accounts.setGroup"),
+        int answer = JOptionPane.showConfirmDialog(parent, form, ctx.text("accounts.setGroupTitle"),
                 JOptionPane.OK_CANCEL_OPTION, JOptionPane.PLAIN_MESSAGE);
         if (answer != JOptionPane.OK_OPTION) {
             return;

@@ -276,14 +276,20 @@ public final class AccountsPanel extends FeaturePage {
 
     /** The one selected account; empty when none or several rows are selected. */
     private Optional<AccountRow> selected() {
-        return table.getSelectedRowCount() != 1 ? Optional.empty()
-                : Optional.of(model.row(table.convertRowIndexToModel(table.getSelectedRow())));
+        List<AccountRow> rows = selectedRows();
+        return rows.size() == 1 ? Optional.of(rows.get(0)) : Optional.empty();
     }
 
+    /** The selected accounts; while the sorter is being rebuilt the selection can name rows it no longer has. */
     private List<AccountRow> selectedRows() {
         List<AccountRow> rows = new ArrayList<>();
         for (int view : table.getSelectedRows()) {
-            rows.add(model.row(table.convertRowIndexToModel(view)));
+            if (view < sorter.getViewRowCount()) {
+                int index = table.convertRowIndexToModel(view);
+                if (index < model.getRowCount()) {
+                    rows.add(model.row(index));
+                }
+            }
         }
         return rows;
     }
