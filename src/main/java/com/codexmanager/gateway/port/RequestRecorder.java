@@ -22,8 +22,8 @@ public interface RequestRecorder {
 
     void record(RequestRecord record);
 
-    /** A trace event: {@code REQUEST_START}, {@code CANDIDATE_POOL}, … with flat fields (no secrets, no bodies). */
-    void trace(String traceId, String event, Map<String, Object> fields);
+    /** A trace event with flat fields (no secrets, no bodies). */
+    void trace(String traceId, TraceStep step, Map<String, Object> fields);
 
     RequestRecorder NONE = new RequestRecorder() {
         @Override
@@ -31,7 +31,7 @@ public interface RequestRecorder {
         }
 
         @Override
-        public void trace(String traceId, String event, Map<String, Object> fields) {
+        public void trace(String traceId, TraceStep step, Map<String, Object> fields) {
         }
     };
 }
