@@ -8,14 +8,12 @@ import com.codexmanager.desktop.model.AccountOrder;
 import com.codexmanager.desktop.model.AccountRow;
 import com.codexmanager.desktop.model.AccountsApi;
 import com.codexmanager.desktop.model.AccountsTableModel;
-import com.codexmanager.desktop.model.Availability;
 import com.codexmanager.desktop.model.PoolSnapshot;
 import com.codexmanager.desktop.ui.EmptyState;
 import com.codexmanager.desktop.ui.FitTable;
 import com.codexmanager.desktop.ui.Formats;
 import com.codexmanager.desktop.ui.PriorityColumns;
 import com.codexmanager.desktop.ui.Ui;
-import com.codexmanager.desktop.ui.WrapLayout;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
@@ -26,22 +24,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.swing.JButton;
-import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFileChooser;
-import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.RowFilter;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.table.TableRowSorter;
 
 /**
@@ -62,11 +53,8 @@ public final class AccountsPanel extends FeaturePage {
     private final TableRowSorter<AccountsTableModel> sorter;
     private final AccountReorder reorder;
     private final AccountBulkActions bulk;
-    private final JTextField search = new JTextField(16);
-    private final JComboBox<String> status = new JComboBox<>();
-    private final JComboBox<String> group = new JComboBox<>();
+    private final AccountFilters filters;
     private final RefreshAllButton refreshAll;
-    private final JLabel count = Ui.hint("");
     private final JButton up = iconButton("up", "accounts.moveUp");
     private final JButton down = iconButton("down", "accounts.moveDown");
     private final JButton edit = iconButton("edit", "accounts.edit");
@@ -82,6 +70,7 @@ public final class AccountsPanel extends FeaturePage {
         this.model = new AccountsTableModel(ctx.messages());
         this.table = new FitTable(model);
         this.sorter = new TableRowSorter<>(model);
+        this.filters = new AccountFilters(ctx.messages(), model, sorter);
         this.refreshAll = new RefreshAllButton(ctx, api, this::reload);
         this.reorder = new AccountReorder(ctx, api, model, this, this::select, this::reload, this::updateButtons);
         this.bulk = new AccountBulkActions(ctx, api, this, this::reload);
@@ -145,41 +134,6 @@ public final class AccountsPanel extends FeaturePage {
     }
 
     private JComponent buildFilters() {
-        search.setName("accounts-search");
-        search.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, ctx.text("accounts.searchHint"));
-        search.putClientProperty(FlatClientProperties.TEXT_FIELD_LEADING_ICON, Ui.icon("search"));
-        search.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
-        search.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-        });
-        status.setName("accounts-status");
-        status.addItem(ctx.text("accounts.filter.allStatuses"));
-        for (Availability a : Availability.values()) {
-            status.addItem(ctx.text(a.textKey()));
-        }
-        status.addActionListener(e -> applyFilter());
-        group.setName("accounts-group");
-        group.addActionListener(e -> applyFilter());
-        count.setName("accounts-count");
-        JPanel filters = new JPanel(new WrapLayout(FlowLayout.LEFT, Ui.scale(8), Ui.scale(2)));
-        filters.setOpaque(false);
-        filters.add(search);
-        filters.add(status);
-        filters.add(group);
-        filters.add(count);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, Ui.scale(2), Ui.scale(2)));
         buttons.setOpaque(false);
         for (JButton b : List.of(up, down, edit, enable, disable, setGroup, delete)) {
@@ -234,44 +188,16 @@ public final class AccountsPanel extends FeaturePage {
             List<String> selectedIds = selectedIds();
             model.setRows(ordered);
             model.setWhoServes(ctx.pool().current());
-            refreshGroups(ordered);
-            applyFilter();
+            filters.offerGroups(ordered);
+            filters.apply();
             select(selectedIds);
             ((CardLayout) cards.getLayout()).show(cards, ordered.isEmpty() ? EMPTY : TABLE);
-        }, error -> count.setText(ErrorText.of(ctx.messages(), error)));
+        }, error -> filters.showProblem(ErrorText.of(ctx.messages(), error)));
     }
 
     @Override
     public void poolChanged(PoolSnapshot pool) {
         model.setWhoServes(pool);
-    }
-
-    private void refreshGroups(List<AccountRow> rows) {
-        Object current = group.getSelectedItem();
-        Set<String> groups = new java.util.TreeSet<>();
-        rows.stream().map(AccountRow::groupName).filter(g -> !g.isBlank()).forEach(groups::add);
-        group.removeAllItems();
-        group.addItem(ctx.text("accounts.filter.allGroups"));
-        groups.forEach(group::addItem);
-        group.setSelectedItem(current != null ? current : group.getItemAt(0));
-    }
-
-    private void applyFilter() {
-        String text = search.getText().trim().toLowerCase(Locale.ROOT);
-        int statusIndex = status.getSelectedIndex();
-        Availability wanted = statusIndex <= 0 ? null : Availability.values()[statusIndex - 1];
-        String wantedGroup = group.getSelectedIndex() <= 0 ? null : (String) group.getSelectedItem();
-        sorter.setRowFilter(new RowFilter<>() {
-            @Override
-            public boolean include(Entry<? extends AccountsTableModel, ? extends Integer> entry) {
-                AccountRow a = model.row(entry.getIdentifier());
-                boolean textOk = text.isEmpty() || (a.label() + " " + a.email() + " " + a.id() + " "
-                        + String.join(" ", a.tags()) + " " + a.note()).toLowerCase(Locale.ROOT).contains(text);
-                return textOk && (wanted == null || a.availability() == wanted)
-                        && (wantedGroup == null || wantedGroup.equals(a.groupName()));
-            }
-        });
-        count.setText(ctx.text("accounts.count", table.getRowCount(), model.getRowCount()));
     }
 
     /** The one selected account; empty when none or several rows are selected. */
