@@ -4,8 +4,8 @@ import com.codexmanager.desktop.action.ActionId;
 import com.codexmanager.desktop.action.AppActions;
 import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.model.AccountAlerts;
-import com.codexmanager.desktop.model.AccountOrder;
 import com.codexmanager.desktop.model.AccountsApi;
+import com.codexmanager.desktop.model.GatewayApi;
 import com.codexmanager.desktop.model.UsageRefreshRun;
 import com.codexmanager.desktop.model.ConnectionStatus;
 import com.codexmanager.desktop.model.PoolSnapshot;
@@ -129,7 +129,7 @@ public final class DesktopApp implements MainWindow.Host {
         pages.put(Page.ACCOUNTS, new LazyPage(() -> new AccountsPanel(context)));
         pages.put(Page.KEYS, new LazyPage(() -> new KeysPanel(context)));
         pages.put(Page.LOGS, new LazyPage(() -> new LogsPanel(context)));
-        pages.put(Page.SETTINGS, new LazyPage(() -> new SettingsPanel(context, this::settingsSaved)));
+        pages.put(Page.SETTINGS, new LazyPage(() -> new SettingsPanel(context, this::applySettings)));
         return pages;
     }
 
@@ -171,10 +171,13 @@ public final class DesktopApp implements MainWindow.Host {
                 JOptionPane.ERROR_MESSAGE);
     }
 
-    /** Moves an account to the front of the routing order (tray quick switch). */
+    /**
+     * Tray quick switch: pins the account (the gateway tries it first while it is usable) or, for a blank id, goes
+     * back to automatic routing. The pool order stays as it is.
+     */
     void quickSwitch(String accountId) {
-        PoolSnapshot pool = ctx.pool().current();
-        ctx.jobs().deliver(accounts.updateSorts(AccountOrder.moveFirst(pool.accounts(), accountId)), ok -> {
+        GatewayApi gateway = new GatewayApi(ctx.rpc());
+        ctx.jobs().deliver(accountId.isBlank() ? gateway.unpin() : gateway.pin(accountId), ok -> {
             ctx.pool().refresh();
             window.page(Page.ACCOUNTS).activated();
         }, error -> JOptionPane.showMessageDialog(null, ErrorText.of(ctx.messages(), error), ctx.text("app.title"),
@@ -198,7 +201,7 @@ public final class DesktopApp implements MainWindow.Host {
     }
 
     /** Applies theme, accent, language and close-to-tray right after the settings page saved them. */
-    private void settingsSaved(SettingsSnapshot snapshot) {
+    void applySettings(SettingsSnapshot snapshot) {
         Appearance next = Appearance.fromValues(snapshot.values());
         Appearance before = appearance;
         appearance = next;

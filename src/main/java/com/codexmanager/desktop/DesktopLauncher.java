@@ -6,7 +6,10 @@ import com.codexmanager.config.Settings;
 import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.model.AccountsApi;
 import com.codexmanager.desktop.model.ConnectionMonitor;
+import com.codexmanager.desktop.model.GatewayApi;
+import com.codexmanager.desktop.model.LogsApi;
 import com.codexmanager.desktop.model.PoolModel;
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcCallException;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.codexmanager.desktop.rpc.RpcEndpoint;
@@ -141,8 +144,8 @@ public final class DesktopLauncher {
                 ConnectionMonitor monitor = new ConnectionMonitor(rpc, service, jobs,
                         options.connectedCheckInterval(), options.retryInterval());
                 monitor.start();
-                PoolModel pool = new PoolModel(new AccountsApi(rpc), jobs, options.service().clock(),
-                        options.poolInterval());
+                PoolModel pool = new PoolModel(new AccountsApi(rpc), new GatewayApi(rpc), new LogsApi(rpc), jobs,
+                        options.service().clock(), options.poolInterval());
                 pool.addListener((previous, next) -> {
                     if (next.loadedAt() != null) {
                         timing.firstData();
@@ -184,7 +187,7 @@ public final class DesktopLauncher {
             }
         }
         try {
-            JsonObject result = rpc.call("appSettings/get", new JsonObject(), FIRST_SETTINGS_TIMEOUT)
+            JsonObject result = rpc.call(RpcCall.SETTINGS_GET, new JsonObject(), FIRST_SETTINGS_TIMEOUT)
                     .get(FIRST_SETTINGS_TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
             return Appearance.fromValues(result.has("values") ? result.getAsJsonObject("values") : new JsonObject());
         } catch (ExecutionException | TimeoutException e) {

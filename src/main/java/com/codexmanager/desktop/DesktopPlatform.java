@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OS services the UI uses: the clipboard, the web browser and the start-at-login entry. Tests pass a recording
- * fake.
+ * The OS services the UI uses: the clipboard, the web browser, the start-at-login entry and the user's home folder.
+ * Tests pass a recording fake.
  */
 public interface DesktopPlatform {
     void copy(String text);
@@ -27,9 +27,27 @@ public interface DesktopPlatform {
     /** The OS entry that starts the desktop at login. */
     AutostartEntry autostart();
 
+    /** The user's home folder, where file choosers open. */
+    Path userHome();
+
+    /**
+     * The user's home: {@code HOME} (or {@code USERPROFILE} on Windows) from the environment the app was started
+     * with, else the JVM's {@code user.home}, which can name another folder (a service account's, or one fixed when a
+     * packaged launcher was built).
+     */
+    static Path userHome(Map<String, String> env) {
+        for (String name : List.of("HOME", "USERPROFILE")) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
+                return Path.of(value);
+            }
+        }
+        return Path.of(System.getProperty("user.home", "."));
+    }
+
     /** The real clipboard, browser and autostart entry ({@code env} locates the latter). */
     static DesktopPlatform system(Map<String, String> env) {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = userHome(env);
         String os = System.getProperty("os.name", "");
         AutostartEntry autostart = LaunchCommand.current()
                 .map(command -> AutostartEntry.forOs(os, env, home, command))
@@ -41,6 +59,11 @@ public interface DesktopPlatform {
             @Override
             public AutostartEntry autostart() {
                 return autostart;
+            }
+
+            @Override
+            public Path userHome() {
+                return home;
             }
 
             @Override

@@ -1,40 +1,59 @@
 package com.codexmanager.desktop;
 
 import com.codexmanager.config.DataDir;
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcEndpoint;
 import com.codexmanager.json.Json;
 import com.codexmanager.rpc.RpcMethod;
 import com.codexmanager.rpc.RpcParam;
+import com.codexmanager.server.PortInUseException;
 import com.codexmanager.service.CodexManagerService;
 import com.codexmanager.service.ServiceOptions;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The service running inside the desktop process. Start and stop run on one named thread so they never overlap
- * and never block the EDT. While running, it offers {@code desktop/show} so a second launch can bring this
- * desktop forward, and records its address in {@code codexmanager.desktop} in the data dir. Thread-safe.
+ * and never block the EDT. A start whose address is still taken (the port of a service stopped a moment ago, or of
+ * another program) stays {@link State#STARTING} and tries again every {@link StartRetry#interval()} until
+ * {@link StartRetry#window()} has passed; a stop ends the waiting. While running, it offers {@code desktop/show} so
+ * a second launch can bring this desktop forward, and records its address in {@code codexmanager.desktop} in the
+ * data dir. Thread-safe.
  */
 public final class EmbeddedService implements ServiceControl {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedService.class);
     static final String INSTANCE_FILE = "codexmanager.desktop";
 
+    /**
+     * How a start waits for a taken address. The default outlasts TCP's TIME_WAIT (60 s on Linux), which holds the
+     * port of a listener without SO_REUSEADDR after it served traffic. Immutable.
+     *
+     * @param interval time between attempts
+     * @param window   how long after the first attempt the start gives up
+     */
+    public record StartRetry(Duration interval, Duration window) {
+        public static final StartRetry DEFAULT = new StartRetry(Duration.ofSeconds(1), Duration.ofSeconds(90));
+    }
+
     private final ServiceOptions options;
     private final FocusRequests focus;
-    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
+    private final StartRetry retry;
+    private final ScheduledExecutorService lifecycle = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "desktop-service-control");
         t.setDaemon(true);
         return t;
@@ -43,42 +62,105 @@ public final class EmbeddedService implements ServiceControl {
     private volatile CodexManagerService service;
     private volatile State state = State.STOPPED;
     private volatile RpcEndpoint endpoint;
+    private volatile boolean waitingForAddress;
+    /** The start that waits for its address; touched only on the lifecycle thread. */
+    private PendingStart pending;
 
-    private EmbeddedService(ServiceOptions options, FocusRequests focus) {
+    /** A start between its attempts. */
+    private record PendingStart(CompletableFuture<Void> done, Instant deadline, ScheduledFuture<?> next) {
+    }
+
+    private EmbeddedService(ServiceOptions options, FocusRequests focus, StartRetry retry) {
         this.options = options;
         this.focus = focus;
+        this.retry = retry;
     }
 
     /**
-     * Starts the service on the calling thread (the launcher needs to know at once whether it could).
+     * Starts the service on the calling thread (the launcher needs to know at once whether it could); later starts
+     * wait for a taken address as {@code retry} says.
      *
      * @throws com.codexmanager.server.PortInUseException   when the address is taken
      * @throws com.codexmanager.store.DataDirInUseException when another process owns the database
      */
-    public static EmbeddedService startNow(ServiceOptions options, FocusRequests focus) {
-        EmbeddedService embedded = new EmbeddedService(options, focus);
-        embedded.startBlocking();
+    public static EmbeddedService startNow(ServiceOptions options, FocusRequests focus, StartRetry retry) {
+        EmbeddedService embedded = new EmbeddedService(options, focus, retry);
+        embedded.setState(State.STARTING);
+        try {
+            embedded.startBlocking();
+        } catch (RuntimeException e) {
+            embedded.setState(State.STOPPED);
+            throw e;
+        }
         return embedded;
     }
 
+    public static EmbeddedService startNow(ServiceOptions options, FocusRequests focus) {
+        return startNow(options, focus, StartRetry.DEFAULT);
+    }
+
+    /** One attempt; the caller owns the state on failure. */
     private void startBlocking() {
+        CodexManagerService started = CodexManagerService.start(options);
+        started.rpcRegistry().register(new RpcMethod("desktop/show",
+                "Brings the desktop window of this instance to the front (used by a second launch).",
+                List.of(RpcParam.optional("page", "string", "dashboard, accounts, keys, logs or settings")),
+                p -> {
+                    focus.request(p.optionalString("page").orElse("dashboard"));
+                    return Map.of("ok", true);
+                }));
+        service = started;
+        endpoint = new RpcEndpoint(started.baseUrl(), started.rpcToken().reveal());
+        writeInstanceFile(started.dataDir(), started.baseUrl());
+        waitingForAddress = false;
+        setState(State.RUNNING);
+    }
+
+    /** Runs on the lifecycle thread: one attempt, then done, failed, or the next attempt scheduled. */
+    private void attempt(CompletableFuture<Void> done, Instant deadline) {
+        pending = null;
+        if (service != null) {
+            done.complete(null);
+            return;
+        }
         setState(State.STARTING);
         try {
-            CodexManagerService started = CodexManagerService.start(options);
-            started.rpcRegistry().register(new RpcMethod("desktop/show",
-                    "Brings the desktop window of this instance to the front (used by a second launch).",
-                    List.of(RpcParam.optional("page", "string", "dashboard, accounts, keys, logs or settings")),
-                    p -> {
-                        focus.request(p.optionalString("page").orElse("dashboard"));
-                        return Map.of("ok", true);
-                    }));
-            service = started;
-            endpoint = new RpcEndpoint(started.baseUrl(), started.rpcToken().reveal());
-            writeInstanceFile(started.dataDir(), started.baseUrl());
-            setState(State.RUNNING);
+            startBlocking();
+            done.complete(null);
+        } catch (PortInUseException e) {
+            if (options.clock().instant().isBefore(deadline)) {
+                if (!waitingForAddress) {
+                    log.info("Address still in use, trying again every {} ms for up to {} s: {}",
+                            retry.interval().toMillis(), retry.window().toSeconds(), e.getMessage());
+                }
+                waitingForAddress = true;
+                ScheduledFuture<?> next = lifecycle.schedule(() -> attempt(done, deadline),
+                        retry.interval().toMillis(), TimeUnit.MILLISECONDS);
+                pending = new PendingStart(done, deadline, next);
+                setState(State.STARTING);
+            } else {
+                failStart(done, e);
+            }
         } catch (RuntimeException e) {
+            failStart(done, e);
+        }
+    }
+
+    private void failStart(CompletableFuture<Void> done, RuntimeException e) {
+        waitingForAddress = false;
+        setState(State.STOPPED);
+        done.completeExceptionally(e);
+    }
+
+    /** Ends a start that waits for its address; its future is cancelled. Lifecycle thread only. */
+    private void cancelPending() {
+        PendingStart waiting = pending;
+        if (waiting != null) {
+            pending = null;
+            waiting.next().cancel(false);
+            waitingForAddress = false;
+            waiting.done().cancel(false);
             setState(State.STOPPED);
-            throw e;
         }
     }
 
@@ -91,6 +173,7 @@ public final class EmbeddedService implements ServiceControl {
     }
 
     private void stopBlocking() {
+        cancelPending();
         CodexManagerService running = service;
         if (running == null) {
             return;
@@ -116,6 +199,11 @@ public final class EmbeddedService implements ServiceControl {
         return true;
     }
 
+    @Override
+    public boolean waitingForAddress() {
+        return waitingForAddress;
+    }
+
     /** The last known endpoint; after a stop it still names where the service was. */
     @Override
     public RpcEndpoint endpoint() {
@@ -132,7 +220,8 @@ public final class EmbeddedService implements ServiceControl {
             return Optional.empty();
         }
         try {
-            JsonElement result = Json.GSON.toJsonTree(running.dispatcher().call("appSettings/get", new JsonObject()));
+            JsonElement result = Json.GSON.toJsonTree(running.dispatcher().call(RpcCall.SETTINGS_GET.method(),
+                    new JsonObject()));
             return result.isJsonObject() && result.getAsJsonObject().get("values") instanceof JsonObject values
                     ? Optional.of(values) : Optional.empty();
         } catch (RuntimeException e) {
@@ -148,11 +237,21 @@ public final class EmbeddedService implements ServiceControl {
 
     @Override
     public CompletableFuture<Void> start() {
-        return CompletableFuture.runAsync(() -> {
-            if (service == null) {
-                startBlocking();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lifecycle.execute(() -> {
+            if (pending != null) {
+                pending.done().whenComplete((ok, error) -> {
+                    if (error == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(error);
+                    }
+                });
+            } else {
+                attempt(done, options.clock().instant().plus(retry.window()));
             }
-        }, lifecycle);
+        });
+        return done;
     }
 
     @Override
@@ -162,10 +261,12 @@ public final class EmbeddedService implements ServiceControl {
 
     @Override
     public CompletableFuture<Void> restart() {
-        return CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lifecycle.execute(() -> {
             stopBlocking();
-            startBlocking();
-        }, lifecycle);
+            attempt(done, options.clock().instant().plus(retry.window()));
+        });
+        return done;
     }
 
     @Override
@@ -175,6 +276,7 @@ public final class EmbeddedService implements ServiceControl {
 
     @Override
     public void close() {
+        lifecycle.execute(this::cancelPending);
         lifecycle.shutdown();
         try {
             if (!lifecycle.awaitTermination(20, TimeUnit.SECONDS)) {

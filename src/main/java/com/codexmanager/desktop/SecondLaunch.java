@@ -4,6 +4,7 @@ import com.codexmanager.config.DataDir;
 import com.codexmanager.config.HostPort;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcCallException;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.codexmanager.desktop.rpc.RpcEndpoint;
@@ -74,7 +75,7 @@ final class SecondLaunch {
         try (RpcClient client = new RpcClient(() -> endpoint)) {
             JsonObject params = new JsonObject();
             params.addProperty("page", "dashboard");
-            client.call("desktop/show", params, TIMEOUT).get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
+            client.call(RpcCall.DESKTOP_SHOW, params, TIMEOUT).get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (ExecutionException | CompletionException e) {
             return Optional.of(RpcCallException.from(e).orElseGet(() -> new RpcCallException(

@@ -19,8 +19,18 @@ public interface ServiceControl extends AutoCloseable {
     /** Where to send RPC calls now. */
     RpcEndpoint endpoint();
 
+    /**
+     * Whether a start is waiting for its listen address to become free (state {@link State#STARTING}): the port of
+     * a service stopped a moment ago can stay taken for a while, so the start retries instead of failing.
+     */
+    default boolean waitingForAddress() {
+        return false;
+    }
+
+    /** Starts the service; completes once it runs, or fails (an embedded start retries a taken port first). */
     CompletableFuture<Void> start();
 
+    /** Stops the service, and a start still waiting for its address. */
     CompletableFuture<Void> stop();
 
     /** Stops and starts again, e.g. after a setting that needs a restart changed. */

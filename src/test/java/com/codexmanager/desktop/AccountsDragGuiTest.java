@@ -34,20 +34,18 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drag and drop on the accounts page with the real mouse against one real service whose gateway is backed by the
  * fake upstream (alice, bob exhausted, carol). Its own class, because the pages test leaves the pool cooling down
- * and this one needs the gateway to answer. Tests run in order: each starts from the pool the previous one left.
+ * and this one needs the gateway to answer. Every test starts from the seeded pool in its seeded order, whatever
+ * ran before it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountsDragGuiTest {
     private static final int ACCOUNT_COLUMN = AccountsTableModel.Column.ACCOUNT.ordinal();
 
@@ -94,8 +92,18 @@ class AccountsDragGuiTest {
                 .forEach(Window::dispose));
     }
 
+    @BeforeEach
+    void seededPool() {
+        fixture.resetPool();
+        onEdt(() -> {
+            table().getRowSorter().setSortKeys(null);
+            window.textBox("accounts-search").target().setText("");
+        });
+        reloadPage();
+        await("seeded order", () -> shownIds().equals(ids));
+    }
+
     @Test
-    @Order(1)
     void dragging_the_last_row_to_the_top_makes_it_the_account_the_gateway_uses() {
         assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "before the drag")).isEqualTo(200);
         assertThat(lastUpstreamAccount()).hasValue(fixture.fakes.get(0).accountId());
@@ -112,7 +120,6 @@ class AccountsDragGuiTest {
     }
 
     @Test
-    @Order(2)
     void rows_dragged_together_in_a_filtered_view_land_before_the_row_under_the_line_in_the_full_order() {
         String carol = ids.get(2);
         String alice = ids.get(0);
@@ -141,8 +148,11 @@ class AccountsDragGuiTest {
     }
 
     @Test
-    @Order(3)
     void a_failed_save_shows_the_error_and_puts_the_order_back() {
+        fixture.rpc().call("account/import", Map.of("contents",
+                List.of(DesktopFixture.tokenFile("gone@example.com"))));
+        reloadPage();
+        await("four rows", () -> table().getRowCount() == 4);
         List<String> before = fixture.order();
         String gone = before.get(before.size() - 1);
         fixture.rpc().call("account/delete", Map.of("accountId", gone));
@@ -160,7 +170,6 @@ class AccountsDragGuiTest {
     }
 
     @Test
-    @Order(4)
     void rows_cannot_be_dragged_while_the_table_is_sorted_and_the_tooltip_says_why() {
         JTable t = table();
         assertThat(onEdt(() -> t.getToolTipText())).isEqualTo("Drag rows to change the routing order (select several to "

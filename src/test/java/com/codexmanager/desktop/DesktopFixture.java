@@ -48,12 +48,19 @@ final class DesktopFixture implements AutoCloseable {
     }
 
     static DesktopFixture start(Path dataDir, boolean tray, GuiTestSupport.RecordingPlatform platform) {
+        return start(dataDir, tray, platform, Map.of());
+    }
+
+    /** @param env environment entries that override the fixture's (e.g. a fixed service address) */
+    static DesktopFixture start(Path dataDir, boolean tray, GuiTestSupport.RecordingPlatform platform,
+            Map<String, String> env) {
         FakeUpstream fake = FakeUpstream.start(FakeUpstreamOptions.builder().allowAnyRedirectPort().build());
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl());
         extra.put("CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl());
         extra.put("CODEXMANAGER_ISSUER", fake.issuer());
         extra.put("CODEXMANAGER_LOGIN_ADDR", "localhost:0");
+        extra.putAll(env);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             RunningDesktop desktop = DesktopLauncher.start(GuiTestSupport.options(GuiTestSupport.env(dataDir, extra),
@@ -70,9 +77,11 @@ final class DesktopFixture implements AutoCloseable {
         return RpcTestClient.of(desktop.service().endpoint().baseUrl(), desktop.service().endpoint().token());
     }
 
+    private static final double[][] SEED_USAGE = {{35, 20}, {100, 60}, {10, 5}};
+
     /** Imports alice, bob and carol from the fake's tokens in that order and fetches their usage. */
     DesktopFixture seedPool() {
-        double[][] usage = {{35, 20}, {100, 60}, {10, 5}};
+        double[][] usage = SEED_USAGE;
         List<String> contents = new ArrayList<>();
         for (String name : List.of("alice", "bob", "carol")) {
             FakeAccount account = fake.createAccount(AccountSpec.builder().email(name + "@example.com").build());
@@ -100,6 +109,40 @@ final class DesktopFixture implements AutoCloseable {
                 "modelSlug", "gpt-5.4")).get("id").getAsString();
         rpc().call("apikey/disable", Map.of("id", old));
         return this;
+    }
+
+    /**
+     * Puts the pool back to what {@link #seedPool()} made, whatever a test did to it: only alice, bob and carol, in
+     * that order, enabled, without group, tags or note, with their seeded usage fetched again, and nothing pinned.
+     */
+    DesktopFixture resetPool() {
+        List<String> extra = new ArrayList<>(order());
+        extra.removeAll(ids);
+        if (!extra.isEmpty()) {
+            rpc().call("account/deleteMany", Map.of("accountIds", extra));
+        }
+        for (int i = 0; i < fakes.size(); i++) {
+            fakes.get(i).setPrimaryUsedPercent(SEED_USAGE[i][0]).setSecondaryUsedPercent(SEED_USAGE[i][1]);
+            JsonObject patch = new JsonObject();
+            patch.addProperty("accountId", ids.get(i));
+            patch.addProperty("status", "active");
+            patch.add("groupName", com.google.gson.JsonNull.INSTANCE);
+            patch.add("note", com.google.gson.JsonNull.INSTANCE);
+            patch.add("tags", new com.google.gson.JsonArray());
+            rpc().call("account/update", patch);
+        }
+        rpc().call("account/updateSorts", Map.of("accountIds", ids));
+        rpc().call("gateway/manualAccount/clear", Map.of());
+        refreshUsage();
+        return this;
+    }
+
+    /** Deletes every key and creates the three of {@link #seedKeys()} again (a new secret for the first). */
+    DesktopFixture resetKeys() {
+        for (JsonElement e : rpc().call("apikey/list").getAsJsonArray("items")) {
+            rpc().call("apikey/delete", Map.of("id", e.getAsJsonObject().get("id").getAsString()));
+        }
+        return seedKeys();
     }
 
     /**
@@ -192,6 +235,16 @@ final class DesktopFixture implements AutoCloseable {
                 Instant.now().plus(10, ChronoUnit.DAYS));
         return "{\"access_token\":\"" + t.accessToken() + "\",\"refresh_token\":\"" + t.refreshToken()
                 + "\",\"id_token\":\"" + t.idToken() + "\"}";
+    }
+
+    /** A loopback port that was free a moment ago, for a service that must keep its address across restarts. */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Polls {@code condition} off the EDT every 25 ms, failing after 15 s. */

@@ -6,6 +6,7 @@ import static com.codexmanager.desktop.GuiTestSupport.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codexmanager.desktop.model.ConnectionStatus;
+import com.codexmanager.desktop.ui.WrappingLabel;
 import com.codexmanager.testkit.RpcTestClient;
 import com.formdev.flatlaf.FlatLaf;
 import com.google.gson.JsonObject;
@@ -83,7 +84,8 @@ class DesktopWindowGuiTest {
         assertThat(desktop.app().tray()).isNull();
         window.requireVisible();
         assertThat(onEdt(() -> desktop.app().window().currentPage())).isEqualTo(Page.DASHBOARD);
-        await("sidebar shows running", () -> window.label("sidebarStatus").target().getText().equals("Service running"));
+        await("sidebar shows running", () -> window.label("sidebarStatus").target().getText()
+                .equals("Service running"));
         assertThat(window.label("sidebarAddress").text()).contains("127.0.0.1:");
         assertThat(named("connectionBanner").isShowing()).isFalse();
     }
@@ -126,7 +128,8 @@ class DesktopWindowGuiTest {
 
         field.deleteText().enterText("5").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         await("inline error", () -> named("settingError.usagePollIntervalSecs").isShowing());
-        assertThat(window.label("settingError.usagePollIntervalSecs").text()).startsWith("Invalid value:")
+        assertThat(((WrappingLabel) named("settingError.usagePollIntervalSecs")).message())
+                .startsWith("Invalid value:")
                 .contains("30");
         field.deleteText().enterText("120").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
 
@@ -146,7 +149,7 @@ class DesktopWindowGuiTest {
 
         field.deleteText().enterText("ftp://proxy.example:21").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         await("inline error", () -> named("settingError.upstreamProxyUrl").isShowing());
-        assertThat(window.label("settingError.upstreamProxyUrl").text()).startsWith("Invalid value:");
+        assertThat(((WrappingLabel) named("settingError.upstreamProxyUrl")).message()).startsWith("Invalid value:");
 
         field.deleteText().enterText("http://me:s3cret-pw@127.0.0.1:3128")
                 .pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
@@ -156,6 +159,75 @@ class DesktopWindowGuiTest {
         assertThat(values.get("upstreamProxyUrl").getAsString()).isEqualTo("http://me:***@127.0.0.1:3128");
         await("masked in the field", () -> field.target().getText().equals("http://me:***@127.0.0.1:3128"));
         screenshot(frame().getRootPane(), "main-settings-upstream-proxy-light");
+    }
+
+    @Test
+    void settings_show_basic_ones_first_advanced_on_demand_jump_to_sections_and_search_both() {
+        openSettings();
+        assertThat(showing("setting.httpWorkerFactor")).as("an engine internal under Basic").isFalse();
+
+        window.toggleButton("settings.level.advanced").click();
+
+        await("advanced settings", () -> showing("setting.httpWorkerFactor") && !showing("setting.uiTheme"));
+        screenshot(frame().getRootPane(), "main-settings-advanced-light");
+        window.button("settingsLink.login").click();
+        javax.swing.JScrollPane scroll = (javax.swing.JScrollPane) named("settingsScroll");
+        java.awt.Component login = named("settingsGroup.login");
+        await("scrolled to the login section", () -> scroll.getViewport().getViewRect().contains(
+                new java.awt.Rectangle(login.getX(), login.getY(), login.getWidth(), 1)));
+        window.textBox("settings-search").enterText("worker");
+        await("matches of both levels", () -> showing("setting.httpWorkerFactor")
+                && showing("setting.usageRefreshWorkers") && !showing("setting.uiTheme"));
+        window.textBox("settings-search").deleteText().enterText("zzz-nothing");
+        await("no match", () -> showing("settings-noMatch"));
+        window.textBox("settings-search").deleteText();
+        await("advanced again", () -> showing("setting.httpWorkerFactor"));
+    }
+
+    /** Bug: about 20 settings showed generated English labels in the Chinese settings page. */
+    @Test
+    void the_chinese_settings_page_has_no_english_label_on_either_level() {
+        selectSettingUntil("setting.uiLanguage", "简体中文", "chinese sidebar",
+                () -> window.toggleButton("nav.dashboard").target().getText().equals("仪表盘"));
+        await("settings reloaded", () -> showing("setting.uiLanguage"));
+        java.util.List<String> english = new java.util.ArrayList<>();
+        for (String level : new String[] {"settings.level.basic", "settings.level.advanced"}) {
+            window.toggleButton(level).click();
+            await(level, () -> showing(level.endsWith("basic") ? "setting.uiTheme" : "setting.httpWorkerFactor"));
+            onEdt(() -> robot.finder().findAll(frame(), c -> c.isShowing() && c.getName() != null
+                    && c.getName().startsWith("settingLabel.")).forEach(c -> {
+                        String text = ((javax.swing.JLabel) c).getText();
+                        if (!text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp)
+                                == Character.UnicodeScript.HAN)) {
+                            english.add(c.getName() + " = " + text);
+                        }
+                    }));
+            screenshot(frame().getRootPane(), "main-settings-" + level.substring(level.lastIndexOf('.') + 1)
+                    + "-light-zh");
+        }
+
+        assertThat(english).isEmpty();
+    }
+
+    @Test
+    void empty_pages_invite_to_import_add_an_account_or_create_the_first_key() {
+        window.toggleButton("nav.keys").click();
+        await("keys empty state", () -> showing("keys.createFirst"));
+        screenshot(frame().getRootPane(), "main-keys-empty-light");
+        window.button("keys.createFirst").click();
+        window.dialog("createKeyDialog").close();
+
+        window.toggleButton("nav.accounts").click();
+        await("accounts empty state", () -> showing("accounts-emptyImport") && showing("accounts-emptyAdd"));
+        window.button("accounts-emptyImport").click();
+        window.dialog("importDialog").close();
+        window.button("accounts-emptyAdd").click();
+        window.dialog("addAccountDialog").close();
+    }
+
+    private boolean showing(String name) {
+        return onEdt(() -> !robot.finder().findAll(frame(), c -> name.equals(c.getName()) && c.isShowing())
+                .isEmpty());
     }
 
     @Test
@@ -192,7 +264,8 @@ class DesktopWindowGuiTest {
 
     private void openSettings() {
         window.toggleButton("nav.settings").click();
-        await("settings loaded", () -> !robot.finder().findAll(frame(), c -> "setting.uiTheme".equals(c.getName())).isEmpty()
+        await("settings loaded", () -> !robot.finder().findAll(frame(), c -> "setting.uiTheme".equals(c.getName()))
+                .isEmpty()
                 && named("setting.uiTheme").isShowing());
     }
 

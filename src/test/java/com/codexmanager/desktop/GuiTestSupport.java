@@ -153,13 +153,16 @@ public final class GuiTestSupport {
 
     /**
      * Records clipboard and browser use instead of touching the OS; the autostart entry is a Linux one in a folder
-     * under {@code target/} unless a test points it elsewhere. Thread-safe.
+     * under {@code target/} unless a test points it elsewhere, and the user's home is another such folder.
+     * Thread-safe.
      */
     public static final class RecordingPlatform implements DesktopPlatform {
         private final List<String> copied = new ArrayList<>();
         private final List<URI> browsed = new ArrayList<>();
         private volatile AutostartEntry autostart = linuxAutostart(
                 Path.of("target", "test-autostart", java.util.UUID.randomUUID().toString()));
+        private final Path home = Path.of("target", "test-home", java.util.UUID.randomUUID().toString())
+                .toAbsolutePath();
 
         public static AutostartEntry linuxAutostart(Path dir) {
             return new LinuxAutostart(dir, new LaunchCommand(List.of("/opt/codexmanager/bin/CodexManager")));
@@ -167,6 +170,16 @@ public final class GuiTestSupport {
 
         public void useAutostart(AutostartEntry entry) {
             autostart = entry;
+        }
+
+        /** A folder of its own under {@code target/}, created on first use, where file choosers open. */
+        @Override
+        public Path userHome() {
+            try {
+                return Files.createDirectories(home);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override

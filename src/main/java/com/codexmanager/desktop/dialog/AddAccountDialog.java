@@ -32,12 +32,13 @@ public final class AddAccountDialog {
     private final DesktopContext ctx;
     private final AccountsApi api;
     private final Runnable onAdded;
-    private final JTextField group = new JTextField(18);
+    private final GroupField group;
     private final JTextField tags = new JTextField(18);
     private final JTextField note = new JTextField(18);
     private final JTextField authUrl = new JTextField(34);
     private final JTextField callback = new JTextField(34);
     private final JLabel status = new JLabel(" ");
+    private final JLabel detailsNote;
     private final JButton start;
     private final JButton copy;
     private final JButton complete;
@@ -50,6 +51,7 @@ public final class AddAccountDialog {
         this.ctx = ctx;
         this.api = api;
         this.onAdded = onAdded;
+        group = new GroupField(ctx.pool().current().groups(), "", ctx.text("accounts.noGroup"));
         start = new JButton(ctx.text("login.start"), Ui.icon("login"));
         start.setName("login.start");
         start.putClientProperty(FlatClientProperties.BUTTON_TYPE, "default");
@@ -58,6 +60,9 @@ public final class AddAccountDialog {
         complete = new JButton(ctx.text("login.complete"));
         complete.setName("login.complete");
         poll = new Timer(1000, e -> pollStatus());
+        detailsNote = Ui.hint(ctx.text("login.detailsLocked"));
+        detailsNote.setName("login.detailsLocked");
+        detailsNote.setVisible(false);
     }
 
     public JDialog open(Component parent) {
@@ -96,6 +101,8 @@ public final class AddAccountDialog {
         row(form, c, ctx.text("login.tags"), tags);
         row(form, c, ctx.text("login.note"), note);
         c.gridx = 1;
+        c.gridy++;
+        form.add(detailsNote, c);
         c.gridy++;
         form.add(start, c);
         c.gridy++;
@@ -140,12 +147,24 @@ public final class AddAccountDialog {
         c.weightx = 0;
     }
 
+    /**
+     * Group, tags and note go out with {@code account/login/start}, so they are locked from then on: a change typed
+     * later would silently not reach the account. A failed or cancelled login unlocks them for the next try.
+     */
+    private void lockDetails(boolean locked) {
+        group.setEnabled(!locked);
+        tags.setEditable(!locked);
+        note.setEditable(!locked);
+        detailsNote.setVisible(locked);
+    }
+
     private void startLogin() {
         start.setEnabled(false);
+        lockDetails(true);
         showStatus(ctx.text("login.starting"), "CodexManager.neutral");
         List<String> tagList = Arrays.stream(tags.getText().split(",")).map(String::trim).filter(t -> !t.isEmpty())
                 .toList();
-        ctx.jobs().deliver(api.loginStart(group.getText().trim(), note.getText().trim(), tagList), login -> {
+        ctx.jobs().deliver(api.loginStart(group.group(), note.getText().trim(), tagList), login -> {
             loginId = login.loginId();
             authUrl.setText(login.authUrl());
             authUrl.setCaretPosition(0);
@@ -156,6 +175,7 @@ public final class AddAccountDialog {
             poll.start();
         }, error -> {
             start.setEnabled(true);
+            lockDetails(false);
             showStatus(ErrorText.of(ctx.messages(), error), "CodexManager.bad");
         });
     }
@@ -184,11 +204,12 @@ public final class AddAccountDialog {
                     finish();
                     showStatus(ctx.text("login.success"), "CodexManager.good");
                     onAdded.run();
-                    ctx.pool().refresh();
+                    fetchUsage(s.accountId());
                 }
                 case "failed", "expired", "cancelled" -> {
                     finish();
                     start.setEnabled(true);
+                    lockDetails(false);
                     showStatus(ctx.text("login.failed", s.error().isBlank() ? s.status() : s.error()),
                             "CodexManager.bad");
                 }
@@ -197,6 +218,18 @@ public final class AddAccountDialog {
                 }
             }
         }, error -> showStatus(ErrorText.of(ctx.messages(), error), "CodexManager.bad"));
+    }
+
+    /** Fetches the new account's usage at once, so its bars fill in without waiting for the next poll. */
+    private void fetchUsage(String accountId) {
+        if (accountId.isBlank()) {
+            ctx.pool().refresh();
+            return;
+        }
+        ctx.jobs().deliver(api.refreshUsage(accountId), ok -> {
+            onAdded.run();
+            ctx.pool().refresh();
+        }, error -> ctx.pool().refresh());
     }
 
     private void finish() {

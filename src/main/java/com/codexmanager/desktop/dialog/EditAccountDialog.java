@@ -33,7 +33,9 @@ public final class EditAccountDialog {
 
     public void open(Component parent) {
         JTextField label = field("edit-label", account.label());
-        JTextField group = field("edit-group", account.groupName());
+        GroupField group = new GroupField(ctx.pool().current().groups(), account.groupName(),
+                ctx.text("accounts.noGroup"));
+        group.setName("edit-group");
         JTextField tags = field("edit-tags", String.join(", ", account.tags()));
         JTextField note = field("edit-note", account.note());
         JPanel form = new JPanel(new GridBagLayout());
@@ -56,7 +58,7 @@ public final class EditAccountDialog {
         }
         JsonObject patch = new JsonObject();
         patch.addProperty("label", label.getText().trim());
-        patch.addProperty("groupName", group.getText().trim());
+        patch.addProperty("groupName", group.group());
         patch.addProperty("note", note.getText().trim());
         JsonArray tagArray = new JsonArray();
         Arrays.stream(tags.getText().split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(tagArray::add);

@@ -108,7 +108,8 @@ public final class ImportDialog {
     }
 
     private void chooseFiles() {
-        JFileChooser chooser = new JFileChooser();
+        JFileChooser chooser = new JFileChooser(ctx.platform().userHome().toFile());
+        chooser.setName("import-chooser");
         chooser.setMultiSelectionEnabled(true);
         chooser.setFileSelectionMode(JFileChooser.FILES_AND_DIRECTORIES);
         if (chooser.showOpenDialog(dialog) == JFileChooser.APPROVE_OPTION) {
@@ -155,6 +156,7 @@ public final class ImportDialog {
                 });
     }
 
+    /** Lists per-item errors and the totals, then tells the page (which reloads and fetches the usage). */
     private void finish(List<ImportSources.Item> items, ImportResult result) {
         for (ImportResult.ItemError e : result.errors()) {
             String origin = e.index() >= 0 && e.index() < items.size() ? items.get(e.index()).origin()

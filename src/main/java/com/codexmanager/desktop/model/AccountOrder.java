@@ -8,17 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reordering rules for the account list (quick switch, up/down buttons, drag and drop). Stateless. */
+/** Reordering rules for the account list (up/down buttons, drag and drop). Stateless. */
 public final class AccountOrder {
     private AccountOrder() {
-    }
-
-    /** The ids in their new order with {@code accountId} first and the rest keeping their relative order. */
-    public static List<String> moveFirst(List<AccountRow> ordered, String accountId) {
-        List<String> ids = new ArrayList<>();
-        ids.add(accountId);
-        ordered.stream().map(AccountRow::id).filter(id -> !id.equals(accountId)).forEach(ids::add);
-        return ids;
     }
 
     /** The ids with the account at {@code index} swapped with its neighbour ({@code delta} = -1 up, +1 down). */

@@ -47,6 +47,22 @@ public record AccountRow(String id, String label, String email, String planType,
         return !label.isBlank() ? label : !email.isBlank() ? email : id;
     }
 
+    /**
+     * When the account can take requests again if a usage window is exhausted: the latest reset of the windows used
+     * up; {@code null} when none is exhausted or its reset is unknown.
+     */
+    public Instant blockedUntil() {
+        Instant until = null;
+        if (primaryUsedPercent != null && primaryUsedPercent >= 100 && primaryResetsAt != null) {
+            until = primaryResetsAt;
+        }
+        if (secondaryUsedPercent != null && secondaryUsedPercent >= 100 && secondaryResetsAt != null
+                && (until == null || secondaryResetsAt.isAfter(until))) {
+            until = secondaryResetsAt;
+        }
+        return until;
+    }
+
     public boolean disabled() {
         return "disabled".equals(status);
     }

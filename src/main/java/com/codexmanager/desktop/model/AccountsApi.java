@@ -1,5 +1,6 @@
 package com.codexmanager.desktop.model;
 
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -54,7 +55,7 @@ public final class AccountsApi {
         }
         CompletableFuture<Map<String, JsonObject>> usage = withUsage ? usage()
                 : CompletableFuture.completedFuture(Map.of());
-        return rpc.call("account/list", params).thenCombine(usage, (result, byAccount) -> {
+        return rpc.call(RpcCall.ACCOUNT_LIST, params).thenCombine(usage, (result, byAccount) -> {
             List<AccountRow> rows = new ArrayList<>();
             for (JsonObject a : Json2.objects(result, "items")) {
                 rows.add(AccountRow.from(a, byAccount.get(Json2.text(a, "id", "accountId"))));
@@ -65,7 +66,7 @@ public final class AccountsApi {
 
     /** Latest usage snapshot per account id; empty when the service has no usage methods yet. */
     public CompletableFuture<Map<String, JsonObject>> usage() {
-        return rpc.call("account/usage/list").handle((result, error) -> {
+        return rpc.call(RpcCall.USAGE_LIST).handle((result, error) -> {
             Map<String, JsonObject> out = new HashMap<>();
             if (error == null) {
                 for (JsonObject u : Json2.objects(result, "items")) {
@@ -81,7 +82,7 @@ public final class AccountsApi {
      * null when no account reports that window or the service has no usage methods.
      */
     public CompletableFuture<Double[]> aggregate() {
-        return rpc.call("account/usage/aggregate").handle((r, error) -> error != null ? new Double[] {null, null}
+        return rpc.call(RpcCall.USAGE_AGGREGATE).handle((r, error) -> error != null ? new Double[] {null, null}
                 : new Double[] {Json2.decimal(r, "primaryRemainingPercent"),
                         Json2.decimal(r, "secondaryRemainingPercent")});
     }
@@ -92,20 +93,20 @@ public final class AccountsApi {
         orderedIds.forEach(ids::add);
         JsonObject params = new JsonObject();
         params.add("accountIds", ids);
-        return rpc.call("account/updateSorts", params).thenApply(r -> null);
+        return rpc.call(RpcCall.ACCOUNT_UPDATE_SORTS, params).thenApply(r -> null);
     }
 
     /** Patches label/groupName/tags/note/status; only the given keys change. */
     public CompletableFuture<Void> update(String accountId, JsonObject patch) {
         JsonObject params = patch.deepCopy();
         params.addProperty("accountId", accountId);
-        return rpc.call("account/update", params).thenApply(r -> null);
+        return rpc.call(RpcCall.ACCOUNT_UPDATE, params).thenApply(r -> null);
     }
 
     public CompletableFuture<Void> delete(String accountId) {
         JsonObject params = new JsonObject();
         params.addProperty("accountId", accountId);
-        return rpc.call("account/delete", params).thenApply(r -> null);
+        return rpc.call(RpcCall.ACCOUNT_DELETE, params).thenApply(r -> null);
     }
 
     /** Imports one batch of file contents; errors carry the index within {@code contents}. */
@@ -114,14 +115,14 @@ public final class AccountsApi {
         JsonArray array = new JsonArray();
         contents.forEach(array::add);
         params.add("contents", array);
-        return rpc.call("account/import", params, Duration.ofSeconds(60)).thenApply(ImportResult::from);
+        return rpc.call(RpcCall.ACCOUNT_IMPORT, params, Duration.ofSeconds(60)).thenApply(ImportResult::from);
     }
 
     /** Exports all accounts to {@code outputDir}; returns the number of files written. */
     public CompletableFuture<Long> export(String outputDir) {
         JsonObject params = new JsonObject();
         params.addProperty("outputDir", outputDir);
-        return rpc.call("account/export", params, Duration.ofSeconds(60))
+        return rpc.call(RpcCall.ACCOUNT_EXPORT, params, Duration.ofSeconds(60))
                 .thenApply(r -> Json2.number(r, "exported", Json2.objects(r, "files").size()));
     }
 
@@ -138,15 +139,16 @@ public final class AccountsApi {
         JsonArray tagArray = new JsonArray();
         tags.forEach(tagArray::add);
         params.add("tags", tagArray);
-        return rpc.call("account/login/start", params).thenApply(r -> new LoginStart(Json2.text(r, "loginId"),
+        return rpc.call(RpcCall.LOGIN_START, params).thenApply(r -> new LoginStart(Json2.text(r, "loginId"),
                 Json2.text(r, "authUrl")));
     }
 
     public CompletableFuture<LoginStatus> loginStatus(String loginId) {
         JsonObject params = new JsonObject();
         params.addProperty("loginId", loginId);
-        return rpc.call("account/login/status", params)
-                .thenApply(r -> new LoginStatus(Json2.text(r, "status"), Json2.text(r, "error")));
+        return rpc.call(RpcCall.LOGIN_STATUS, params)
+                .thenApply(r -> new LoginStatus(Json2.text(r, "status"), Json2.text(r, "error"),
+                        Json2.text(r, "accountId")));
     }
 
     /** The manual-callback path: the user pasted the redirect URL from the browser's address bar. */
@@ -154,32 +156,51 @@ public final class AccountsApi {
         JsonObject params = new JsonObject();
         params.addProperty("callbackUrl", callback.redirectUri() + "?code=" + callback.rawCode() + "&state="
                 + callback.rawState());
-        return rpc.call("account/login/complete", params, Duration.ofSeconds(30)).thenApply(r -> null);
+        return rpc.call(RpcCall.LOGIN_COMPLETE, params, Duration.ofSeconds(30)).thenApply(r -> null);
     }
 
     public CompletableFuture<Void> loginCancel(String loginId) {
         JsonObject params = new JsonObject();
         params.addProperty("loginId", loginId);
-        return rpc.call("account/login/cancel", params).thenApply(r -> null);
+        return rpc.call(RpcCall.LOGIN_CANCEL, params).thenApply(r -> null);
     }
 
     /** Starts (or joins the running) usage refresh of every account; follow it with {@link #job}. */
     public CompletableFuture<JobStatus> refreshAllUsage() {
-        return rpc.call("account/usage/refresh", new JsonObject(), Duration.ofSeconds(30)).thenApply(JobStatus::from);
+        return rpc.call(RpcCall.USAGE_REFRESH, new JsonObject(), Duration.ofSeconds(30)).thenApply(JobStatus::from);
+    }
+
+    /** Fetches one account's usage now (right after it was added), and waits for it. */
+    public CompletableFuture<Void> refreshUsage(String accountId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("accountId", accountId);
+        return rpc.call(RpcCall.USAGE_REFRESH, params, Duration.ofSeconds(30)).thenApply(r -> null);
+    }
+
+    /** Deletes several accounts in one transaction. */
+    public CompletableFuture<Void> deleteMany(List<String> accountIds) {
+        JsonArray ids = new JsonArray();
+        accountIds.forEach(ids::add);
+        JsonObject params = new JsonObject();
+        params.add("accountIds", ids);
+        return rpc.call(RpcCall.ACCOUNT_DELETE_MANY, params).thenApply(r -> null);
     }
 
     public CompletableFuture<JobStatus> job(String jobId) {
         JsonObject params = new JsonObject();
         params.addProperty("jobId", jobId);
-        return rpc.call("job/status", params).thenApply(JobStatus::from);
+        return rpc.call(RpcCall.JOB_STATUS, params).thenApply(JobStatus::from);
     }
 
     /** A started browser login. Immutable. */
     public record LoginStart(String loginId, String authUrl) {
     }
 
-    /** Login progress: {@code pending, completing, success, failed, expired, cancelled}. Immutable. */
-    public record LoginStatus(String status, String error) {
+    /**
+     * Login progress: {@code pending, completing, success, failed, expired, cancelled}; {@code accountId} names the
+     * added account once it succeeded (blank before). Immutable.
+     */
+    public record LoginStatus(String status, String error, String accountId) {
         public boolean finished() {
             return !"pending".equals(status) && !"completing".equals(status) && !status.isEmpty();
         }

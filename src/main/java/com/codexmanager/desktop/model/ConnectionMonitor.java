@@ -2,6 +2,7 @@ package com.codexmanager.desktop.model;
 
 import com.codexmanager.desktop.ServiceControl;
 import com.codexmanager.desktop.UiJobs;
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcCallException;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.codexmanager.desktop.rpc.ServiceCapabilities;
@@ -73,8 +74,14 @@ public final class ConnectionMonitor implements AutoCloseable {
             publish(new ConnectionStatus(ConnectionStatus.State.STOPPED, baseUrl, "", ServiceCapabilities.NONE, ""));
             return;
         }
-        CompletableFuture<ConnectionStatus> check = rpc.call("initialize", new JsonObject(), CHECK_TIMEOUT)
-                .thenCompose(init -> rpc.call("rpc/methods", new JsonObject(), CHECK_TIMEOUT)
+        if (service.state() == ServiceControl.State.STARTING) {
+            // the service says when it runs (its listener calls checkNow); asking it before would only fail
+            publish(new ConnectionStatus(ConnectionStatus.State.STARTING, baseUrl, "", ServiceCapabilities.NONE,
+                    service.waitingForAddress() ? ConnectionStatus.ADDRESS_IN_USE : ""));
+            return;
+        }
+        CompletableFuture<ConnectionStatus> check = rpc.call(RpcCall.INITIALIZE, new JsonObject(), CHECK_TIMEOUT)
+                .thenCompose(init -> rpc.call(RpcCall.RPC_METHODS, new JsonObject(), CHECK_TIMEOUT)
                         .thenApply(methods -> new ConnectionStatus(ConnectionStatus.State.CONNECTED, baseUrl,
                                 init.has("version") ? init.get("version").getAsString() : "",
                                 ServiceCapabilities.from(methods, ""), "")));

@@ -18,6 +18,8 @@ public record ConnectionStatus(State state, String baseUrl, String version, Serv
         /** Not checked yet. */
         CONNECTING,
         CONNECTED,
+        /** The embedded service is starting; {@link #waitingForAddress()} says whether its address is still taken. */
+        STARTING,
         /** The embedded service was stopped on purpose. */
         STOPPED,
         /** No answer: not running, wrong address, or too slow. */
@@ -30,7 +32,14 @@ public record ConnectionStatus(State state, String baseUrl, String version, Serv
         return new ConnectionStatus(State.CONNECTING, baseUrl, "", ServiceCapabilities.NONE, "");
     }
 
+    /** The {@link #problem()} of a start that waits for its listen address to become free. */
+    public static final String ADDRESS_IN_USE = "address in use";
+
     public boolean connected() {
         return state == State.CONNECTED;
+    }
+
+    public boolean waitingForAddress() {
+        return state == State.STARTING && ADDRESS_IN_USE.equals(problem);
     }
 }

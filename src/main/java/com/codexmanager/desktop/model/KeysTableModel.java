@@ -6,19 +6,36 @@ import java.time.Clock;
 
 /** The platform keys table over an immutable list of {@link KeyRow}s. EDT only. */
 public final class KeysTableModel extends RowsTableModel<KeyRow, KeysTableModel.Column> {
-    /** Columns with header keys. */
+    /**
+     * Columns with header key, preferred width (at 100 % scale) and priority (1 = always shown; the highest number
+     * is hidden first on a narrow window).
+     */
     public enum Column {
-        NAME("keys.col.name"), PREFIX("keys.col.prefix"), PROTOCOL("keys.col.protocol"), MODEL("keys.col.model"),
-        STATUS("keys.col.status"), CREATED("keys.col.created"), LAST_USED("keys.col.lastUsed");
+        NAME("keys.col.name", 140, 1), PREFIX("keys.col.prefix", 120, 4), PROTOCOL("keys.col.protocol", 130, 3),
+        MODEL("keys.col.model", 140, 1), GROUP("keys.col.group", 100, 2), EXPIRES("keys.col.expires", 100, 2),
+        STATUS("keys.col.status", 80, 1), TODAY("keys.col.today", 70, 1), LAST_USED("keys.col.lastUsed", 100, 5),
+        CREATED("keys.col.created", 100, 6);
 
         private final String headerKey;
+        private final int width;
+        private final int priority;
 
-        Column(String headerKey) {
+        Column(String headerKey, int width, int priority) {
             this.headerKey = headerKey;
+            this.width = width;
+            this.priority = priority;
         }
 
         public String headerKey() {
             return headerKey;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int priority() {
+            return priority;
         }
     }
 
@@ -36,16 +53,22 @@ public final class KeysTableModel extends RowsTableModel<KeyRow, KeysTableModel.
         Messages messages = messages();
         return switch (column) {
             case NAME -> k.name();
-            case PREFIX -> k.prefix();
+            case PREFIX -> k.prefix() + "…";
             case PROTOCOL -> switch (k.protocol()) {
                 case "openai" -> messages.text("keys.protocol.openai");
                 case "anthropic" -> messages.text("keys.protocol.anthropic");
                 case "azure_openai" -> messages.text("keys.protocol.azure");
                 default -> k.protocol();
             };
-            case MODEL -> k.model().isBlank() ? messages.text("keys.followRequest") : k.model()
+            case MODEL -> (k.model().isBlank() ? messages.text("keys.followRequest") : k.model())
                     + (k.reasoningEffort().isBlank() ? "" : " · " + k.reasoningEffort());
-            case STATUS -> messages.text(k.disabled() ? "keys.status.disabled" : "keys.status.active");
+            case GROUP -> k.accountGroup().isBlank() ? messages.text("keys.anyGroup") : k.accountGroup();
+            case EXPIRES -> k.expiresAt() == null ? messages.text("keys.expiry.never")
+                    : formats.day(k.expiresAt());
+            case STATUS -> messages.text(k.disabled() ? "keys.status.disabled" : k.expired() ? "keys.status.expired"
+                    : "keys.status.active");
+            case TODAY -> k.requestsToday() == null ? "–" : k.requestsToday().count()
+                    + (k.requestsToday().capped() ? "+" : "");
             case CREATED -> formats.when(k.createdAt(), clock.instant());
             case LAST_USED -> formats.when(k.lastUsedAt(), clock.instant());
         };

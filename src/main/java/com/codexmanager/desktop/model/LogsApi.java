@@ -1,11 +1,13 @@
 package com.codexmanager.desktop.model;
 
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,7 +63,7 @@ public final class LogsApi {
         if (q.to() != null) {
             params.addProperty("to", q.to().getEpochSecond());
         }
-        return rpc.call("requestlog/list", params).thenApply(r -> {
+        return rpc.call(RpcCall.LOG_LIST, params).thenApply(r -> {
             List<LogRow> rows = new ArrayList<>();
             Json2.objects(r, "items").forEach(o -> rows.add(LogRow.from(o)));
             return new LogPage(rows, Json2.number(r, "total", rows.size()), (int) Json2.number(r, "page", q.page()),
@@ -69,11 +71,24 @@ public final class LogsApi {
         });
     }
 
+    /**
+     * The account that answered the newest successful request, from the request log; empty when none is logged or
+     * the service keeps no log.
+     */
+    public CompletableFuture<Optional<String>> lastServedAccount() {
+        JsonObject params = new JsonObject();
+        params.addProperty("statusFilter", "2xx");
+        params.addProperty("pageSize", 1);
+        return rpc.call(RpcCall.LOG_LIST, params).handle((r, error) -> error != null ? Optional.empty()
+                : Json2.objects(r, "items").stream().map(o -> Json2.text(o, "accountId"))
+                        .filter(id -> !id.isBlank()).findFirst());
+    }
+
     /** The trace events of one request, oldest first (empty when its trace lines are gone). */
     public CompletableFuture<List<TraceEventRow>> trace(String traceId) {
         JsonObject params = new JsonObject();
         params.addProperty("traceId", traceId);
-        return rpc.call("requestlog/trace", params).thenApply(r -> Json2.objects(r, "events").stream()
+        return rpc.call(RpcCall.LOG_TRACE, params).thenApply(r -> Json2.objects(r, "events").stream()
                 .map(TraceEventRow::from).toList());
     }
 
@@ -88,7 +103,7 @@ public final class LogsApi {
         params.addProperty("to", to.getEpochSecond());
         params.addProperty("bucket", daily ? "day" : "hour");
         params.addProperty("utcOffsetMinutes", ZoneId.systemDefault().getRules().getOffset(to).getTotalSeconds() / 60);
-        return rpc.call("requestlog/summary", params).thenApply(r -> {
+        return rpc.call(RpcCall.LOG_SUMMARY, params).thenApply(r -> {
             List<Bucket> buckets = new ArrayList<>();
             for (JsonObject b : Json2.objects(r, "buckets")) {
                 Instant start = Json2.instant(b, "start");

@@ -5,18 +5,27 @@ import com.codexmanager.desktop.ui.Formats;
 
 /** One page of request logs over an immutable row list. EDT only. */
 public final class LogsTableModel extends RowsTableModel<LogRow, LogsTableModel.Column> {
-    /** Columns with header key and priority (1 = always shown, 3 = first to hide on narrow windows). */
+    /**
+     * Columns with header key, preferred width (at 100 % scale) and priority (1 = always shown; the highest number
+     * is hidden first on a narrow window).
+     */
     public enum Column {
-        TIME("logs.col.time", 1), STATUS("logs.col.status", 1), METHOD("logs.col.method", 3),
-        PATH("logs.col.path", 2), MODEL("logs.col.model", 1), ACCOUNT("logs.col.account", 1),
-        TOKENS("logs.col.tokens", 2), DURATION("logs.col.duration", 3), ERROR("logs.col.error", 2);
+        TIME("logs.col.time", 118, 1), STATUS("logs.col.status", 56, 1), METHOD("logs.col.method", 60, 4),
+        PATH("logs.col.path", 150, 3), MODEL("logs.col.model", 110, 1), ACCOUNT("logs.col.account", 150, 1),
+        TOKENS("logs.col.tokens", 116, 3), DURATION("logs.col.duration", 76, 4), ERROR("logs.col.error", 170, 2);
 
         private final String headerKey;
+        private final int width;
         private final int priority;
 
-        Column(String headerKey, int priority) {
+        Column(String headerKey, int width, int priority) {
             this.headerKey = headerKey;
+            this.width = width;
             this.priority = priority;
+        }
+
+        public int width() {
+            return width;
         }
 
         public int priority() {

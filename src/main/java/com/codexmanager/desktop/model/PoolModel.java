@@ -6,19 +6,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import javax.swing.Timer;
 
 /**
- * The account pool shared by the tray (tooltip, quick switch, alerts) and the dashboard. It reloads the accounts in
- * routing order on a Swing timer while the service offers {@code account/list}; the tick only starts RPC calls and
- * the new {@link PoolSnapshot} is applied on the EDT. Listeners get the previous and the new snapshot. EDT only,
- * except {@link #current()}.
+ * The account pool shared by the tray (tooltip, quick switch, alerts), the dashboard and the accounts page. It
+ * reloads the accounts in routing order, the pinned account and the account that served the last request on a
+ * Swing timer while the service offers {@code account/list}; the tick only starts RPC calls and the new
+ * {@link PoolSnapshot} is applied on the EDT. Listeners get the previous and the new snapshot. EDT only, except
+ * {@link #current()}.
  */
 public final class PoolModel implements AutoCloseable {
     private final AccountsApi api;
+    private final GatewayApi gateway;
+    private final LogsApi logs;
     private final UiJobs jobs;
     private final Clock clock;
     private final Timer timer;
@@ -27,8 +31,11 @@ public final class PoolModel implements AutoCloseable {
     private boolean supported;
     private CompletableFuture<?> inFlight;
 
-    public PoolModel(AccountsApi api, UiJobs jobs, Clock clock, Duration interval) {
+    public PoolModel(AccountsApi api, GatewayApi gateway, LogsApi logs, UiJobs jobs, Clock clock,
+            Duration interval) {
         this.api = api;
+        this.gateway = gateway;
+        this.logs = logs;
         this.jobs = jobs;
         this.clock = clock;
         this.timer = new Timer((int) interval.toMillis(), e -> refresh());
@@ -64,12 +71,17 @@ public final class PoolModel implements AutoCloseable {
         if (!supported || inFlight != null) {
             return;
         }
+        CompletableFuture<Optional<String>> pinned = gateway.pinned();
+        CompletableFuture<Optional<String>> lastServed = logs.lastServedAccount();
         CompletableFuture<PoolSnapshot> load = api.list(AccountsApi.Query.ALL, false)
                 .thenCombine(api.aggregate(), (page, aggregate) -> {
                     List<AccountRow> ordered = new ArrayList<>(page.items());
                     ordered.sort(Comparator.comparingLong(AccountRow::sort));
-                    return new PoolSnapshot(true, ordered, aggregate[0], aggregate[1], clock.instant());
-                });
+                    return new PoolSnapshot(true, ordered, aggregate[0], aggregate[1], "", "", clock.instant());
+                }).thenCombine(pinned.thenCombine(lastServed, (pin, served) -> new String[] {pin.orElse(""),
+                        served.orElse("")}), (snapshot, who) -> new PoolSnapshot(true, snapshot.accounts(),
+                        snapshot.primaryRemaining(), snapshot.secondaryRemaining(), who[0], who[1],
+                        snapshot.loadedAt()));
         inFlight = jobs.deliver(load, snapshot -> {
             inFlight = null;
             apply(snapshot);

@@ -4,16 +4,19 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The account pool as last loaded: accounts in routing order plus the pool-remaining aggregate. Immutable.
+ * The account pool as last loaded: accounts in routing order, the pool-remaining aggregate, the pinned account and
+ * the account that served the last successful request. Immutable.
  *
- * @param supported        whether the service offers {@code account/list} at all
- * @param primaryRemaining pool remaining in the 5-hour window, percent, or {@code null} when unknown
+ * @param supported          whether the service offers {@code account/list} at all
+ * @param primaryRemaining   pool remaining in the 5-hour window, percent, or {@code null} when unknown
  * @param secondaryRemaining pool remaining in the 7-day window, percent, or {@code null}
- * @param loadedAt         when it was loaded, or {@code null} for the initial empty snapshot
+ * @param pinnedAccountId    the account the gateway tries first ({@code gateway/manualAccount}), blank for automatic
+ * @param lastServedAccountId the account that answered the newest successful request, blank when none is logged
+ * @param loadedAt           when it was loaded, or {@code null} for the initial empty snapshot
  */
 public record PoolSnapshot(boolean supported, List<AccountRow> accounts, Double primaryRemaining,
-        Double secondaryRemaining, Instant loadedAt) {
-    public static final PoolSnapshot EMPTY = new PoolSnapshot(false, List.of(), null, null, null);
+        Double secondaryRemaining, String pinnedAccountId, String lastServedAccountId, Instant loadedAt) {
+    public static final PoolSnapshot EMPTY = new PoolSnapshot(false, List.of(), null, null, "", "", null);
 
     public PoolSnapshot {
         accounts = List.copyOf(accounts);
@@ -25,5 +28,18 @@ public record PoolSnapshot(boolean supported, List<AccountRow> accounts, Double 
 
     public long usable() {
         return accounts.stream().filter(a -> a.availability().usable()).count();
+    }
+
+    /** The account groups in use, sorted, for the fields that offer existing groups. */
+    public List<String> groups() {
+        return accounts.stream().map(AccountRow::groupName).filter(g -> !g.isBlank()).distinct().sorted().toList();
+    }
+
+    public boolean pinned(String accountId) {
+        return !pinnedAccountId.isBlank() && pinnedAccountId.equals(accountId);
+    }
+
+    public boolean servedLast(String accountId) {
+        return !lastServedAccountId.isBlank() && lastServedAccountId.equals(accountId);
     }
 }

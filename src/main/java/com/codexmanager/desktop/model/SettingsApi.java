@@ -1,5 +1,6 @@
 package com.codexmanager.desktop.model;
 
+import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -16,7 +17,7 @@ public final class SettingsApi {
     }
 
     public CompletableFuture<SettingsSnapshot> load() {
-        return rpc.call("appSettings/get").thenApply(SettingsSnapshot::from);
+        return rpc.call(RpcCall.SETTINGS_GET).thenApply(SettingsSnapshot::from);
     }
 
     /**
@@ -28,6 +29,6 @@ public final class SettingsApi {
         JsonElement element = value == null ? JsonNull.INSTANCE
                 : value instanceof Boolean b ? new JsonPrimitive(b) : new JsonPrimitive(value.toString());
         patch.add(key, element);
-        return rpc.call("appSettings/set", patch).thenApply(SettingsSnapshot::from);
+        return rpc.call(RpcCall.SETTINGS_SET, patch).thenApply(SettingsSnapshot::from);
     }
 }

@@ -8,12 +8,15 @@ import com.codexmanager.desktop.model.AccountOrder;
 import com.codexmanager.desktop.model.AccountRow;
 import com.codexmanager.desktop.model.AccountsApi;
 import com.codexmanager.desktop.model.AccountsTableModel;
-import com.codexmanager.desktop.model.Availability;
+import com.codexmanager.desktop.model.PoolSnapshot;
+import com.codexmanager.desktop.ui.EmptyState;
+import com.codexmanager.desktop.ui.FitTable;
 import com.codexmanager.desktop.ui.Formats;
+import com.codexmanager.desktop.ui.PriorityColumns;
 import com.codexmanager.desktop.ui.Ui;
 import com.formdev.flatlaf.FlatClientProperties;
-import com.google.gson.JsonObject;
 import java.awt.BorderLayout;
+import java.awt.CardLayout;
 import java.awt.FlowLayout;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -21,68 +24,82 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import javax.swing.JButton;
-import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFileChooser;
-import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTable;
-import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
-import javax.swing.RowFilter;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import javax.swing.table.TableRowSorter;
 
 /**
- * The accounts page: the pool in routing order with usage bars and availability badges, search and filters,
- * reordering (move buttons for one row, drag and drop for one or more; see {@link AccountOrder#drop} for where
- * rows land in a filtered view), edit/enable/disable/delete, and the add-account, import, export and refresh-all
- * flows. EDT only.
+ * The accounts page: the pool in routing order with "% left" bars, availability badges, when a used-up account
+ * resets, and marks for the pinned account and the one that served the last request; search and filters;
+ * reordering (move buttons for one row, drag and drop for one or more; see {@link AccountOrder#drop} for where rows
+ * land in a filtered view); edit one, and enable, disable, set group or delete the selected rows; add, import
+ * (usage is fetched right after), export and refresh-all. Columns give way by priority on narrow windows; with no
+ * accounts the page offers Import and Add account. EDT only.
  */
 public final class AccountsPanel extends FeaturePage {
+    private static final String TABLE = "table";
+    private static final String EMPTY = "empty";
+
     private final AccountsApi api;
     private final AccountsTableModel model;
-    private final JTable table;
+    private final FitTable table;
     private final TableRowSorter<AccountsTableModel> sorter;
     private final AccountReorder reorder;
-    private final JTextField search = new JTextField(18);
-    private final JComboBox<String> status = new JComboBox<>();
-    private final JComboBox<String> group = new JComboBox<>();
+    private final AccountBulkActions bulk;
+    private final AccountFilters filters;
     private final RefreshAllButton refreshAll;
-    private final JLabel count = Ui.hint("");
     private final JButton up = iconButton("up", "accounts.moveUp");
     private final JButton down = iconButton("down", "accounts.moveDown");
     private final JButton edit = iconButton("edit", "accounts.edit");
-    private final JButton toggle = iconButton("power", "accounts.toggle");
+    private final JButton enable = iconButton("check", "accounts.enable");
+    private final JButton disable = iconButton("power", "accounts.disable");
+    private final JButton setGroup = iconButton("tag", "accounts.setGroup");
     private final JButton delete = iconButton("trash", "accounts.delete");
+    private final JPanel cards = new JPanel(new CardLayout());
 
     public AccountsPanel(DesktopContext ctx) {
         super(ctx, ctx.text("page.accounts"), ctx.text("accounts.description"), AccountsApi.REQUIRED);
         this.api = new AccountsApi(ctx.rpc());
         this.model = new AccountsTableModel(ctx.messages());
-        this.table = new com.codexmanager.desktop.ui.FitTable(model);
+        this.table = new FitTable(model);
         this.sorter = new TableRowSorter<>(model);
+        this.filters = new AccountFilters(ctx.messages(), model, sorter);
         this.refreshAll = new RefreshAllButton(ctx, api, this::reload);
         this.reorder = new AccountReorder(ctx, api, model, this, this::select, this::reload, this::updateButtons);
-        JButton add = new JButton(ctx.text("accounts.add"), Ui.icon("plus"));
-        add.setName("accounts.add");
-        add.putClientProperty(FlatClientProperties.BUTTON_TYPE, "default");
-        add.addActionListener(e -> new AddAccountDialog(ctx, api, this::reload).open(this));
-        JButton importButton = new JButton(ctx.text("accounts.import"), Ui.icon("import"));
-        importButton.setName("accounts.import");
-        importButton.addActionListener(e -> new ImportDialog(ctx, api, this::reload).open(this));
+        this.bulk = new AccountBulkActions(ctx, api, this, this::reload);
         JButton export = new JButton(ctx.text("accounts.export"), Ui.icon("export"));
         export.setName("accounts.export");
         export.addActionListener(e -> export());
-        header().action(refreshAll).action(export).action(importButton).action(add);
+        header().action(refreshAll).action(export).action(importButton("accounts.import"))
+                .action(addButton("accounts.add"));
+    }
+
+    private JButton addButton(String name) {
+        JButton add = new JButton(ctx.text("accounts.add"), Ui.icon("plus"));
+        add.setName(name);
+        add.putClientProperty(FlatClientProperties.BUTTON_TYPE, "default");
+        add.addActionListener(e -> new AddAccountDialog(ctx, api, this::reload).open(this));
+        return add;
+    }
+
+    private JButton importButton(String name) {
+        JButton importButton = new JButton(ctx.text("accounts.import"), Ui.icon("import"));
+        importButton.setName(name);
+        importButton.addActionListener(e -> new ImportDialog(ctx, api, this::imported).open(this));
+        return importButton;
+    }
+
+    /** After an import: show the new accounts and fetch their usage at once, instead of at the next poll. */
+    private void imported() {
+        reload();
+        refreshAll.start();
     }
 
     private JButton iconButton(String icon, String tooltipKey) {
@@ -95,63 +112,46 @@ public final class AccountsPanel extends FeaturePage {
 
     @Override
     protected JComponent buildContent() {
-        JPanel content = new JPanel(new BorderLayout(0, Ui.scale(10)));
-        content.setOpaque(false);
-        content.add(buildFilters(), BorderLayout.NORTH);
-        content.add(buildTable(), BorderLayout.CENTER);
-        return content;
+        JPanel list = new JPanel(new BorderLayout(0, Ui.scale(10)));
+        list.setOpaque(false);
+        list.add(buildFilters(), BorderLayout.NORTH);
+        list.add(buildTable(), BorderLayout.CENTER);
+        EmptyState empty = new EmptyState("accounts", ctx.text("accounts.emptyTitle"), ctx.text("accounts.emptyText"),
+                emptyActions());
+        empty.setName("accounts-empty");
+        cards.setOpaque(false);
+        cards.add(list, TABLE);
+        cards.add(empty, EMPTY);
+        return cards;
+    }
+
+    private JComponent emptyActions() {
+        JPanel actions = new JPanel(new FlowLayout(FlowLayout.CENTER, Ui.scale(8), 0));
+        actions.setOpaque(false);
+        actions.add(importButton("accounts-emptyImport"));
+        actions.add(addButton("accounts-emptyAdd"));
+        return actions;
     }
 
     private JComponent buildFilters() {
-        search.setName("accounts-search");
-        search.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, ctx.text("accounts.searchHint"));
-        search.putClientProperty(FlatClientProperties.TEXT_FIELD_LEADING_ICON, Ui.icon("search"));
-        search.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
-        search.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                applyFilter();
-            }
-        });
-        status.setName("accounts-status");
-        status.addItem(ctx.text("accounts.filter.allStatuses"));
-        for (Availability a : Availability.values()) {
-            status.addItem(ctx.text(a.textKey()));
-        }
-        status.addActionListener(e -> applyFilter());
-        group.setName("accounts-group");
-        group.addActionListener(e -> applyFilter());
-        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, Ui.scale(8), 0));
-        left.setOpaque(false);
-        left.add(search);
-        left.add(status);
-        left.add(group);
-        left.add(count);
-        JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, Ui.scale(2), 0));
-        right.setOpaque(false);
-        for (JButton b : List.of(up, down, edit, toggle, delete)) {
-            right.add(b);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, Ui.scale(2), Ui.scale(2)));
+        buttons.setOpaque(false);
+        for (JButton b : List.of(up, down, edit, enable, disable, setGroup, delete)) {
+            buttons.add(b);
         }
         up.addActionListener(e -> move(-1));
         down.addActionListener(e -> move(1));
         edit.addActionListener(e -> selected().ifPresent(a -> new EditAccountDialog(ctx, api, a, this::reload)
                 .open(this)));
-        toggle.addActionListener(e -> selected().ifPresent(this::toggleEnabled));
-        delete.addActionListener(e -> selected().ifPresent(this::confirmDelete));
-        JPanel bar = new JPanel(new BorderLayout());
+        enable.addActionListener(e -> bulk.enable(selectedRows()));
+        disable.addActionListener(e -> bulk.disable(selectedRows()));
+        setGroup.addActionListener(e -> bulk.setGroup(selectedRows()));
+        delete.addActionListener(e -> bulk.delete(selectedRows()));
+        // the buttons keep their width; the filters wrap into the rest instead of running under them
+        JPanel bar = new JPanel(new BorderLayout(Ui.scale(8), 0));
         bar.setOpaque(false);
-        bar.add(left, BorderLayout.WEST);
-        bar.add(right, BorderLayout.EAST);
+        bar.add(filters, BorderLayout.CENTER);
+        bar.add(buttons, BorderLayout.EAST);
         return bar;
     }
 
@@ -163,18 +163,20 @@ public final class AccountsPanel extends FeaturePage {
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.getTableHeader().setReorderingAllowed(false);
         Formats formats = new Formats(ctx.messages(), ZoneId.systemDefault());
-        int[] widths = {30, 176, 44, 64, 56, 128, 148, 100, 112, 96};
+        int[] priorities = new int[AccountsTableModel.Column.values().length];
         for (AccountsTableModel.Column c : AccountsTableModel.Column.values()) {
             var column = table.getColumnModel().getColumn(c.ordinal());
             column.setCellRenderer(new AccountCellRenderer(c, ctx.messages(), formats, Clock.systemDefaultZone()));
-            column.setPreferredWidth(Ui.scale(widths[c.ordinal()]));
+            column.setPreferredWidth(Ui.scale(c.width()));
             sorter.setSortable(c.ordinal(), false);
+            priorities[c.ordinal()] = c.priority();
         }
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
         sorter.addRowSorterListener(e -> updateButtons());
         updateButtons();
         JScrollPane scroll = new JScrollPane(table);
         scroll.setName("accounts-scroll");
+        new PriorityColumns(table, priorities).follow(scroll);
         return scroll;
     }
 
@@ -185,52 +187,41 @@ public final class AccountsPanel extends FeaturePage {
                     .sorted(java.util.Comparator.comparingLong(AccountRow::sort)).toList();
             List<String> selectedIds = selectedIds();
             model.setRows(ordered);
-            refreshGroups(ordered);
-            applyFilter();
+            model.setWhoServes(ctx.pool().current());
+            filters.offerGroups(ordered);
+            filters.apply();
             select(selectedIds);
-        }, error -> count.setText(ErrorText.of(ctx.messages(), error)));
+            ((CardLayout) cards.getLayout()).show(cards, ordered.isEmpty() ? EMPTY : TABLE);
+        }, error -> filters.showProblem(ErrorText.of(ctx.messages(), error)));
     }
 
-    private void refreshGroups(List<AccountRow> rows) {
-        Object current = group.getSelectedItem();
-        Set<String> groups = new TreeSet<>();
-        rows.stream().map(AccountRow::groupName).filter(g -> !g.isBlank()).forEach(groups::add);
-        group.removeAllItems();
-        group.addItem(ctx.text("accounts.filter.allGroups"));
-        groups.forEach(group::addItem);
-        group.setSelectedItem(current != null ? current : group.getItemAt(0));
-    }
-
-    private void applyFilter() {
-        String text = search.getText().trim().toLowerCase(Locale.ROOT);
-        int statusIndex = status.getSelectedIndex();
-        Availability wanted = statusIndex <= 0 ? null : Availability.values()[statusIndex - 1];
-        String wantedGroup = group.getSelectedIndex() <= 0 ? null : (String) group.getSelectedItem();
-        sorter.setRowFilter(new RowFilter<>() {
-            @Override
-            public boolean include(Entry<? extends AccountsTableModel, ? extends Integer> entry) {
-                AccountRow a = model.row(entry.getIdentifier());
-                boolean textOk = text.isEmpty() || (a.label() + " " + a.email() + " " + a.id() + " "
-                        + String.join(" ", a.tags()) + " " + a.note()).toLowerCase(Locale.ROOT).contains(text);
-                return textOk && (wanted == null || a.availability() == wanted)
-                        && (wantedGroup == null || wantedGroup.equals(a.groupName()));
-            }
-        });
-        count.setText(ctx.text("accounts.count", table.getRowCount(), model.getRowCount()));
+    @Override
+    public void poolChanged(PoolSnapshot pool) {
+        model.setWhoServes(pool);
     }
 
     /** The one selected account; empty when none or several rows are selected. */
-    private java.util.Optional<AccountRow> selected() {
-        return table.getSelectedRowCount() != 1 ? java.util.Optional.empty()
-                : java.util.Optional.of(model.row(table.convertRowIndexToModel(table.getSelectedRow())));
+    private Optional<AccountRow> selected() {
+        List<AccountRow> rows = selectedRows();
+        return rows.size() == 1 ? Optional.of(rows.get(0)) : Optional.empty();
+    }
+
+    /** The selected accounts; while the sorter is being rebuilt the selection can name rows it no longer has. */
+    private List<AccountRow> selectedRows() {
+        List<AccountRow> rows = new ArrayList<>();
+        for (int view : table.getSelectedRows()) {
+            if (view < sorter.getViewRowCount()) {
+                int index = table.convertRowIndexToModel(view);
+                if (index < model.getRowCount()) {
+                    rows.add(model.row(index));
+                }
+            }
+        }
+        return rows;
     }
 
     private List<String> selectedIds() {
-        List<String> ids = new ArrayList<>();
-        for (int view : table.getSelectedRows()) {
-            ids.add(model.row(table.convertRowIndexToModel(view)).id());
-        }
-        return ids;
+        return selectedRows().stream().map(AccountRow::id).toList();
     }
 
     /** Selects the shown rows of these accounts (and nothing else). */
@@ -246,12 +237,15 @@ public final class AccountsPanel extends FeaturePage {
     }
 
     private void updateButtons() {
-        boolean one = table.getSelectedRowCount() == 1;
-        for (JButton b : List.of(edit, toggle, delete)) {
-            b.setEnabled(one);
-        }
+        List<AccountRow> rows = selectedRows();
+        boolean one = rows.size() == 1;
+        edit.setEnabled(one);
         up.setEnabled(one && !reorder.saving());
         down.setEnabled(one && !reorder.saving());
+        enable.setEnabled(rows.stream().anyMatch(AccountRow::disabled));
+        disable.setEnabled(rows.stream().anyMatch(a -> !a.disabled()));
+        setGroup.setEnabled(!rows.isEmpty());
+        delete.setEnabled(!rows.isEmpty());
         String blocked = dragBlockedReason();
         table.setToolTipText(blocked != null ? blocked : ctx.text("accounts.drag.hint"));
     }
@@ -272,22 +266,9 @@ public final class AccountsPanel extends FeaturePage {
                 List.of(a.id())));
     }
 
-    private void toggleEnabled(AccountRow account) {
-        JsonObject patch = new JsonObject();
-        patch.addProperty("status", account.disabled() ? "active" : "disabled");
-        run(api.update(account.id(), patch));
-    }
-
-    private void confirmDelete(AccountRow account) {
-        int answer = JOptionPane.showConfirmDialog(this, ctx.text("accounts.deleteConfirm", account.displayName()),
-                ctx.text("accounts.delete"), JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
-        if (answer == JOptionPane.OK_OPTION) {
-            run(api.delete(account.id()));
-        }
-    }
-
     private void export() {
-        JFileChooser chooser = new JFileChooser();
+        JFileChooser chooser = new JFileChooser(ctx.platform().userHome().toFile());
+        chooser.setName("accounts-exportChooser");
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
         chooser.setDialogTitle(ctx.text("accounts.exportTitle"));
         if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
@@ -296,13 +277,5 @@ public final class AccountsPanel extends FeaturePage {
                     error -> JOptionPane.showMessageDialog(this, ErrorText.of(ctx.messages(), error),
                             ctx.text("accounts.export"), JOptionPane.WARNING_MESSAGE));
         }
-    }
-
-    private void run(CompletableFuture<Void> change) {
-        ctx.jobs().deliver(change, ok -> {
-            reload();
-            ctx.pool().refresh();
-        }, error -> JOptionPane.showMessageDialog(this, ErrorText.of(ctx.messages(), error),
-                ctx.text("page.accounts"), JOptionPane.WARNING_MESSAGE));
     }
 }

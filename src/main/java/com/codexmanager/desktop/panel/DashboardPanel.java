@@ -1,7 +1,6 @@
 package com.codexmanager.desktop.panel;
 
 import com.codexmanager.desktop.DesktopContext;
-import com.codexmanager.desktop.model.AccountRow;
 import com.codexmanager.desktop.model.Availability;
 import com.codexmanager.desktop.model.ConnectionStatus;
 import com.codexmanager.desktop.model.LogsApi;
@@ -12,7 +11,6 @@ import com.codexmanager.desktop.ui.Formats;
 import com.codexmanager.desktop.ui.PageHeader;
 import com.codexmanager.desktop.ui.StatCard;
 import com.codexmanager.desktop.ui.Ui;
-import com.codexmanager.desktop.ui.UsageBar;
 import java.awt.BorderLayout;
 import java.awt.GridLayout;
 import java.time.Clock;
@@ -23,10 +21,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import javax.swing.BoxLayout;
 import javax.swing.ButtonGroup;
 import javax.swing.JComponent;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JToggleButton;
@@ -50,7 +46,7 @@ public final class DashboardPanel extends JPanel implements PageView {
     private final StatCard requests;
     private final StatCard tokens;
     private final BarChart chart = new BarChart();
-    private final JPanel usageList = new WidthTrackingPanel();
+    private final UsageList usageList;
     private ConnectionStatus connection = ConnectionStatus.connecting("");
     private boolean week;
 
@@ -62,8 +58,9 @@ public final class DashboardPanel extends JPanel implements PageView {
         setBorder(Ui.pad(22, 28, 20, 28));
         accounts = new StatCard("dash.accounts", ctx.text("dash.accounts"));
         available = new StatCard("dash.available", ctx.text("dash.available"));
-        limited = new StatCard("dash.limited", ctx.text("dash.limited"));
-        needsLogin = new StatCard("dash.needsLogin", ctx.text("dash.needsLogin"));
+        // the same words as the accounts page's badges, so one state has one name
+        limited = new StatCard("dash-limited", ctx.text(Availability.UNAVAILABLE.textKey()));
+        needsLogin = new StatCard("dash-needsLogin", ctx.text(Availability.NEEDS_LOGIN.textKey()));
         pool5h = new StatCard("dash.pool5h", ctx.text("dash.pool5h"));
         pool7d = new StatCard("dash.pool7d", ctx.text("dash.pool7d"));
         requests = new StatCard("dash-requests", ctx.text("dash.requestsToday"));
@@ -83,9 +80,7 @@ public final class DashboardPanel extends JPanel implements PageView {
         JPanel lower = new JPanel(new GridLayout(1, 2, Ui.scale(12), 0));
         lower.setOpaque(false);
         lower.add(titled(ctx.text("dash.chartTitle"), chart));
-        usageList.setOpaque(false);
-        usageList.setLayout(new BoxLayout(usageList, BoxLayout.Y_AXIS));
-        usageList.setName("dash-usage");
+        usageList = new UsageList(ctx.messages(), formats, clock);
         JScrollPane usageScroll = new JScrollPane(usageList);
         usageScroll.setBorder(javax.swing.BorderFactory.createEmptyBorder());
         usageScroll.setOpaque(false);
@@ -159,9 +154,7 @@ public final class DashboardPanel extends JPanel implements PageView {
             for (StatCard card : List.of(accounts, available, limited, needsLogin, pool5h, pool7d)) {
                 card.show("–", na);
             }
-            usageList.removeAll();
-            usageList.add(Ui.hint(connection.connected() ? ctx.text("common.notAvailable") : ""));
-            usageList.revalidate();
+            usageList.showHint(connection.connected() ? ctx.text("common.notAvailable") : "");
             return;
         }
         int total = pool.accounts().size();
@@ -172,74 +165,11 @@ public final class DashboardPanel extends JPanel implements PageView {
         needsLogin.show(Long.toString(pool.count(Availability.NEEDS_LOGIN)), "");
         pool5h.show(percent(pool.primaryRemaining()), ctx.text("dash.remaining"));
         pool7d.show(percent(pool.secondaryRemaining()), ctx.text("dash.remaining"));
-        fillUsage(pool.accounts());
-    }
-
-    /** A vertical list that always takes the viewport's width, so long captions never scroll sideways. */
-    private static final class WidthTrackingPanel extends JPanel implements javax.swing.Scrollable {
-        @Override
-        public java.awt.Dimension getPreferredScrollableViewportSize() {
-            return getPreferredSize();
-        }
-
-        @Override
-        public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-            return Ui.scale(24);
-        }
-
-        @Override
-        public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-            return visible.height;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportWidth() {
-            return true;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportHeight() {
-            return false;
-        }
-    }
-
-    private static Double remaining(Double usedPercent) {
-        return usedPercent == null ? null : 100 - usedPercent;
+        usageList.show(pool);
     }
 
     private static String percent(Double value) {
         return value == null ? "–" : Math.round(value) + "%";
-    }
-
-    private void fillUsage(List<AccountRow> rows) {
-        usageList.removeAll();
-        if (rows.isEmpty()) {
-            usageList.add(Ui.hint(ctx.text("tray.noAccounts")));
-        }
-        Instant now = clock.instant();
-        for (AccountRow a : rows) {
-            JPanel line = new JPanel(new BorderLayout(0, Ui.scale(2)));
-            line.setOpaque(false);
-            line.setBorder(Ui.pad(4, 0, 8, 0));
-            JLabel name = Ui.label(a.displayName(), "semibold");
-            line.add(name, BorderLayout.NORTH);
-            JPanel bars = new JPanel(new GridLayout(1, 2, Ui.scale(14), 0));
-            bars.setOpaque(false);
-            UsageBar five = new UsageBar();
-            five.show(remaining(a.primaryUsedPercent()), ctx.text("usage.windowShort", ctx.text("usage.fiveHours"),
-                    formats.shortWindow(a.primaryUsedPercent(), a.primaryResetsAt(), now)));
-            UsageBar seven = new UsageBar();
-            seven.show(remaining(a.secondaryUsedPercent()), ctx.text("usage.windowShort", ctx.text("usage.sevenDays"),
-                    formats.shortWindow(a.secondaryUsedPercent(), a.secondaryResetsAt(), now)));
-            bars.add(five);
-            bars.add(seven);
-            line.add(bars, BorderLayout.CENTER);
-            line.setAlignmentX(0f);
-            line.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, line.getPreferredSize().height));
-            usageList.add(line);
-        }
-        usageList.revalidate();
-        usageList.repaint();
     }
 
     private void loadTraffic() {
@@ -264,8 +194,8 @@ public final class DashboardPanel extends JPanel implements PageView {
             List<BarChart.Point> points = new ArrayList<>();
             summary.buckets().forEach(b -> {
                 var start = b.start().atZone(ZoneId.systemDefault());
-                String heading = week ? title.format(start)
-                        : title.format(start) + " – " + start.plusHours(1).format(DateTimeFormatter.ofPattern("HH:00"));
+                String heading = week ? title.format(start) : title.format(start) + " – "
+                        + start.plusHours(1).format(DateTimeFormatter.ofPattern("HH:00"));
                 points.add(new BarChart.Point(label.format(start), heading, b.requests(), b.tokens()));
             });
             chart.show(points, ctx.text("dash.noTraffic"));

@@ -2,16 +2,26 @@ package com.codexmanager.desktop.panel;
 
 import com.codexmanager.desktop.DesktopContext;
 import com.codexmanager.desktop.dialog.CreateKeyDialog;
+import com.codexmanager.desktop.dialog.EditKeyDialog;
+import com.codexmanager.desktop.dialog.KeyCreatedDialog;
 import com.codexmanager.desktop.model.KeyRow;
 import com.codexmanager.desktop.model.KeysApi;
 import com.codexmanager.desktop.model.KeysTableModel;
+import com.codexmanager.desktop.ui.EmptyState;
+import com.codexmanager.desktop.ui.FitTable;
 import com.codexmanager.desktop.ui.Formats;
+import com.codexmanager.desktop.ui.PriorityColumns;
 import com.codexmanager.desktop.ui.Ui;
+import com.codexmanager.desktop.ui.WrapLayout;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
+import java.awt.CardLayout;
 import java.awt.FlowLayout;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.swing.JButton;
@@ -20,66 +30,137 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
-import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
 
-/** The platform keys page: list, create (key shown once), enable/disable and delete. EDT only. */
+/**
+ * The platform keys page: every key with its protocol, model, group, expiry, status and today's requests; create
+ * (key shown once), edit every setting, show the client snippets again (without the secret), enable/disable and
+ * delete. With no keys yet it invites to create the first one. EDT only.
+ */
 public final class KeysPanel extends FeaturePage {
+    private static final String TABLE = "table";
+    private static final String EMPTY = "empty";
+
     private final KeysApi api;
     private final KeysTableModel model;
-    private final JTable table;
-    private final JButton toggle;
-    private final JButton delete;
+    private final FitTable table;
+    private final JButton edit = button("keys.edit", "edit");
+    private final JButton snippets = button("keys.snippets", "code");
+    private final JButton toggle = button("keys.toggle", "power");
+    private final JButton delete = button("keys.delete", "trash");
     private final JLabel count = Ui.hint("");
+    private final JPanel cards = new JPanel(new CardLayout());
+    private final Clock clock = Clock.systemDefaultZone();
 
     public KeysPanel(DesktopContext ctx) {
         super(ctx, ctx.text("page.keys"), ctx.text("keys.description"), KeysApi.REQUIRED);
         this.api = new KeysApi(ctx.rpc());
-        this.model = new KeysTableModel(ctx.messages(), new Formats(ctx.messages(), ZoneId.systemDefault()),
-                Clock.systemDefaultZone());
-        this.table = new JTable(model);
+        this.model = new KeysTableModel(ctx.messages(), new Formats(ctx.messages(), ZoneId.systemDefault()), clock);
+        this.table = new FitTable(model);
         JButton create = new JButton(ctx.text("keys.create"), Ui.icon("plus"));
         create.setName("keys.create");
         create.putClientProperty(FlatClientProperties.BUTTON_TYPE, "default");
-        create.addActionListener(e -> new CreateKeyDialog(ctx, api, this::reload).open(this));
+        create.addActionListener(e -> openCreate());
         header().action(create);
-        toggle = new JButton(ctx.text("keys.toggle"), Ui.icon("power"));
-        toggle.setName("keys.toggle");
-        delete = new JButton(ctx.text("keys.delete"), Ui.icon("trash"));
-        delete.setName("keys.delete");
+    }
+
+    private JButton button(String name, String icon) {
+        JButton button = new JButton(ctx.text(name), Ui.icon(icon));
+        button.setName(name);
+        return button;
+    }
+
+    private void openCreate() {
+        new CreateKeyDialog(ctx, api, this::reload).open(this);
     }
 
     @Override
     protected JComponent buildContent() {
         table.setName("keys-table");
+        count.setName("keys-count");
         table.setRowHeight(Ui.scale(34));
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.getTableHeader().setReorderingAllowed(false);
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
+        int[] priorities = new int[KeysTableModel.Column.values().length];
+        for (KeysTableModel.Column c : KeysTableModel.Column.values()) {
+            table.getColumnModel().getColumn(c.ordinal()).setPreferredWidth(Ui.scale(c.width()));
+            priorities[c.ordinal()] = c.priority();
+        }
+        edit.addActionListener(e -> selected().ifPresent(k -> new EditKeyDialog(ctx, api, k, this::reload)
+                .open(this)));
+        snippets.addActionListener(e -> selected().ifPresent(k -> KeyCreatedDialog.forExisting(ctx, k)
+                .open(SwingUtilities.getWindowAncestor(this))));
         toggle.addActionListener(e -> selected().ifPresent(k -> run(api.setEnabled(k.id(), k.disabled()))));
         delete.addActionListener(e -> selected().ifPresent(this::confirmDelete));
         updateButtons();
-        JPanel bar = new JPanel(new BorderLayout());
+        JPanel bar = new JPanel(new BorderLayout(Ui.scale(8), 0));
         bar.setOpaque(false);
         bar.add(count, BorderLayout.WEST);
-        JPanel actions = new JPanel(new FlowLayout(FlowLayout.RIGHT, Ui.scale(6), 0));
+        JPanel actions = new JPanel(new WrapLayout(FlowLayout.RIGHT, Ui.scale(6), 0));
         actions.setOpaque(false);
-        actions.add(toggle);
-        actions.add(delete);
-        bar.add(actions, BorderLayout.EAST);
-        JPanel content = new JPanel(new BorderLayout(0, Ui.scale(10)));
-        content.setOpaque(false);
-        content.add(bar, BorderLayout.NORTH);
-        content.add(new JScrollPane(table), BorderLayout.CENTER);
-        return content;
+        for (JButton b : List.of(edit, snippets, toggle, delete)) {
+            actions.add(b);
+        }
+        bar.add(actions, BorderLayout.CENTER);
+        JScrollPane scroll = new JScrollPane(table);
+        scroll.setName("keys-scroll");
+        new PriorityColumns(table, priorities).follow(scroll);
+        JPanel list = new JPanel(new BorderLayout(0, Ui.scale(10)));
+        list.setOpaque(false);
+        list.add(bar, BorderLayout.NORTH);
+        list.add(scroll, BorderLayout.CENTER);
+        JButton first = new JButton(ctx.text("keys.createFirst"), Ui.icon("plus"));
+        first.setName("keys.createFirst");
+        first.putClientProperty(FlatClientProperties.BUTTON_TYPE, "default");
+        first.addActionListener(e -> openCreate());
+        EmptyState empty = new EmptyState("keys", ctx.text("keys.emptyTitle"), ctx.text("keys.emptyText"), first);
+        empty.setName("keys-empty");
+        cards.setOpaque(false);
+        cards.add(list, TABLE);
+        cards.add(empty, EMPTY);
+        return cards;
     }
 
     @Override
     protected void reload() {
         ctx.jobs().deliver(api.list(), rows -> {
+            String selectedId = selected().map(KeyRow::id).orElse(null);
             model.setRows(rows);
+            reselect(selectedId);
             count.setText(ctx.text("keys.count", rows.size()));
+            ((CardLayout) cards.getLayout()).show(cards, rows.isEmpty() ? EMPTY : TABLE);
+            loadRequestsToday(rows);
         }, error -> count.setText(ErrorText.of(ctx.messages(), error)));
+    }
+
+    /** Today's requests per key from the request log, when the service keeps one. */
+    private void loadRequestsToday(List<KeyRow> rows) {
+        if (rows.isEmpty() || !ctx.monitor().current().capabilities().has("requestlog/list")) {
+            return;
+        }
+        var since = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        ctx.jobs().deliver(api.requestsSince(rows, since), counts -> applyCounts(rows, counts), error -> { });
+    }
+
+    private void applyCounts(List<KeyRow> loaded, Map<String, KeyRow.RequestCount> counts) {
+        if (!model.rows().equals(loaded)) {
+            return; // a newer list arrived meanwhile; its own counts follow
+        }
+        String selectedId = selected().map(KeyRow::id).orElse(null);
+        model.setRows(loaded.stream().map(k -> counts.containsKey(k.id()) ? k.withRequestsToday(counts.get(k.id()))
+                : k).toList());
+        reselect(selectedId);
+    }
+
+    private void reselect(String id) {
+        for (int i = 0; id != null && i < model.getRowCount(); i++) {
+            if (model.row(i).id().equals(id)) {
+                int view = table.convertRowIndexToView(i);
+                table.setRowSelectionInterval(view, view);
+            }
+        }
     }
 
     private Optional<KeyRow> selected() {
@@ -89,8 +170,9 @@ public final class KeysPanel extends FeaturePage {
 
     private void updateButtons() {
         boolean one = table.getSelectedRow() >= 0;
-        toggle.setEnabled(one);
-        delete.setEnabled(one);
+        for (JButton b : List.of(edit, snippets, toggle, delete)) {
+            b.setEnabled(one);
+        }
         selected().ifPresent(k -> toggle.setText(ctx.text(k.disabled() ? "keys.enable" : "keys.disable")));
     }
 

@@ -5,20 +5,20 @@ import com.codexmanager.desktop.dialog.LogDetailDialog;
 import com.codexmanager.desktop.model.LogRow;
 import com.codexmanager.desktop.model.LogsApi;
 import com.codexmanager.desktop.model.LogsTableModel;
+import com.codexmanager.desktop.ui.FitTable;
 import com.codexmanager.desktop.ui.Formats;
+import com.codexmanager.desktop.ui.PriorityColumns;
 import com.codexmanager.desktop.ui.Ui;
+import com.codexmanager.desktop.ui.WrapLayout;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
-import java.awt.event.ComponentAdapter;
-import java.awt.event.ComponentEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import javax.swing.ButtonGroup;
@@ -36,8 +36,8 @@ import javax.swing.table.TableColumn;
 
 /**
  * The request logs: status chips (all / 2xx / 4xx / 5xx), {@code field:value} search, a time range, server-side
- * paging (so a million rows never load at once), lower-priority columns hidden on narrow windows, and a detail
- * view of one request on double-click. EDT only.
+ * paging (so a million rows never load at once), lower-priority columns hidden on narrow windows, tooltips on cut
+ * cells, and a detail view of one request on double-click. EDT only.
  */
 public final class LogsPanel extends FeaturePage {
     static final int PAGE_SIZE = 100;
@@ -46,8 +46,7 @@ public final class LogsPanel extends FeaturePage {
 
     private final LogsApi api;
     private final LogsTableModel model;
-    private final JTable table;
-    private final Map<LogsTableModel.Column, TableColumn> columns = new EnumMap<>(LogsTableModel.Column.class);
+    private final FitTable table;
     private final JTextField search = new JTextField(22);
     private final JComboBox<String> range = new JComboBox<>();
     private final JLabel pageLabel = Ui.hint("");
@@ -62,7 +61,7 @@ public final class LogsPanel extends FeaturePage {
         super(ctx, ctx.text("page.logs"), ctx.text("logs.description"), LogsApi.REQUIRED);
         this.api = new LogsApi(ctx.rpc());
         this.model = new LogsTableModel(ctx.messages(), new Formats(ctx.messages(), ZoneId.systemDefault()));
-        this.table = new com.codexmanager.desktop.ui.FitTable(model);
+        this.table = new FitTable(model);
         this.debounce = new Timer(300, e -> firstPage());
         debounce.setRepeats(false);
         JButton refresh = new JButton(ctx.text("logs.refresh"), Ui.icon("refresh"));
@@ -82,7 +81,7 @@ public final class LogsPanel extends FeaturePage {
     }
 
     private JComponent buildFilters() {
-        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, Ui.scale(6), 0));
+        JPanel bar = new JPanel(new WrapLayout(FlowLayout.LEFT, Ui.scale(6), Ui.scale(2)));
         bar.setOpaque(false);
         ButtonGroup chips = new ButtonGroup();
         String[] labels = {ctx.text("logs.chip.all"), "2xx", "4xx", "5xx"};
@@ -136,13 +135,14 @@ public final class LogsPanel extends FeaturePage {
         table.setName("logs-table");
         table.setRowHeight(Ui.scale(28));
         table.getTableHeader().setReorderingAllowed(false);
-        int[] widths = {118, 56, 60, 150, 110, 150, 116, 76, 170};
+        int[] priorities = new int[LogsTableModel.Column.values().length];
         for (LogsTableModel.Column c : LogsTableModel.Column.values()) {
             TableColumn column = table.getColumnModel().getColumn(c.ordinal());
-            column.setPreferredWidth(Ui.scale(widths[c.ordinal()]));
-            columns.put(c, column);
+            column.setPreferredWidth(Ui.scale(c.width()));
+            column.setMinWidth(Ui.scale(48));
+            priorities[c.ordinal()] = c.priority();
         }
-        columns.get(LogsTableModel.Column.STATUS).setCellRenderer(new StatusRenderer());
+        table.getColumnModel().getColumn(LogsTableModel.Column.STATUS.ordinal()).setCellRenderer(new StatusRenderer());
         table.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {
@@ -153,47 +153,8 @@ public final class LogsPanel extends FeaturePage {
             }
         });
         JScrollPane scroll = new JScrollPane(table);
-        scroll.addComponentListener(new ComponentAdapter() {
-            @Override
-            public void componentResized(ComponentEvent e) {
-                fitColumns(scroll.getWidth());
-            }
-        });
+        new PriorityColumns(table, priorities).follow(scroll);
         return scroll;
-    }
-
-    /** Hides the lowest-priority columns first when the window is narrow. */
-    void fitColumns(int width) {
-        int maxPriority = width < Ui.scale(640) ? 1 : width < Ui.scale(900) ? 2 : 3;
-        for (LogsTableModel.Column c : LogsTableModel.Column.values()) {
-            TableColumn column = columns.get(c);
-            boolean shown = indexOf(column) >= 0;
-            if (c.priority() <= maxPriority && !shown) {
-                table.addColumn(column);
-                table.moveColumn(table.getColumnCount() - 1, visibleBefore(c));
-            } else if (c.priority() > maxPriority && shown) {
-                table.removeColumn(column);
-            }
-        }
-    }
-
-    private int indexOf(TableColumn column) {
-        for (int i = 0; i < table.getColumnModel().getColumnCount(); i++) {
-            if (table.getColumnModel().getColumn(i) == column) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private int visibleBefore(LogsTableModel.Column c) {
-        int count = 0;
-        for (LogsTableModel.Column other : LogsTableModel.Column.values()) {
-            if (other.ordinal() < c.ordinal() && indexOf(columns.get(other)) >= 0) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private JComponent buildPager() {

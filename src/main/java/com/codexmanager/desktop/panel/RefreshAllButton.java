@@ -47,7 +47,11 @@ final class RefreshAllButton extends JPanel {
         button.setEnabled(enabled && !run.busy());
     }
 
-    private void start() {
+    /** Starts a refresh (also right after an import), unless one is running. */
+    void start() {
+        if (run.busy()) {
+            return;
+        }
         button.setEnabled(false);
         progress.setIndeterminate(true);
         progress.setString(ctx.text("accounts.refreshing"));

@@ -3,8 +3,8 @@ package com.codexmanager.desktop.panel;
 import com.codexmanager.desktop.i18n.Messages;
 import com.codexmanager.desktop.model.SettingItem;
 import com.codexmanager.desktop.ui.Ui;
+import com.codexmanager.desktop.ui.WrappingLabel;
 import com.formdev.flatlaf.FlatClientProperties;
-import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
@@ -26,6 +26,9 @@ import javax.swing.JTextField;
  * ({@code null} value = reset to default). EDT only.
  */
 final class SettingRow {
+    /** Notes and errors wrap at the editor column's width instead of widening it past a narrow window. */
+    private static final int NOTE_WIDTH = 260;
+
     /** A choice shown by its translated name. */
     private record Choice(String value, String label) {
         @Override
@@ -42,11 +45,13 @@ final class SettingRow {
         public java.awt.Dimension getPreferredSize() {
             // one editor column width across all group cards keeps the fields aligned page-wide
             java.awt.Dimension size = super.getPreferredSize();
-            return new java.awt.Dimension(Math.max(size.width, Ui.scale(360)), size.height);
+            return new java.awt.Dimension(Math.max(size.width, Ui.scale(280)), size.height);
         }
     };
-    private final JLabel error = new JLabel();
+    private final WrappingLabel error = new WrappingLabel(NOTE_WIDTH);
     private final JComponent editor;
+    private final String labelText;
+    private final String helpText;
     private final JButton reset;
     private SettingItem item;
     private boolean updating;
@@ -59,13 +64,16 @@ final class SettingRow {
         this.onCommit = onCommit;
         left.setOpaque(false);
         left.setLayout(new BoxLayout(left, BoxLayout.Y_AXIS));
-        JLabel label = Ui.label(SettingTexts.label(messages, item), "semibold");
+        labelText = SettingTexts.label(messages, item);
+        helpText = SettingTexts.help(messages, item);
+        JLabel label = Ui.label(labelText, "semibold");
         label.setName("settingLabel." + item.key());
         left.add(label);
-        JLabel hint = Ui.hint("<html><div style='width:" + Ui.scale(300) + "px'>"
-                + escape(SettingTexts.hint(messages, item)) + "</div></html>");
-        hint.setBorder(Ui.pad(2, 0, 0, 0));
-        left.add(hint);
+        JLabel help = Ui.hint("<html><div style='width:" + Ui.scale(230) + "px'>" + escape(helpText)
+                + "</div></html>");
+        help.setName("settingHelp." + item.key());
+        help.setBorder(Ui.pad(2, 0, 0, 0));
+        left.add(help);
         editor = buildEditor();
         editor.setName("setting." + item.key());
         reset = new JButton(Ui.icon("undo"));
@@ -81,10 +89,11 @@ final class SettingRow {
         line.add(reset);
         line.setAlignmentX(0f);
         right.add(line);
-        JLabel note = Ui.label(note(), "small");
+        WrappingLabel note = Ui.styled(new WrappingLabel(NOTE_WIDTH), "small");
+        note.setMessage(note());
         note.setName("settingNote." + item.key());
         note.setBorder(Ui.pad(3, 2, 0, 0));
-        note.setVisible(!note.getText().isEmpty());
+        note.setVisible(!note.message().isEmpty());
         right.add(note);
         error.setName("settingError." + item.key());
         error.setBorder(Ui.pad(3, 2, 0, 0));
@@ -96,6 +105,30 @@ final class SettingRow {
 
     JComponent left() {
         return left;
+    }
+
+    String key() {
+        return item.key();
+    }
+
+    String group() {
+        return item.group();
+    }
+
+    boolean basic() {
+        return SettingTexts.basic(item);
+    }
+
+    /** Whether every word of {@code query} occurs in the label, the help, the key or the variable name. */
+    boolean matches(String query) {
+        String haystack = (labelText + " " + helpText + " " + item.key() + " " + item.env())
+                .toLowerCase(java.util.Locale.ROOT);
+        for (String word : query.toLowerCase(java.util.Locale.ROOT).trim().split("\\s+")) {
+            if (!haystack.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     JComponent right() {
@@ -135,8 +168,8 @@ final class SettingRow {
             });
             return box;
         }
-        JTextField field = item.secret() ? new JPasswordField(22)
-                : new JTextField("integer".equals(item.type()) ? 10 : 22);
+        JTextField field = item.secret() ? new JPasswordField(20)
+                : new JTextField("integer".equals(item.type()) ? 10 : 20);
         field.addActionListener(e -> commitText(field));
         field.addFocusListener(new FocusAdapter() {
             @Override
@@ -204,7 +237,7 @@ final class SettingRow {
     }
 
     void showError(String message) {
-        error.setText(message);
+        error.setMessage(message);
         error.setVisible(true);
         editor.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
         right.revalidate();

@@ -6,38 +6,29 @@ import com.codexmanager.desktop.model.SettingItem;
 import com.codexmanager.desktop.model.SettingsApi;
 import com.codexmanager.desktop.model.SettingsSnapshot;
 import com.codexmanager.desktop.rpc.RpcCallException;
-import com.codexmanager.desktop.ui.Card;
 import com.codexmanager.desktop.ui.EmptyState;
 import com.codexmanager.desktop.ui.PageHeader;
 import com.codexmanager.desktop.ui.Ui;
 import java.awt.BorderLayout;
-import java.awt.Component;
-import java.awt.GridBagConstraints;
-import java.awt.GridBagLayout;
-import java.awt.Insets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import javax.swing.Box;
-import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
-import javax.swing.JSeparator;
-import javax.swing.ScrollPaneConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings page: every setting from {@code appSettings/get}, grouped in cards, with an editor per type.
+ * The settings page: every setting from {@code appSettings/get} with its label and help text, Basic or Advanced, in
+ * one card per section with links to the sections and a search (see {@link SettingsSections}), and an editor per
+ * type.
  * Changes save at once; a refused value shows the service's message under the field; env-pinned values are
  * read-only and name their variable; settings that need a restart offer one. Appearance changes (theme, accent,
  * language, close-to-tray) are handed to the app to apply live; start-at-login installs or removes the OS autostart
@@ -109,68 +100,15 @@ public final class SettingsPanel extends JPanel implements PageView {
         }
         loaded = true;
         rows.clear();
-        Map<String, List<SettingItem>> groups = new LinkedHashMap<>();
-        SettingTexts.GROUP_ORDER.forEach(g -> groups.put(g, new ArrayList<>()));
-        snapshot.items().forEach(i -> groups.computeIfAbsent(i.group(), g -> new ArrayList<>()).add(i));
-        JPanel stack = new JPanel();
-        stack.setOpaque(false);
-        stack.setLayout(new BoxLayout(stack, BoxLayout.Y_AXIS));
-        groups.forEach((group, items) -> {
-            if (!items.isEmpty()) {
-                stack.add(buildGroup(group, items));
-                stack.add(Box.createVerticalStrut(Ui.scale(14)));
-            }
-        });
-        JScrollPane scroll = new JScrollPane(stack);
-        scroll.setName("settingsScroll");
-        scroll.setBorder(javax.swing.BorderFactory.createEmptyBorder());
-        scroll.setOpaque(false);
-        scroll.getViewport().setOpaque(false);
-        scroll.setHorizontalScrollBarPolicy(ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
-        scroll.getVerticalScrollBar().setUnitIncrement(Ui.scale(24));
-        setBody(scroll);
-    }
-
-    private JComponent buildGroup(String group, List<SettingItem> items) {
-        JPanel grid = new JPanel(new GridBagLayout());
-        grid.setOpaque(false);
-        GridBagConstraints c = new GridBagConstraints();
-        c.gridy = 0;
-        c.gridx = 0;
-        c.gridwidth = 2;
-        c.anchor = GridBagConstraints.WEST;
-        c.insets = new Insets(0, 0, Ui.scale(10), 0);
-        grid.add(Ui.label(SettingTexts.group(ctx.messages(), group), "h3"), c);
-        c.gridwidth = 1;
-        for (int i = 0; i < items.size(); i++) {
-            SettingItem item = items.get(i);
+        List<SettingRow> ordered = new ArrayList<>();
+        for (SettingItem item : snapshot.items()) {
             SettingRow row = new SettingRow(ctx.messages(), item, this::save);
             rows.put(item.key(), row);
-            if (i > 0) {
-                c.gridy++;
-                c.gridx = 0;
-                c.gridwidth = 2;
-                c.fill = GridBagConstraints.HORIZONTAL;
-                c.insets = new Insets(Ui.scale(8), 0, Ui.scale(8), 0);
-                grid.add(new JSeparator(), c);
-                c.gridwidth = 1;
-                c.fill = GridBagConstraints.NONE;
-            }
-            c.gridy++;
-            c.gridx = 0;
-            c.weightx = 1;
-            c.anchor = GridBagConstraints.NORTHWEST;
-            c.insets = new Insets(0, 0, 0, Ui.scale(24));
-            grid.add(row.left(), c);
-            c.gridx = 1;
-            c.weightx = 0;
-            c.insets = new Insets(0, 0, 0, 0);
-            grid.add(row.right(), c);
+            ordered.add(row);
         }
-        Card card = new Card(grid);
-        card.setName("settingsGroup." + group);
-        card.setAlignmentX(Component.LEFT_ALIGNMENT);
-        return card;
+        SettingsSections sections = new SettingsSections(ctx.messages());
+        sections.setRows(ordered);
+        setBody(sections);
     }
 
     private void save(SettingItem item, Object value) {

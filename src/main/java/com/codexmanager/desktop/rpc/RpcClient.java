@@ -54,19 +54,28 @@ public final class RpcClient implements AutoCloseable {
         return endpoint.get();
     }
 
-    public CompletableFuture<JsonObject> call(String method) {
-        return call(method, new JsonObject(), DEFAULT_TIMEOUT);
+    public CompletableFuture<JsonObject> call(RpcCall call) {
+        return call(call, new JsonObject(), DEFAULT_TIMEOUT);
     }
 
-    public CompletableFuture<JsonObject> call(String method, JsonObject params) {
-        return call(method, params, DEFAULT_TIMEOUT);
+    public CompletableFuture<JsonObject> call(RpcCall call, JsonObject params) {
+        return call(call, params, DEFAULT_TIMEOUT);
     }
 
     /**
-     * Calls {@code method}; the future completes with the {@code result} object (a non-object result is wrapped as
+     * Calls {@code call}; the future completes with the {@code result} object (a non-object result is wrapped as
      * {@code {"value": …}}) or fails with {@link RpcCallException}.
+     *
+     * @throws IllegalArgumentException when {@code params} holds a name {@code call} does not declare: a desktop bug,
+     *                                  refused before anything is sent
      */
-    public CompletableFuture<JsonObject> call(String method, JsonObject params, Duration timeout) {
+    public CompletableFuture<JsonObject> call(RpcCall call, JsonObject params, Duration timeout) {
+        for (String name : params.keySet()) {
+            if (!call.accepts(name)) {
+                throw new IllegalArgumentException(call.method() + " does not declare the parameter " + name);
+            }
+        }
+        String method = call.method();
         RpcEndpoint target = endpoint.get();
         JsonObject request = new JsonObject();
         request.addProperty("jsonrpc", "2.0");

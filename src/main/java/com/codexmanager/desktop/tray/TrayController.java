@@ -121,15 +121,7 @@ public final class TrayController implements AutoCloseable {
     }
 
     String tooltip(ConnectionStatus connection, PoolSnapshot pool) {
-        String state = switch (connection.state()) {
-            case CONNECTED -> ctx.text("tray.tooltip.running", connection.baseUrl());
-            case STOPPED -> ctx.text("tray.tooltip.stopped");
-            case CONNECTING -> ctx.text("status.connecting");
-            case UNREACHABLE, UNAUTHORIZED -> ctx.text("tray.tooltip.unreachable", connection.baseUrl());
-        };
-        String poolLine = !pool.supported() ? ""
-                : "\n" + ctx.text("tray.tooltip.pool", pool.usable(), pool.accounts().size());
-        return "CodexManager\n" + state + poolLine;
+        return TrayTooltip.text(ctx.messages(), connection, pool);
     }
 
     /** Shows a notification for each alert. */

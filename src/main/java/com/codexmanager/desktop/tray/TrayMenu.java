@@ -13,6 +13,7 @@ import java.awt.GraphicsConfiguration;
 import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.util.function.Consumer;
+import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JDialog;
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
@@ -22,8 +23,8 @@ import javax.swing.event.PopupMenuListener;
 
 /**
  * The tray's menu, drawn by Swing (so it follows the theme and renders CJK text) and shown from a hidden owner
- * window: Open dashboard · service state and Start/Stop · Quick switch ▸ · Refresh usage · Copy gateway URL ·
- * Settings · Quit. Items use the app's shared actions. EDT only.
+ * window: Open dashboard · service state and Start/Stop · Quick switch ▸ (Automatic or a pinned account) · Refresh
+ * usage · Copy gateway URL · Settings · Quit. Items use the app's shared actions. EDT only.
  */
 public final class TrayMenu {
     private final Consumer<String> quickSwitch;
@@ -116,6 +117,8 @@ public final class TrayMenu {
             case CONNECTED -> ctx.text("tray.state.running", connection.baseUrl());
             case STOPPED -> ctx.text("tray.state.stopped");
             case CONNECTING -> ctx.text("status.connecting");
+            case STARTING -> connection.waitingForAddress() ? ctx.text("tray.state.waiting", connection.baseUrl())
+                    : ctx.text("status.starting");
             case UNREACHABLE, UNAUTHORIZED -> ctx.text("tray.state.unreachable", connection.baseUrl());
         };
         state.setText(stateText);
@@ -128,24 +131,34 @@ public final class TrayMenu {
         rebuildQuickSwitch(connection, pool);
     }
 
+    /**
+     * Quick switch pins an account (the gateway tries it first while it is usable) or goes back to automatic
+     * routing; a check mark shows the current choice. Only while the service answers and can pin.
+     */
     private void rebuildQuickSwitch(ConnectionStatus connection, PoolSnapshot pool) {
         switchMenu.removeAll();
-        if (!connection.capabilities().has("account/updateSorts") || !pool.supported()) {
-            JMenuItem none = new JMenuItem(ctx.text("common.notAvailable"));
-            none.setEnabled(false);
-            switchMenu.add(none);
+        boolean usable = connection.connected() && connection.capabilities().has("gateway/manualAccount/set")
+                && pool.supported();
+        switchMenu.setEnabled(usable);
+        if (!usable) {
             return;
         }
+        JCheckBoxMenuItem automatic = new JCheckBoxMenuItem(ctx.text("tray.switchAutomatic"),
+                pool.pinnedAccountId().isBlank());
+        automatic.setName("tray-switchAuto");
+        automatic.addActionListener(e -> quickSwitch.accept(""));
+        switchMenu.add(automatic);
         if (pool.accounts().isEmpty()) {
             JMenuItem none = new JMenuItem(ctx.text("tray.noAccounts"));
             none.setEnabled(false);
             switchMenu.add(none);
             return;
         }
+        switchMenu.addSeparator();
         int position = 1;
         for (AccountRow account : pool.accounts()) {
-            JMenuItem item = new JMenuItem(ctx.text("tray.switchItem", position++, account.displayName(),
-                    ctx.text(account.availability().textKey())));
+            JCheckBoxMenuItem item = new JCheckBoxMenuItem(ctx.text("tray.switchItem", position++,
+                    account.displayName(), ctx.text(account.availability().textKey())), pool.pinned(account.id()));
             item.setName("tray.switch." + account.id());
             item.setEnabled(!account.disabled());
             item.addActionListener(e -> quickSwitch.accept(account.id()));

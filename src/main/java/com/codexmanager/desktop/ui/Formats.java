@@ -12,6 +12,7 @@ public final class Formats {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final Messages messages;
     private final ZoneId zone;
@@ -35,6 +36,11 @@ public final class Formats {
         return instant == null ? "–" : SECONDS.format(instant.atZone(zone));
     }
 
+    /** "2026-05-21", for dates that may be a year away; "–" when unknown. */
+    public String day(Instant instant) {
+        return instant == null ? "–" : DAY.format(instant.atZone(zone));
+    }
+
     public String full(Instant instant) {
         return instant == null ? "–" : FULL.format(instant.atZone(zone));
     }
@@ -49,13 +55,29 @@ public final class Formats {
                 : messages.text("usage.leftResets", windowName, left, when(resetsAt, now));
     }
 
-    /** "65% · 14:05" for a table cell whose column already names the window. */
+    /** "65% left · 14:05" for a table cell whose column already names the window. */
     public String shortWindow(Double usedPercent, Instant resetsAt, Instant now) {
         if (usedPercent == null) {
             return "–";
         }
         long left = Math.round(Math.max(0, 100 - usedPercent));
-        return resetsAt == null ? left + "%" : messages.text("usage.short", left, when(resetsAt, now));
+        return resetsAt == null ? messages.text("usage.shortLeft", left)
+                : messages.text("usage.short", left, when(resetsAt, now));
+    }
+
+    /** "resets in 58 min", "resets in 3 h 5 min", "resets in 2 d 4 h"; "resets any moment" once it is due. */
+    public String resetsIn(Instant resetsAt, Instant now) {
+        long minutes = (long) Math.ceil(java.time.Duration.between(now, resetsAt).getSeconds() / 60.0);
+        if (minutes <= 0) {
+            return messages.text("usage.resetsDue");
+        }
+        if (minutes < 60) {
+            return messages.text("usage.resetsInMinutes", minutes);
+        }
+        if (minutes < 24 * 60) {
+            return messages.text("usage.resetsInHours", minutes / 60, minutes % 60);
+        }
+        return messages.text("usage.resetsInDays", minutes / (24 * 60), minutes / 60 % 24);
     }
 
     /** 1234567 → "1.2M", 5300 → "5.3k". */

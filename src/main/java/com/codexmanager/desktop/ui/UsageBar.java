@@ -9,7 +9,8 @@ import javax.swing.JComponent;
 
 /**
  * A thin "remaining" bar with a caption above it, e.g. "5h · 65% left · resets 14:05". Green while plenty is left,
- * amber under 30 %, red under 10 %; grey track when unknown. Single-thread (EDT).
+ * amber under 30 %, red under 10 %; grey track when unknown. A caption wider than the bar ends in "…" and the whole
+ * caption becomes the tooltip. Single-thread (EDT).
  */
 public final class UsageBar extends JComponent {
     private Double remainingPercent;
@@ -18,6 +19,7 @@ public final class UsageBar extends JComponent {
     public UsageBar() {
         Ui.styled(this, "small");
         setFont(javax.swing.UIManager.getFont("Label.font"));
+        javax.swing.ToolTipManager.sharedInstance().registerComponent(this);
     }
 
     /** @param remaining 0–100, or {@code null} when unknown */
@@ -25,6 +27,33 @@ public final class UsageBar extends JComponent {
         this.remainingPercent = remaining;
         this.caption = text;
         repaint();
+    }
+
+    @Override
+    public String getToolTipText(java.awt.event.MouseEvent event) {
+        return truncatedCaption();
+    }
+
+    /** The whole caption when the current width cuts it, else {@code null}. */
+    public String truncatedCaption() {
+        return getFontMetrics(getFont()).stringWidth(caption) > availableWidth() ? caption : null;
+    }
+
+    private int availableWidth() {
+        return getWidth() - Ui.scale(2);
+    }
+
+    /** {@code text} cut to {@code width} with a trailing "…". */
+    static String fit(String text, java.awt.FontMetrics metrics, int width) {
+        if (metrics.stringWidth(text) <= width) {
+            return text;
+        }
+        String ellipsis = "…";
+        int end = text.length();
+        while (end > 0 && metrics.stringWidth(text.substring(0, end) + ellipsis) > width) {
+            end--;
+        }
+        return text.substring(0, end).stripTrailing() + ellipsis;
     }
 
     @Override
@@ -49,10 +78,10 @@ public final class UsageBar extends JComponent {
             g2.setFont(getFont());
             int textHeight = g2.getFontMetrics().getHeight();
             g2.setColor(getForeground());
-            g2.drawString(caption, 0, g2.getFontMetrics().getAscent());
+            g2.drawString(fit(caption, g2.getFontMetrics(), availableWidth()), 0, g2.getFontMetrics().getAscent());
             int barY = textHeight + Ui.scale(2);
             int barH = Ui.scale(5);
-            int width = getWidth() - Ui.scale(2);
+            int width = availableWidth();
             g2.setColor(Ui.color("CodexManager.usage.track"));
             g2.fillRoundRect(0, barY, width, barH, barH, barH);
             if (remainingPercent != null) {

@@ -10,8 +10,9 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 
 /**
- * The strip above the page that says why the service cannot be used right now and offers "retry" or "start".
- * Hidden while connected. EDT only.
+ * The strip above the page that says why the service cannot be used right now and offers "retry" or "start";
+ * while the service starts (and waits for its address) it says so instead of showing an error. Hidden while
+ * connected. EDT only.
  */
 final class ConnectionBanner extends JPanel {
     private final Messages messages;
@@ -60,6 +61,8 @@ final class ConnectionBanner extends JPanel {
         switch (status.state()) {
             case CONNECTED, CONNECTING -> setVisible(false);
             case STOPPED -> present(messages.text("banner.stopped"), canStart, false);
+            case STARTING -> present(status.waitingForAddress() ? messages.text("banner.startingWaiting",
+                    status.baseUrl()) : messages.text("banner.starting"), false, false);
             case UNREACHABLE -> present(messages.text("banner.unreachable", status.baseUrl()), false, true);
             case UNAUTHORIZED -> present(messages.text("banner.unauthorized", status.baseUrl()), false, true);
         }

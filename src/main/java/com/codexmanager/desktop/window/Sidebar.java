@@ -120,13 +120,15 @@ final class Sidebar extends JPanel {
         String key = switch (connection.state()) {
             case CONNECTED -> "status.running";
             case CONNECTING -> "status.connecting";
+            case STARTING -> "status.starting";
             case STOPPED -> "status.stopped";
             case UNREACHABLE -> "status.unreachable";
             case UNAUTHORIZED -> "status.unauthorized";
         };
         status.setText(messages.text(key));
         String colorKey = connection.connected() ? "CodexManager.good"
-                : connection.state() == ConnectionStatus.State.CONNECTING ? "CodexManager.neutral"
+                : connection.state() == ConnectionStatus.State.CONNECTING
+                        || connection.state() == ConnectionStatus.State.STARTING ? "CodexManager.neutral"
                 : "CodexManager.bad";
         status.setIcon(new Dot(colorKey));
         address.setText(connection.baseUrl().replace("http://", "")

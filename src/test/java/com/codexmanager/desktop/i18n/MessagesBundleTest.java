@@ -2,6 +2,7 @@ package com.codexmanager.desktop.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.config.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +52,21 @@ class MessagesBundleTest {
         assertThat(new TreeSet<>(chinese)).isEqualTo(new TreeSet<>(english));
     }
 
+    /** The label, help and choice keys of every setting of the table, as the settings page derives them. */
+    private static Set<String> settingKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (Setting s : Setting.values()) {
+            keys.add("setting." + s.key());
+            keys.add("setting." + s.key() + ".help");
+            s.choices().forEach(c -> keys.add("setting." + s.key() + ".choice." + c));
+        }
+        return keys;
+    }
+
     @Test
     void every_key_used_in_the_code_exists_and_every_key_is_used() throws IOException {
-        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> keys = new TreeSet<>(load("messages.properties").stringPropertyNames());
+        keys.removeAll(settingKeys());
         Set<String> prefixes = new HashSet<>();
         keys.forEach(k -> prefixes.add(k.substring(0, k.indexOf('.'))));
         Set<String> literals = literalsInSources();
@@ -66,6 +79,52 @@ class MessagesBundleTest {
 
         assertThat(missing).as("keys used in code but missing from the bundle").isEmpty();
         assertThat(unused).as("bundle keys no code uses").isEmpty();
+    }
+
+    /** Bug: about 20 settings showed generated English labels ("Sse keepalive interval ms"), also in Chinese. */
+    @Test
+    void every_setting_of_the_table_has_a_label_help_and_choice_names_in_both_languages() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            Set<String> missing = new TreeSet<>(settingKeys());
+            missing.removeAll(load(bundle).stringPropertyNames());
+
+            assertThat(missing).as("setting texts missing from " + bundle).isEmpty();
+        }
+    }
+
+    @Test
+    void the_bundles_name_no_setting_the_table_does_not_have() throws IOException {
+        Set<String> stale = new TreeSet<>();
+        load("messages.properties").stringPropertyNames().stream().filter(k -> k.startsWith("setting."))
+                .filter(k -> !settingKeys().contains(k)).forEach(stale::add);
+
+        assertThat(stale).isEmpty();
+    }
+
+    @Test
+    void chinese_setting_texts_are_chinese() throws IOException {
+        Properties chinese = load("messages_zh_CN.properties");
+        Pattern han = Pattern.compile("\\p{IsHan}");
+
+        for (Setting s : Setting.values()) {
+            for (String key : new String[] {"setting." + s.key(), "setting." + s.key() + ".help"}) {
+                assertThat(han.matcher(chinese.getProperty(key)).find()).as(key + " = " + chinese.getProperty(key))
+                        .isTrue();
+            }
+        }
+    }
+
+    /** MessageFormat drops an ASCII apostrophe (and what follows it up to the next one). */
+    @Test
+    void no_text_uses_an_ascii_apostrophe() throws IOException {
+        for (String bundle : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            Properties texts = load(bundle);
+            Set<String> withApostrophe = new TreeSet<>();
+            texts.stringPropertyNames().stream().filter(k -> texts.getProperty(k).contains("'"))
+                    .forEach(withApostrophe::add);
+
+            assertThat(withApostrophe).as(bundle).isEmpty();
+        }
     }
 
     @Test
@@ -82,7 +141,9 @@ class MessagesBundleTest {
             assertThat(zh).as("placeholders of " + key).isEqualTo(en);
         }
         assertThat(Messages.of(Locale.SIMPLIFIED_CHINESE).text("page.accounts")).isEqualTo("账号管理");
-        assertThat(Messages.of(Locale.ENGLISH).text("tray.tooltip.pool", 2, 3)).isEqualTo("2 of 3 accounts available");
+        assertThat(Messages.of(Locale.ENGLISH).text("keys.count", 1)).isEqualTo("1 key");
+        assertThat(Messages.of(Locale.ENGLISH).text("keys.count", 3)).isEqualTo("3 keys");
+        assertThat(Messages.of(Locale.SIMPLIFIED_CHINESE).text("keys.count", 1)).isEqualTo("共 1 个密钥");
     }
 
     @Test
