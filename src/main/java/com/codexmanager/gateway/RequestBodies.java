@@ -10,7 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Reads a client's JSON object body with a size cap. Stateless. */
+/**
+ * Reads a client's JSON object body with a size cap that applies to the decoded body: a compressed body
+ * ({@link ContentEncodings}) is decoded as a stream and reading stops one byte past the cap, so a decompression bomb
+ * costs at most the cap in memory and answers 413. Stateless.
+ */
 final class RequestBodies {
     private RequestBodies() {
     }
@@ -20,17 +24,25 @@ final class RequestBodies {
         // Checked before the body stream is touched: opening it makes the server send "100 Continue", after which
         // a client that asked for it would already be uploading when the 413 arrives.
         if (ctx.req().getContentLengthLong() > maxBytes) {
-            throw tooLarge(maxBytes);
+            throw tooLarge("request body", maxBytes);
         }
+        String encoding = ctx.header("Content-Encoding");
         byte[] bytes;
-        try (InputStream in = ctx.req().getInputStream()) {
+        try (InputStream in = ContentEncodings.decode(ctx.req().getInputStream(), encoding)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
-            throw new AdapterException(400, "unreadable_body", "the request body could not be read");
+            throw new AdapterException(400, "unreadable_body", encoding == null
+                    ? "the request body could not be read"
+                    : "the request body could not be decoded as Content-Encoding " + encoding);
         }
         if (bytes.length > maxBytes) {
-            throw tooLarge(maxBytes);
+            throw tooLarge(encoding == null ? "request body" : "decoded request body", maxBytes);
         }
+        return parse(bytes);
+    }
+
+    /** @throws AdapterException 400 when the bytes are not one JSON object */
+    static JsonObject parse(byte[] bytes) {
         try {
             JsonElement parsed = Json.parse(new String(bytes, StandardCharsets.UTF_8));
             if (parsed == null || !parsed.isJsonObject()) {
@@ -42,7 +54,7 @@ final class RequestBodies {
         }
     }
 
-    private static AdapterException tooLarge(long maxBytes) {
-        return new AdapterException(413, "request_too_large", "request body exceeds " + maxBytes + " bytes");
+    private static AdapterException tooLarge(String what, long maxBytes) {
+        return new AdapterException(413, "request_too_large", what + " exceeds " + maxBytes + " bytes");
     }
 }
