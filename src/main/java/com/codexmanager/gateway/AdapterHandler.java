@@ -1,57 +1,47 @@
 package com.codexmanager.gateway;
 
-import com.codexmanager.gateway.port.KeyAuthenticator;
-import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.gateway.port.TraceStep;
-import com.codexmanager.gateway.protocol.AdaptedRequest;
-import com.codexmanager.gateway.protocol.AdapterException;
 import com.codexmanager.gateway.protocol.ErrorRenderer;
 import com.codexmanager.gateway.protocol.GatewayError;
-import com.codexmanager.gateway.protocol.JsonFields;
 import com.codexmanager.gateway.protocol.ProtocolAdapter;
-import com.codexmanager.gateway.protocol.ResponsesRequestNormaliser;
-import com.google.gson.JsonObject;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline every client protocol shares: trace id, key auth, body, protocol mapping (through a
- * {@link ProtocolAdapter}), model resolution (key binding, then {@code CLAUDE_MODEL_MAP} aliases), key policy,
- * normalisation toward the backend, execution through the pool (or an azure_openai key's own endpoint), the answer
- * and exactly one request-log row, built once when the request ends. Whatever happens — including a bug that
- * throws — the client gets a protocol-shaped answer, the in-flight gauge comes back down and the row is written.
- * Every response carries {@code X-CodexManager-Trace-Id}. Thread-safe.
+ * An HTTP request's way through the gateway: trace id, the shared {@link RequestSteps} (key auth, body, protocol
+ * mapping, model, key policy, normalisation), then the answer — from the pool ({@link Answers}), from an
+ * azure_openai key's own endpoint ({@link AzureForwarder}) or a refusal in the client's protocol — and exactly
+ * one request-log row ({@link RequestEnd}). Whatever happens — including a bug that throws — the client gets a
+ * protocol-shaped answer, the in-flight gauge comes back down and the row is written. Every response carries
+ * {@code X-CodexManager-Trace-Id}. Thread-safe.
  */
 final class AdapterHandler {
     private static final Logger log = LoggerFactory.getLogger(AdapterHandler.class);
     static final String TRACE_HEADER = "X-CodexManager-Trace-Id";
-    static final String AZURE_PROTOCOL = "azure_openai";
 
-    private final KeyAuthenticator keys;
+    private final RequestSteps steps;
     private final GatewayExecutor executor;
     private final AzureForwarder azure;
     private final RequestRecorder recorder;
+    private final RequestEnd end;
     private final GatewayMetrics metrics;
     private final GatewayConfig config;
     private final TraceIds traceIds;
     private final Clock clock;
 
-    AdapterHandler(KeyAuthenticator keys, GatewayExecutor executor, AzureForwarder azure, RequestRecorder recorder,
+    AdapterHandler(RequestSteps steps, GatewayExecutor executor, AzureForwarder azure, RequestRecorder recorder,
             GatewayMetrics metrics, GatewayConfig config, TraceIds traceIds, Clock clock) {
-        this.keys = keys;
+        this.steps = steps;
         this.executor = executor;
         this.azure = azure;
         this.recorder = recorder;
+        this.end = new RequestEnd(recorder, clock);
         this.metrics = metrics;
         this.config = config;
         this.traceIds = traceIds;
@@ -62,16 +52,19 @@ final class AdapterHandler {
      * @param pathModel the model named by the path (Azure deployment routes), or {@code null}
      */
     void handle(Context ctx, ProtocolAdapter adapter, String pathModel) {
-        RequestFacts facts = RequestFacts.start(traceIds.next(), clock.instant(), ctx.method().name(), ctx.path(),
-                adapter.upstreamPath());
+        RequestFacts facts = RequestFacts.start(traceIds.next(), clock.instant(), RequestFacts.HTTP,
+                ctx.method().name(), ctx.path(), adapter.upstreamPath());
         ctx.header(TRACE_HEADER, facts.traceId());
         recorder.trace(facts.traceId(), TraceStep.REQUEST_START, Map.of("method", facts.method(),
                 "path", facts.path()));
         metrics.started();
-        Pipeline pipeline = new Pipeline(ctx, adapter, facts);
         Ending ending = null;
         try {
-            ending = pipeline.run(pathModel);
+            GatewayConfig.View view = config.current();
+            Admission admission = steps.admit(facts, ApiKeyExtractor.extract(ctx), lowerCaseHeaders(ctx),
+                    max -> RequestBodies.read(ctx, max), adapter, pathModel, view);
+            facts = admission.facts();
+            ending = answer(ctx, adapter, admission, view);
         } catch (RuntimeException e) {
             log.error("Gateway request {} failed unexpectedly on {} {}", facts.traceId(), facts.method(),
                     facts.path(), e);
@@ -79,86 +72,23 @@ final class AdapterHandler {
         } finally {
             metrics.ended();
             if (ending != null) {
-                finish(pipeline.facts, ending);
+                end.record(facts, ending);
             }
         }
     }
 
-    /** One request's way through the steps; the facts grow as the steps learn them. Request thread only. */
-    private final class Pipeline {
-        private final Context ctx;
-        private final ProtocolAdapter adapter;
-        private RequestFacts facts;
-
-        Pipeline(Context ctx, ProtocolAdapter adapter, RequestFacts facts) {
-            this.ctx = ctx;
-            this.adapter = adapter;
-            this.facts = facts;
+    private Ending answer(Context ctx, ProtocolAdapter adapter, Admission admission, GatewayConfig.View view) {
+        if (admission instanceof Admission.Refused refused) {
+            int status = adapter.errors().render(ctx, refused.error());
+            return Ending.refused(status, refused.error().code(), refused.error().message());
         }
-
-        Ending run(String pathModel) {
-            GatewayConfig.View view = config.current();
-            ErrorRenderer errors = adapter.errors();
-            KeyAuthenticator.KeyVerdict verdict = keys.authenticate(ApiKeyExtractor.extract(ctx));
-            if (verdict instanceof KeyAuthenticator.KeyVerdict.Rejected rejected) {
-                return refuse(errors, GatewayError.of(rejected.status(), rejected.code(), rejected.message()));
-            }
-            PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
-            facts = facts.withKey(key);
-            Map<String, String> headers = lowerCaseHeaders(ctx);
-            AdaptedRequest adapted;
-            JsonObject body;
-            try {
-                body = RequestBodies.read(ctx, view.settings().maxBodyBytes());
-                if (pathModel != null && !pathModel.isBlank()) {
-                    body.addProperty("model", pathModel);
-                }
-                adapted = adapter.adapt(body, headers);
-            } catch (AdapterException e) {
-                return refuse(errors, GatewayError.of(e.status(), e.code(), e.getMessage()));
-            }
-            String clientModel = JsonFields.string(adapted.body(), "model");
-            facts = facts.withClientModel(clientModel);
-            String effectiveModel = hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
-            if (!hasText(effectiveModel)) {
-                return refuse(errors, GatewayError.of(400, "missing_model", "model is required"));
-            }
-            if (!key.allowedModels().isEmpty() && !key.allowedModels().contains(effectiveModel)) {
-                return refuse(errors, GatewayError.of(403, "model_not_allowed",
-                        "this key may not use model " + effectiveModel));
-            }
-            if (AZURE_PROTOCOL.equals(key.protocolType())) {
-                facts = facts.withEffectiveModel(effectiveModel, null);
-                return azure.forward(ctx, facts.traceId(), key, adapter, body, adapted.streams(), effectiveModel);
-            }
-            JsonObject upstreamBody = upstreamBody(adapted, key, effectiveModel);
-            String effort = JsonFields.string(JsonFields.object(upstreamBody, "reasoning"), "effort");
-            facts = facts.withEffectiveModel(effectiveModel, effort);
-            GatewayRequest request = new GatewayRequest(facts.traceId(), facts.startedAt(), key, facts.method(),
-                    facts.path(), adapter.upstreamPath(), clientModel, effectiveModel, effort, upstreamBody,
-                    upstreamBody.toString().getBytes(StandardCharsets.UTF_8), headers,
-                    ConversationKeys.of(upstreamBody, headers), adapted.streams());
-            Answers answers = new Answers(executor, adapter, adapted);
-            return adapted.streams() ? answers.stream(ctx, request, view.settings())
-                    : answers.whole(ctx, request, view.settings());
+        if (admission instanceof Admission.ToAzure toAzure) {
+            return azure.forward(ctx, toAzure, adapter);
         }
-
-        private JsonObject upstreamBody(AdaptedRequest adapted, PlatformKey key, String effectiveModel) {
-            Optional<String> effort = Optional.ofNullable(key.reasoningEffort()).filter(AdapterHandler::hasText);
-            JsonObject body = ResponsesRequestNormaliser.normalise(adapted.body(), Optional.of(effectiveModel),
-                    effort);
-            if (adapter.upstreamPath().endsWith("/compact")) {
-                body.remove("stream");
-                body.remove("store");
-                body.remove("include");
-            }
-            return body;
-        }
-
-        private Ending refuse(ErrorRenderer errors, GatewayError error) {
-            int status = errors.render(ctx, error);
-            return Ending.refused(status, error.code(), error.message());
-        }
+        Admission.ToPool toPool = (Admission.ToPool) admission;
+        Answers answers = new Answers(executor, adapter, toPool.adapted());
+        return toPool.adapted().streams() ? answers.stream(ctx, toPool.request(), view.settings())
+                : answers.whole(ctx, toPool.request(), view.settings());
     }
 
     /** A bug reached the top: answer 500 in the client's protocol if nothing was sent yet. */
@@ -170,36 +100,6 @@ final class AdapterHandler {
                     "internal_error", message);
         }
         return Ending.refused(500, "internal_error", message);
-    }
-
-    private void finish(RequestFacts facts, Ending ending) {
-        Instant end = clock.instant();
-        RequestRecorder.RequestRecord record = record(facts, ending, end);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("status", record.status());
-        if (record.finalAccountId() != null) {
-            fields.put("account_id", record.finalAccountId());
-        }
-        fields.put("elapsed_ms", record.durationMillis());
-        if (record.errorCode() != null) {
-            fields.put("code", record.errorCode());
-        }
-        recorder.trace(facts.traceId(), TraceStep.REQUEST_FINAL, fields);
-        recorder.record(record);
-    }
-
-    static RequestRecorder.RequestRecord record(RequestFacts f, Ending e, Instant end) {
-        String initial = e.attempted().isEmpty() ? null : e.attempted().get(0);
-        ExecutionResult.Usage usage = e.usage();
-        return new RequestRecorder.RequestRecord(f.startedAt(), f.traceId(), f.keyId(), f.keyPrefix(), initial,
-                e.finalAccountId(), e.attempted(), f.method(), f.path(), f.adaptedPath(), f.clientModel(),
-                f.effectiveModel(), f.reasoningEffort(), e.status(), e.errorCode(), e.errorMessage(),
-                Duration.between(f.startedAt(), end).toMillis(), e.firstByteMillis(), usage.inputTokens(),
-                usage.cachedInputTokens(), usage.outputTokens(), usage.reasoningTokens());
-    }
-
-    private static boolean hasText(String s) {
-        return s != null && !s.isBlank();
     }
 
     static Map<String, String> lowerCaseHeaders(Context ctx) {

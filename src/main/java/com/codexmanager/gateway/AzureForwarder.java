@@ -38,9 +38,12 @@ final class AzureForwarder {
         this.recorder = recorder;
     }
 
-    Ending forward(Context ctx, String traceId, PlatformKey key, ProtocolAdapter adapter, JsonObject clientBody,
-            boolean streams, String model) {
-        PlatformKey.Azure azure = key.azure();
+    Ending forward(Context ctx, Admission.ToAzure request, ProtocolAdapter adapter) {
+        String traceId = request.facts().traceId();
+        JsonObject clientBody = request.clientBody();
+        boolean streams = request.adapted().streams();
+        String model = request.model();
+        PlatformKey.Azure azure = request.key().azure();
         if (azure == null || azure.baseUrl() == null || azure.baseUrl().isBlank()) {
             return refuse(ctx, adapter, GatewayError.of(400, "azure_endpoint_missing",
                     "this azure_openai key has no Azure endpoint configured"));

@@ -64,7 +64,7 @@ public final class GatewayModule implements ServiceModule {
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
                 manual::get, catalog::onEtag);
-        AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
+        AdapterHandler handler = new AdapterHandler(new RequestSteps(keys), executor, new AzureForwarder(upstream, recorder), recorder,
                 metrics, new GatewayConfig(context.settings()::current), new TraceIds(), context.clock());
         this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
                 new ModelsHandler(keys, catalog),

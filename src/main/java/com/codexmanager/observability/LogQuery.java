@@ -37,7 +37,7 @@ final class LogQuery {
     static final Map<String, List<String>> FIELDS = fields();
     private static final List<String> TEXT_COLUMNS = List.of("trace_id", "key_id", "key_prefix", "account_id",
             "initial_account_id", "method", "path", "adapted_path", "client_model", "model", "reasoning_effort",
-            "error_code", "error_message");
+            "error_code", "error_message", "transport");
     private static final Pattern FIELD_TERM = Pattern.compile("([A-Za-z]+):(=?)(.*)", Pattern.DOTALL);
     private static final Pattern STATUS_CLASS = Pattern.compile("([1-5])xx", Pattern.CASE_INSENSITIVE);
     private static final Pattern STATUS_CODE = Pattern.compile("[1-5][0-9][0-9]");
@@ -52,6 +52,7 @@ final class LogQuery {
         f.put("key", List.of("key_id", "key_prefix"));
         f.put("trace", List.of("trace_id"));
         f.put("method", List.of("method"));
+        f.put("transport", List.of("transport"));
         f.put("path", List.of("path"));
         f.put("original", List.of("path"));
         f.put("adapted", List.of("adapted_path"));

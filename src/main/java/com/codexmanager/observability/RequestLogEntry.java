@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param initialAccountId    the first account tried, or {@code null}
  * @param accountId           the account that produced the final answer, or {@code null}
  * @param attemptedAccountIds every account tried, in order (possibly empty)
+ * @param transport           {@code http} or {@code websocket} (one {@code response.create} frame)
  * @param adaptedPath         the upstream path after protocol adaptation, or {@code null}
  * @param clientModel         the model the client asked for, or {@code null}
  * @param model               the model sent upstream, or {@code null}
@@ -26,7 +27,8 @@ import java.util.Objects;
  * @param tokens              the upstream's usage, or {@code null} when none was reported
  */
 public record RequestLogEntry(Instant startedAt, String traceId, String keyId, String keyPrefix,
-        String initialAccountId, String accountId, List<String> attemptedAccountIds, String method, String path,
+        String initialAccountId, String accountId, List<String> attemptedAccountIds, String transport, String method,
+        String path,
         String adaptedPath, String clientModel, String model, String reasoningEffort, int statusCode,
         String errorCode, String errorMessage, long durationMs, Long firstByteMs, TokenUsage tokens) {
 
@@ -35,6 +37,7 @@ public record RequestLogEntry(Instant startedAt, String traceId, String keyId, S
         Objects.requireNonNull(traceId, "traceId");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
+        transport = transport == null ? HTTP : transport;
         attemptedAccountIds = attemptedAccountIds == null ? List.of() : List.copyOf(attemptedAccountIds);
         if (statusCode < 100 || statusCode > 599) {
             throw new IllegalArgumentException("statusCode must be 100..599: " + statusCode);
@@ -43,6 +46,9 @@ public record RequestLogEntry(Instant startedAt, String traceId, String keyId, S
             throw new IllegalArgumentException("durations must not be negative");
         }
     }
+
+    public static final String HTTP = "http";
+    public static final String WEBSOCKET = "websocket";
 
     public static Builder builder(String traceId, Instant startedAt) {
         return new Builder(traceId, startedAt);
@@ -57,6 +63,7 @@ public record RequestLogEntry(Instant startedAt, String traceId, String keyId, S
         private String initialAccountId;
         private String accountId;
         private List<String> attemptedAccountIds = List.of();
+        private String transport = HTTP;
         private String method = "POST";
         private String path = "/";
         private String adaptedPath;
@@ -86,6 +93,12 @@ public record RequestLogEntry(Instant startedAt, String traceId, String keyId, S
             this.attemptedAccountIds = List.copyOf(attempted);
             this.initialAccountId = attempted.isEmpty() ? null : attempted.get(0);
             this.accountId = attempted.isEmpty() ? null : attempted.get(attempted.size() - 1);
+            return this;
+        }
+
+        /** {@code http} (the default) or {@code websocket}. */
+        public Builder transport(String transport) {
+            this.transport = transport;
             return this;
         }
 
@@ -127,7 +140,7 @@ public record RequestLogEntry(Instant startedAt, String traceId, String keyId, S
 
         public RequestLogEntry build() {
             return new RequestLogEntry(startedAt, traceId, keyId, keyPrefix, initialAccountId, accountId,
-                    attemptedAccountIds, method, path, adaptedPath, clientModel, model, reasoningEffort, statusCode,
+                    attemptedAccountIds, transport, method, path, adaptedPath, clientModel, model, reasoningEffort, statusCode,
                     errorCode, errorMessage, durationMs, firstByteMs, tokens);
         }
     }

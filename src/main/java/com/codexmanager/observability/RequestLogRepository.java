@@ -19,9 +19,9 @@ final class RequestLogRepository {
     private static final String COLUMNS = "created_ms, trace_id, key_id, key_prefix, initial_account_id, "
             + "account_id, attempted_account_ids, method, path, adapted_path, client_model, model, reasoning_effort, "
             + "status_code, error_code, error_message, duration_ms, first_byte_ms, input_tokens, cached_input_tokens, "
-            + "output_tokens, reasoning_output_tokens";
+            + "output_tokens, reasoning_output_tokens, transport";
     private static final String INSERT = "INSERT INTO request_logs (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PAGE = "SELECT id, " + COLUMNS + " FROM request_logs WHERE %s "
             + "ORDER BY created_ms DESC, id DESC LIMIT ? OFFSET ?";
     private static final String CAPPED_COUNT = "SELECT COUNT(*) FROM (SELECT id FROM request_logs WHERE %s "
@@ -144,7 +144,8 @@ final class RequestLogRepository {
                 cut(e.clientModel(), 128), cut(e.model(), 128), cut(e.reasoningEffort(), 16), e.statusCode(),
                 cut(e.errorCode(), 64), cut(Redactor.redact(e.errorMessage()), 1000), e.durationMs(),
                 e.firstByteMs(), u == null ? null : u.inputTokens(), u == null ? null : u.cachedInputTokens(),
-                u == null ? null : u.outputTokens(), u == null ? null : u.reasoningOutputTokens()};
+                u == null ? null : u.outputTokens(), u == null ? null : u.reasoningOutputTokens(),
+                cut(e.transport(), 16)};
     }
 
     /** JSON array of the attempted ids; trailing ids are left out rather than cutting the JSON. */
@@ -173,12 +174,16 @@ final class RequestLogRepository {
                 rs.getString("initial_account_id"), rs.getString("account_id"),
                 attempted == null ? List.of() : Json.GSON.fromJson(attempted,
                         new TypeToken<List<String>>() { }.getType()),
-                rs.getString("method"), rs.getString("path"), rs.getString("adapted_path"),
+                transport(rs.getString("transport")), rs.getString("method"), rs.getString("path"), rs.getString("adapted_path"),
                 rs.getString("client_model"), rs.getString("model"), rs.getString("reasoning_effort"),
                 rs.getInt("status_code"), rs.getString("error_code"), rs.getString("error_message"),
                 rs.getLong("duration_ms"), nullableLong(rs, "first_byte_ms"), input,
                 nullableLong(rs, "cached_input_tokens"), output, nullableLong(rs, "reasoning_output_tokens"),
                 input == null && output == null ? null : (input == null ? 0 : input) + (output == null ? 0 : output));
+    }
+
+    private static String transport(String stored) {
+        return stored == null ? RequestLogEntry.HTTP : stored;
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -27,6 +27,7 @@ public final class RequestRecorderAdapter implements RequestRecorder {
         log.record(RequestLogEntry.builder(r.traceId(), r.at())
                 .key(r.keyId(), r.keyPrefix())
                 .accounts(r.attemptedAccountIds())
+                .transport(r.transport())
                 .request(r.method(), r.path(), r.adaptedPath())
                 .model(r.clientModel(), r.effectiveModel(), r.reasoningEffort())
                 .status(r.status())

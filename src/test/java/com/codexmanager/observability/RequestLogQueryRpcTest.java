@@ -67,8 +67,8 @@ class RequestLogQueryRpcTest {
                         .request("GET", "/v1/models", null).status(401).error("missing_api_key", "missing api key")
                         .timing(1, null).build(),
                 RequestLogEntry.builder("trc_special_42", T0.minus(Duration.ofMinutes(10)))
-                        .key("gk_b", "cmk_BBBBBBBB").accounts(List.of("acc_3"))
-                        .request("POST", "/v1/responses", "/responses").model("gpt-5.5", "gpt-5.5", "high")
+                        .key("gk_b", "cmk_BBBBBBBB").accounts(List.of("acc_3")).transport("websocket")
+                        .request("GET", "/v1/responses", "/responses").model("gpt-5.5", "gpt-5.5", "high")
                         .status(200).timing(1500, 300L).tokens(new TokenUsage(1000, 800, 200, 150)).build());
     }
 
@@ -104,7 +104,9 @@ class RequestLogQueryRpcTest {
                 Arguments.of(Map.of("query", "account:acc_1"), List.of("e2", "e1")),
                 Arguments.of(Map.of("query", "trace:=trc_special_42"), List.of("special_42")),
                 Arguments.of(Map.of("query", "key:cmk_BBBB"), List.of("special_42", "e3")),
-                Arguments.of(Map.of("query", "method:get"), List.of("e4")),
+                Arguments.of(Map.of("query", "method:post"), List.of("e3", "e2", "e1")),
+                Arguments.of(Map.of("query", "transport:websocket"), List.of("special_42")),
+                Arguments.of(Map.of("query", "transport:=http"), List.of("e4", "e3", "e2", "e1")),
                 Arguments.of(Map.of("query", "model:gpt-5.5 reasoning:high"), List.of("special_42")),
                 Arguments.of(Map.of("query", "upstream"), List.of("e2")),
                 Arguments.of(Map.of("query", "\"bad gateway\""), List.of("e2")),
@@ -131,6 +133,7 @@ class RequestLogQueryRpcTest {
         assertThat(row.get("accountId").getAsString()).isEqualTo("acc_2");
         assertThat(row.get("attemptedAccountIds").toString()).isEqualTo("[\"acc_1\",\"acc_2\"]");
         assertThat(row.get("adaptedPath").getAsString()).isEqualTo("/v1/responses");
+        assertThat(row.get("transport").getAsString()).isEqualTo("http");
         assertThat(row.get("clientModel").getAsString()).isEqualTo("gpt-4o");
         assertThat(row.get("model").getAsString()).isEqualTo("gpt-5.4");
         assertThat(row.get("reasoningEffort").getAsString()).isEqualTo("low");
@@ -145,6 +148,8 @@ class RequestLogQueryRpcTest {
         assertThat(withTokens.get("reasoningOutputTokens").getAsLong()).isEqualTo(5);
         assertThat(withTokens.get("totalTokens").getAsLong()).isEqualTo(110);
         assertThat(withTokens.get("firstByteMs").getAsLong()).isEqualTo(120);
+        assertThat(rpc.call("requestlog/list", Map.of("query", "trace:=trc_special_42")).getAsJsonArray("items")
+                .get(0).getAsJsonObject().get("transport").getAsString()).isEqualTo("websocket");
     }
 
     @Test

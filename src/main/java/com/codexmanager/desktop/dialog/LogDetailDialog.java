@@ -88,7 +88,10 @@ public final class LogDetailDialog {
         JPanel root = new JPanel(new BorderLayout());
         JPanel body = new JPanel(new BorderLayout(0, Ui.scale(8)));
         body.setBorder(Ui.pad(16, 20, 8, 20));
-        body.add(Ui.label(row.method() + " " + row.path() + " · " + row.statusCode(), "h3"), BorderLayout.NORTH);
+        JLabel heading = Ui.label(ctx.text("logs.detailHeading", row.method(), row.path(), String.valueOf(row.statusCode()),
+                transportText()), "h3");
+        heading.setName("logs-detail-heading");
+        body.add(heading, BorderLayout.NORTH);
         body.add(tabs, BorderLayout.CENTER);
         root.add(body, BorderLayout.CENTER);
         root.add(buttons, BorderLayout.SOUTH);
@@ -104,6 +107,11 @@ public final class LogDetailDialog {
             status.setText(list.isEmpty() ? ctx.text("logs.traceEmpty") : ctx.text("logs.traceCount", list.size()));
         }, error -> status.setText(ctx.text("logs.traceFailed", ErrorText.of(ctx.messages(), error))));
         return dialog;
+    }
+
+    private String transportText() {
+        return LogRow.WEBSOCKET.equals(row.transport()) ? ctx.text("logs.transport.websocket")
+                : ctx.text("logs.transport.http");
     }
 
     /** Time (local, milliseconds), event, fields. EDT only. */

@@ -9,9 +9,14 @@ import java.util.Map;
  * must never block the caller. Thread-safe.
  */
 public interface RequestRecorder {
-    /** One finished request, successful or not. Optional fields are {@code null} when unknown. */
+    /**
+     * One finished request, successful or not. Optional fields are {@code null} when unknown.
+     *
+     * @param transport {@code http}, or {@code websocket} for a {@code response.create} frame
+     */
     record RequestRecord(Instant at, String traceId, String keyId, String keyPrefix, String initialAccountId,
-            String finalAccountId, List<String> attemptedAccountIds, String method, String path, String adaptedPath,
+            String finalAccountId, List<String> attemptedAccountIds, String transport, String method, String path,
+            String adaptedPath,
             String clientModel, String effectiveModel, String reasoningEffort, int status, String errorCode,
             String errorMessage, long durationMillis, Long firstByteMillis, Long inputTokens,
             Long cachedInputTokens, Long outputTokens, Long reasoningTokens) {

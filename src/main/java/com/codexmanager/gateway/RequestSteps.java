@@ -1,0 +1,103 @@
+package com.codexmanager.gateway;
+
+import com.codexmanager.gateway.port.KeyAuthenticator;
+import com.codexmanager.gateway.port.PlatformKey;
+import com.codexmanager.gateway.protocol.AdaptedRequest;
+import com.codexmanager.gateway.protocol.AdapterException;
+import com.codexmanager.gateway.protocol.GatewayError;
+import com.codexmanager.gateway.protocol.JsonFields;
+import com.codexmanager.gateway.protocol.ProtocolAdapter;
+import com.codexmanager.gateway.protocol.ResponsesRequestNormaliser;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The steps every request takes before it is answered, whatever carried it (an HTTP request or a WebSocket
+ * {@code response.create} frame): key auth, body, protocol mapping (through a {@link ProtocolAdapter}), model
+ * resolution (key binding, then {@code CLAUDE_MODEL_MAP} aliases), key policy and normalisation toward the
+ * backend. Writes nothing to the client; the {@link Admission} says where the request goes. Thread-safe.
+ */
+final class RequestSteps {
+    static final String AZURE_PROTOCOL = "azure_openai";
+
+    /** The request body as a JSON object; reading it may fail with a protocol-shaped {@link AdapterException}. */
+    @FunctionalInterface
+    interface BodySource {
+        JsonObject read(long maxBytes);
+    }
+
+    private final KeyAuthenticator keys;
+
+    RequestSteps(KeyAuthenticator keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * @param presentedKey the platform key the client sent, or {@code null}
+     * @param headers      request headers, names lower-cased
+     * @param pathModel    the model named by the path (Azure deployment routes), or {@code null}
+     */
+    Admission admit(RequestFacts facts, String presentedKey, Map<String, String> headers, BodySource source,
+            ProtocolAdapter adapter, String pathModel, GatewayConfig.View view) {
+        KeyAuthenticator.KeyVerdict verdict = keys.authenticate(presentedKey);
+        if (verdict instanceof KeyAuthenticator.KeyVerdict.Rejected rejected) {
+            return refuse(facts, rejected.status(), rejected.code(), rejected.message());
+        }
+        PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
+        facts = facts.withKey(key);
+        JsonObject body;
+        AdaptedRequest adapted;
+        try {
+            body = source.read(view.settings().maxBodyBytes());
+            if (hasText(pathModel)) {
+                body.addProperty("model", pathModel);
+            }
+            adapted = adapter.adapt(body, headers);
+        } catch (AdapterException e) {
+            return refuse(facts, e.status(), e.code(), e.getMessage());
+        }
+        String clientModel = JsonFields.string(adapted.body(), "model");
+        facts = facts.withClientModel(clientModel);
+        String effectiveModel = hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+        if (!hasText(effectiveModel)) {
+            return refuse(facts, 400, "missing_model", "model is required");
+        }
+        if (!key.allowedModels().isEmpty() && !key.allowedModels().contains(effectiveModel)) {
+            return refuse(facts, 403, "model_not_allowed", "this key may not use model " + effectiveModel);
+        }
+        if (AZURE_PROTOCOL.equals(key.protocolType())) {
+            return new Admission.ToAzure(facts.withEffectiveModel(effectiveModel, null), key, body, adapted,
+                    effectiveModel);
+        }
+        JsonObject upstreamBody = upstreamBody(adapter, adapted, key, effectiveModel);
+        String effort = JsonFields.string(JsonFields.object(upstreamBody, "reasoning"), "effort");
+        facts = facts.withEffectiveModel(effectiveModel, effort);
+        GatewayRequest request = new GatewayRequest(facts.traceId(), facts.startedAt(), key, facts.method(),
+                facts.path(), adapter.upstreamPath(), clientModel, effectiveModel, effort, upstreamBody,
+                upstreamBody.toString().getBytes(StandardCharsets.UTF_8), headers,
+                ConversationKeys.of(upstreamBody, headers), adapted.streams());
+        return new Admission.ToPool(facts, request, adapted);
+    }
+
+    private static JsonObject upstreamBody(ProtocolAdapter adapter, AdaptedRequest adapted, PlatformKey key,
+            String effectiveModel) {
+        Optional<String> effort = Optional.ofNullable(key.reasoningEffort()).filter(RequestSteps::hasText);
+        JsonObject body = ResponsesRequestNormaliser.normalise(adapted.body(), Optional.of(effectiveModel), effort);
+        if (adapter.upstreamPath().endsWith("/compact")) {
+            body.remove("stream");
+            body.remove("store");
+            body.remove("include");
+        }
+        return body;
+    }
+
+    private static Admission refuse(RequestFacts facts, int status, String code, String message) {
+        return new Admission.Refused(facts, GatewayError.of(status, code, message));
+    }
+
+    static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+}
