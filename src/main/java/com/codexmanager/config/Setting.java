@@ -103,6 +103,16 @@ public enum Setting {
     SSE_KEEPALIVE_INTERVAL_MS(spec(Group.GATEWAY, SettingType.INTEGER, "15000",
             "Keep-alive comment (or Anthropic ping) sent to clients while the upstream is silent, in ms.",
             100, 600_000)),
+    WEBSOCKET_ENABLED(spec(Group.GATEWAY, SettingType.BOOLEAN, "true",
+            "Serve the Responses API over a WebSocket on GET /v1/responses (Codex CLI with supports_websockets = "
+                    + "true). false answers the upgrade with 426, and Codex falls back to HTTP at once.")),
+    WEBSOCKET_IDLE_TIMEOUT_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "900",
+            "A Responses WebSocket that has not started a turn for this long is closed; Codex opens a new one for "
+                    + "its next turn. In seconds.", 10, 86_400)),
+    WEBSOCKET_MAX_LIFETIME_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "3600",
+            "A Responses WebSocket is closed after this long, like the upstream's 60-minute limit: a turn in "
+                    + "progress finishes first, and a turn asked for later gets websocket_connection_limit_reached, "
+                    + "on which Codex reconnects. In seconds.", 60, 86_400)),
     GATEWAY_MAX_ATTEMPTS(spec(Group.GATEWAY, SettingType.INTEGER, "4",
             "Accounts tried per request before giving up (failover bound).", 1, 50)),
     GATEWAY_FAILOVER_BUDGET_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "180",

@@ -42,6 +42,8 @@ public final class GatewayModule implements ServiceModule {
     private final ScheduledExecutorService jobs;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final GatewayExecutor executor;
+    private final OpenSockets sockets = new OpenSockets();
+    private final GatewayConfig config;
 
     public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
             UsageObserver usage) {
@@ -64,9 +66,15 @@ public final class GatewayModule implements ServiceModule {
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
                 manual::get, catalog::onEtag);
-        AdapterHandler handler = new AdapterHandler(new RequestSteps(keys), executor, new AzureForwarder(upstream, recorder), recorder,
-                metrics, new GatewayConfig(context.settings()::current), new TraceIds(), context.clock());
-        this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
+        this.config = new GatewayConfig(context.settings()::current);
+        RequestSteps steps = new RequestSteps(keys);
+        TraceIds traceIds = new TraceIds();
+        AdapterHandler handler = new AdapterHandler(steps, executor, new AzureForwarder(upstream, recorder),
+                recorder, metrics, config, traceIds, context.clock());
+        SocketTurns turns = new SocketTurns(steps, executor, recorder, metrics, config, traceIds, context.clock(),
+                sockets);
+        this.routes = new GatewayRoutes(handler, new ResponsesSockets(keys, config, turns, sockets,
+                context.clock()), new CountTokensHandler(keys, context.settings()::current),
                 new ModelsHandler(keys, catalog),
                 new MetricsHandler(metrics, context.rpcToken()));
         this.keepalive = new KeepaliveJob(pool, catalog);
@@ -86,6 +94,31 @@ public final class GatewayModule implements ServiceModule {
         jobs.scheduleWithFixedDelay(keepalive, keepaliveSecs, keepaliveSecs, TimeUnit.SECONDS);
         long modelSecs = settings.number(Setting.MODELS_REFRESH_INTERVAL_SECS);
         jobs.scheduleWithFixedDelay(catalog::refreshAsync, modelSecs, modelSecs, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(this::sweepSockets, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Closes Responses WebSockets past their idle or lifetime limit (settings read per snapshot, not per tick). */
+    private void sweepSockets() {
+        if (sockets.size() > 0) {
+            sockets.sweep(context.clock().instant(), config.current().settings().sockets());
+        }
+    }
+
+    /** Responses WebSockets open now. */
+    public int openSockets() {
+        return sockets.size();
+    }
+
+    /** The port is closed: idle WebSockets close now, busy ones after their turn; no new turn starts. */
+    @Override
+    public void stopAccepting() {
+        sockets.drain();
+    }
+
+    /** Waits for the WebSocket turns in progress (HTTP requests are counted by the server itself). */
+    @Override
+    public boolean awaitDrained(Duration timeout) {
+        return sockets.awaitIdle(timeout);
     }
 
     public Cooldowns cooldowns() {
@@ -111,6 +144,7 @@ public final class GatewayModule implements ServiceModule {
 
     @Override
     public void close() {
+        sockets.closeAll();
         Executors2.stop(jobs, Duration.ofSeconds(2), "Gateway jobs");
         watchdog.close();
         upstream.close();

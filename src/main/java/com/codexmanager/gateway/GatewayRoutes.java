@@ -12,6 +12,7 @@ import com.codexmanager.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.websocket.WsHandlerType;
 import java.util.Map;
 
 /** The gateway's HTTP routes; paths only (query strings such as {@code ?beta=true} are ignored by routing). */
@@ -27,10 +28,12 @@ final class GatewayRoutes {
     private final ModelsHandler models;
     private final MetricsHandler metrics;
     private final CountTokensHandler countTokens;
+    private final ResponsesSockets sockets;
 
-    GatewayRoutes(AdapterHandler handler, CountTokensHandler countTokens, ModelsHandler models,
-            MetricsHandler metrics) {
+    GatewayRoutes(AdapterHandler handler, ResponsesSockets sockets, CountTokensHandler countTokens,
+            ModelsHandler models, MetricsHandler metrics) {
         this.handler = handler;
+        this.sockets = sockets;
         this.countTokens = countTokens;
         this.models = models;
         this.metrics = metrics;
@@ -41,6 +44,8 @@ final class GatewayRoutes {
         r.get("/", ctx -> ctx.contentType("application/json")
                 .result(Json.write(Map.of("service", "codexmanager", "status", "ok"))));
         r.post("/v1/responses", ctx -> handler.handle(ctx, RESPONSES, null));
+        r.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, SocketTurns.PATH, sockets::beforeUpgrade);
+        r.addWsHandler(WsHandlerType.WEBSOCKET, SocketTurns.PATH, sockets::configure);
         r.post("/v1/responses/compact", ctx -> handler.handle(ctx, COMPACT, null));
         r.post("/v1/chat/completions", ctx -> handler.handle(ctx, CHAT, null));
         r.post("/v1/messages", ctx -> handler.handle(ctx, MESSAGES, null));

@@ -10,10 +10,16 @@ import java.time.Duration;
  *
  * @param fallbackBaseUrl empty when no fallback upstream is configured
  * @param cookie          empty when no upstream cookie is configured
+ * @param sockets         the Responses WebSocket's switch and limits
  */
 public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, String cookie, String originator,
         RouteStrategy strategy, int maxAttempts, Duration failoverBudget, int accountMaxInflight, Duration gateWait,
-        Duration firstByteTimeout, Duration idleTimeout, Duration keepaliveInterval, long maxBodyBytes) {
+        Duration firstByteTimeout, Duration idleTimeout, Duration keepaliveInterval, long maxBodyBytes,
+        Sockets sockets) {
+
+    /** The Responses WebSocket: served at all, and how long a connection may idle and live. Immutable. */
+    public record Sockets(boolean enabled, Duration idleTimeout, Duration maxLifetime) {
+    }
 
     public static GatewaySettings from(Settings s) {
         return new GatewaySettings(
@@ -29,6 +35,9 @@ public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, St
                 Duration.ofSeconds(s.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS)),
                 Duration.ofSeconds(s.number(Setting.UPSTREAM_IDLE_TIMEOUT_SECS)),
                 Duration.ofMillis(s.number(Setting.SSE_KEEPALIVE_INTERVAL_MS)),
-                s.number(Setting.FRONT_PROXY_MAX_BODY_BYTES));
+                s.number(Setting.FRONT_PROXY_MAX_BODY_BYTES),
+                new Sockets(s.enabled(Setting.WEBSOCKET_ENABLED),
+                        Duration.ofSeconds(s.number(Setting.WEBSOCKET_IDLE_TIMEOUT_SECS)),
+                        Duration.ofSeconds(s.number(Setting.WEBSOCKET_MAX_LIFETIME_SECS))));
     }
 }

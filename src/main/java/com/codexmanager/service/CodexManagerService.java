@@ -145,6 +145,16 @@ public final class CodexManagerService implements AutoCloseable {
         return routes;
     }
 
+    /** Waits up to {@code timeout} in all for the server's requests and the modules' long-lived work. */
+    private boolean drained(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean drained = server.awaitDrained(timeout);
+        for (ServiceModule module : modules) {
+            drained &= module.awaitDrained(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        return drained;
+    }
+
     /** Closes in reverse order of opening; one failure does not stop the rest. */
     private static void closeAll(List<AutoCloseable> opened) {
         for (int i = opened.size() - 1; i >= 0; i--) {
@@ -217,10 +227,11 @@ public final class CodexManagerService implements AutoCloseable {
         log.info("CodexManager stopping: {} request(s) open, up to {} s for them to finish",
                 server.activeRequests(), drain.toSeconds());
         server.stopAccepting();
-        if (!server.awaitDrained(drain)) {
+        modules.forEach(ServiceModule::stopAccepting);
+        if (!drained(drain)) {
             log.info("Ending {} open request(s) with a terminal error event", server.activeRequests());
             modules.forEach(ServiceModule::endOpenStreams);
-            if (!server.awaitDrained(STREAM_END_WAIT)) {
+            if (!drained(STREAM_END_WAIT)) {
                 log.warn("{} request(s) still open after the streams were ended; stopping anyway",
                         server.activeRequests());
             }

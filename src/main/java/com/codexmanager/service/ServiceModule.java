@@ -1,6 +1,7 @@
 package com.codexmanager.service;
 
 import com.codexmanager.server.HttpRoutes;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,6 +18,22 @@ public interface ServiceModule extends AutoCloseable {
 
     /** Starts background work; called once after the server is listening. */
     default void start() {
+    }
+
+    /**
+     * Shutdown, right after the server closed its port: stop taking new work on long-lived connections that the
+     * server does not count as requests (WebSockets), and close the idle ones. Must not block.
+     */
+    default void stopAccepting() {
+    }
+
+    /**
+     * Shutdown, during the drain period: waits up to {@code timeout} for the module's long-lived work to finish.
+     *
+     * @return whether none is left
+     */
+    default boolean awaitDrained(Duration timeout) {
+        return true;
     }
 
     /**

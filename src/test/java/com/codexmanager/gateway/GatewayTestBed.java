@@ -49,6 +49,11 @@ final class GatewayTestBed implements AutoCloseable {
     }
 
     GatewayTestBed(FakeUpstream fake, Map<String, String> extraEnv) {
+        this(fake, extraEnv, Clock.systemUTC());
+    }
+
+    /** @param clock the service clock (limits measured in it, such as a WebSocket's lifetime) */
+    GatewayTestBed(FakeUpstream fake, Map<String, String> extraEnv, Clock clock) {
         this.fake = fake;
         this.pool = new TestAccountPool(fake.issuer());
         Map<String, String> env = new HashMap<>();
@@ -59,16 +64,21 @@ final class GatewayTestBed implements AutoCloseable {
         env.putAll(extraEnv);
         this.database = Database.inMemory("gw" + DB_IDS.incrementAndGet());
         AppSettingsService settings = new AppSettingsService(env, new AppSettingsRepository(database.sql()),
-                Clock.systemUTC());
+                clock);
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         this.context = new ServiceContext(settings, new DataDir(tmp, tmp.resolve("unused.mv.db")), database,
-                new RpcRegistry(), Clock.systemUTC(), new SecureRandom(), ServiceOptions.forTest(env,
-                Clock.systemUTC()), null, com.codexmanager.rpc.RpcToken.of("test-rpc-token"));
+                new RpcRegistry(), clock, new SecureRandom(), ServiceOptions.forTest(env, clock), null,
+                com.codexmanager.rpc.RpcToken.of("test-rpc-token"));
         UsageObserver usage = rateLimits::put;
         this.module = new GatewayModule(context, pool, keys, recorder, usage);
         this.server = new HttpServer(new HttpServerOptions(new HostPort("127.0.0.1", 0), 8, 200, 1024,
                 16 * 1024 * 1024, Duration.ofSeconds(2)), module.routes());
         server.start();
+        module.start();
+    }
+
+    int port() {
+        return server.port();
     }
 
     String baseUrl() {

@@ -1,7 +1,10 @@
 package com.codexmanager.gateway.protocol;
 
+import com.codexmanager.json.Json;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import io.javalin.http.Context;
 
 /**
@@ -17,9 +20,30 @@ public final class OpenAiErrorRenderer implements ErrorRenderer {
     @Override
     public int render(Context ctx, GatewayError error) {
         String upstream = error.upstreamBody();
-        if (upstream != null && upstream.trim().startsWith("{") && upstream.contains("\"error\"")) {
+        if (passesThrough(upstream)) {
             ctx.status(error.status()).contentType("application/json").result(upstream);
             return error.status();
+        }
+        retryAfter(ctx, error);
+        ctx.status(error.status()).contentType("application/json").result(envelope(error).toString());
+        return error.status();
+    }
+
+    /**
+     * The {@code {"error":{…}}} body of {@code error}: the upstream's own when it sent one in this shape, else
+     * built from the status, code and message.
+     */
+    public static JsonObject envelope(GatewayError error) {
+        if (passesThrough(error.upstreamBody())) {
+            try {
+                JsonElement upstream = Json.parse(error.upstreamBody());
+                if (upstream != null && upstream.isJsonObject()
+                        && upstream.getAsJsonObject().get("error") instanceof JsonObject) {
+                    return upstream.getAsJsonObject();
+                }
+            } catch (JsonParseException e) {
+                // not JSON after all: build the body ourselves
+            }
         }
         JsonObject body = new JsonObject();
         body.addProperty("message", error.message());
@@ -28,9 +52,11 @@ public final class OpenAiErrorRenderer implements ErrorRenderer {
         body.add("param", JsonNull.INSTANCE);
         JsonObject envelope = new JsonObject();
         envelope.add("error", body);
-        retryAfter(ctx, error);
-        ctx.status(error.status()).contentType("application/json").result(envelope.toString());
-        return error.status();
+        return envelope;
+    }
+
+    private static boolean passesThrough(String upstream) {
+        return upstream != null && upstream.trim().startsWith("{") && upstream.contains("\"error\"");
     }
 
     static void retryAfter(Context ctx, GatewayError error) {
