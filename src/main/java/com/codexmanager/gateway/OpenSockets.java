@@ -71,11 +71,16 @@ final class OpenSockets {
         }
     }
 
-    /** Stop taking turns: idle connections close now, the others when their turn ends. */
+    /**
+     * Stop taking turns: idle connections close now, the others when their turn ends. Called right after the
+     * server closed its port.
+     */
     void drain() {
         draining = true;
         for (SocketConnection connection : open) {
-            if (!connection.busy()) {
+            if (connection.busy()) {
+                connection.keepThroughDrain();
+            } else {
                 connection.close(GOING_AWAY, "service stopping");
             }
         }

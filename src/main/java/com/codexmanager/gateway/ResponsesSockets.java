@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,8 @@ final class ResponsesSockets {
     private final SocketTurns turns;
     private final OpenSockets open;
     private final Clock clock;
-    private final Map<String, SocketConnection> bySession = new ConcurrentHashMap<>();
+    /** Keyed by the Jetty session itself: Javalin's session id is the HTTP session's, which clients may share. */
+    private final Map<Session, SocketConnection> bySession = new ConcurrentHashMap<>();
 
     ResponsesSockets(KeyAuthenticator keys, GatewayConfig config, SocketTurns turns, OpenSockets open, Clock clock) {
         this.keys = keys;
@@ -98,19 +100,19 @@ final class ResponsesSockets {
         Duration writeTimeout = settings.idleTimeout();
         SocketConnection connection = new SocketConnection(ctx.session, lowerCaseHeaders(ctx), clock.instant(),
                 writeTimeout);
-        bySession.put(ctx.sessionId(), connection);
+        bySession.put(ctx.session, connection);
         open.add(connection);
     }
 
     private void message(WsMessageContext ctx) {
-        SocketConnection connection = bySession.get(ctx.sessionId());
+        SocketConnection connection = bySession.get(ctx.session);
         if (connection != null) {
             turns.serve(connection, ctx.message());
         }
     }
 
     private void closed(WsCloseContext ctx) {
-        SocketConnection connection = bySession.remove(ctx.sessionId());
+        SocketConnection connection = bySession.remove(ctx.session);
         if (connection != null) {
             open.remove(connection);
         }

@@ -31,6 +31,7 @@ final class SocketConnection {
     private final Map<String, String> headers;
     private final Instant openedAt;
     private final Duration writeTimeout;
+    private final Duration idleTimeout;
     private final SocketConversation conversation = new SocketConversation();
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -45,6 +46,7 @@ final class SocketConnection {
      */
     SocketConnection(Session session, Map<String, String> headers, Instant openedAt, Duration writeTimeout) {
         this.session = session;
+        this.idleTimeout = session.getIdleTimeout();
         this.headers = Map.copyOf(headers);
         this.openedAt = openedAt;
         this.lastTurnAt = openedAt;
@@ -138,6 +140,14 @@ final class SocketConnection {
     void ping() throws IOException {
         checkOpen();
         session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+    }
+
+    /**
+     * Gives the socket back the idle timeout it had: closing the server's port shortens every connection's idle
+     * timeout to about a second, which would cut a turn that waits on a silent upstream during the drain.
+     */
+    void keepThroughDrain() {
+        session.setIdleTimeout(idleTimeout);
     }
 
     /** Starts the closing handshake once; later calls do nothing. Any thread. */
