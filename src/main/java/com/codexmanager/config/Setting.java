@@ -88,7 +88,8 @@ public enum Setting {
             "Interval of the keepalive job that keeps tokens fresh and connections warm, in seconds.",
             30, 86_400)),
     TRACE_BODY_PREVIEW_MAX_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "0",
-            "Bytes of (redacted) request body kept in gateway-trace.log; 0 keeps none.", 0, 1_048_576)),
+            "Bytes of each client request body kept, redacted, in gateway-trace.log (event REQUEST_BODY); 0 keeps "
+                    + "none.", 0, 1_048_576)),
     FRONT_PROXY_MAX_BODY_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "16777216",
             "Largest accepted request body, in bytes.", 1024, 1_073_741_824)),
     UPSTREAM_FIRST_BYTE_TIMEOUT_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "120",

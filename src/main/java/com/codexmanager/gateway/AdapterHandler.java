@@ -12,6 +12,7 @@ import com.codexmanager.gateway.protocol.GatewayError;
 import com.codexmanager.gateway.protocol.JsonFields;
 import com.codexmanager.gateway.protocol.ProtocolAdapter;
 import com.codexmanager.gateway.protocol.ResponsesRequestNormaliser;
+import com.codexmanager.json.Json;
 import com.google.gson.JsonObject;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -75,6 +76,10 @@ final class AdapterHandler {
         JsonObject body;
         try {
             body = RequestBodies.read(ctx, config.maxBodyBytes());
+            if (snapshot.integer(Setting.TRACE_BODY_PREVIEW_MAX_BYTES) > 0) {
+                // Opt-in debugging aid: the trace writer keeps a bounded, redacted prefix of this copy.
+                recorder.trace(log.traceId, "REQUEST_BODY", Map.of("body", Json.write(body)));
+            }
             if (pathModel != null && !pathModel.isBlank()) {
                 body.addProperty("model", pathModel);
             }
