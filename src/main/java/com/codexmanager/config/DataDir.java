@@ -105,6 +105,25 @@ public record DataDir(Path root, Path databaseFile) {
         }
     }
 
+    /** Creates an empty owner-only file unless it exists; an existing one is restricted to its owner. */
+    public static void createOwnerOnlyFile(Path file) {
+        try {
+            if (Files.notExists(file)) {
+                if (posix()) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+                } else {
+                    Files.createFile(file);
+                }
+                return;
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // created meanwhile by someone else: restrict it below
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file, e);
+        }
+        restrictToOwner(file);
+    }
+
     /** Writes {@code content} to a new owner-only file atomically (temp file + move). */
     public static void writeOwnerOnly(Path file, byte[] content) {
         try {

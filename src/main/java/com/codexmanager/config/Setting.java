@@ -15,10 +15,10 @@ public enum Setting {
     // --- service ---------------------------------------------------------------------------------------------
     SERVICE_ADDR(spec(Group.SERVICE, SettingType.ADDRESS, "localhost:48760",
             "Address the service (gateway, RPC, /health) listens on. Use 0.0.0.0:48760 to serve a LAN.")
-            .restart()),
+            .restart().startCritical()),
     DB_PATH(spec(Group.SERVICE, SettingType.PATH, "",
             "H2 database file. Its folder becomes the data dir. Default: <data dir>/codexmanager.mv.db.")
-            .envOnly()),
+            .envOnly().startCritical()),
     RPC_TOKEN(spec(Group.SERVICE, SettingType.SECRET, "",
             "Token required in X-CodexManager-Rpc-Token. Default: read or create <data dir>/codexmanager.rpc-token.")
             .envOnly()),
@@ -269,6 +269,19 @@ public enum Setting {
 
     public boolean secret() {
         return spec.type() == SettingType.SECRET;
+    }
+
+    /** Whether a value saved over RPC is encrypted in the database: secrets and proxy URLs (their password). */
+    public boolean encryptedAtRest() {
+        return spec.type() == SettingType.SECRET || spec.type() == SettingType.PROXY_URL;
+    }
+
+    /**
+     * Whether the service cannot start without a valid value: an invalid one stops the start (exit code 2, naming the
+     * variable, the value and where it came from) instead of falling back to the default.
+     */
+    public boolean neededToStart() {
+        return spec.neededToStart();
     }
 
     /** Looks a setting up by env name, bare name or RPC key. */

@@ -10,6 +10,9 @@ import com.codexmanager.service.AppSettingsService;
 import com.codexmanager.service.ServiceContext;
 import com.codexmanager.service.ServiceOptions;
 import com.codexmanager.store.AppSettingsRepository;
+import com.codexmanager.config.EnvFileReport;
+import com.codexmanager.crypto.MasterKey;
+import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.store.Database;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
@@ -58,8 +61,9 @@ final class GatewayTestBed implements AutoCloseable {
         env.put("CODEXMANAGER_SSE_KEEPALIVE_INTERVAL_MS", "200");
         env.putAll(extraEnv);
         this.database = Database.inMemory("gw" + DB_IDS.incrementAndGet());
-        AppSettingsService settings = new AppSettingsService(env, new AppSettingsRepository(database.sql()),
-                Clock.systemUTC());
+        AppSettingsService settings = new AppSettingsService(env, EnvFileReport.NONE,
+                new AppSettingsRepository(database.sql()), new SecretBox(MasterKey.of(new byte[32]),
+                new java.security.SecureRandom()), Clock.systemUTC());
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         this.context = new ServiceContext(settings, new DataDir(tmp, tmp.resolve("unused.mv.db")), database,
                 new RpcRegistry(), Clock.systemUTC(), new SecureRandom(), ServiceOptions.forTest(env,
