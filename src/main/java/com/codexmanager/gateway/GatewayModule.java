@@ -70,8 +70,7 @@ public final class GatewayModule implements ServiceModule {
         AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
                 context.settings()::current, new TraceIds(context.random()), context.clock());
         this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
-                new ModelsHandler(keys, catalog),
-                new MetricsHandler(metrics, context.rpcToken()));
+                new ModelsHandler(keys, catalog));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);
         context.settings().onChange(s -> affinity.setTtl(Duration.ofSeconds(s.number(Setting.AFFINITY_TTL_SECS))));
@@ -95,6 +94,7 @@ public final class GatewayModule implements ServiceModule {
         return cooldowns;
     }
 
+    /** The gateway's counters; the metrics module serves them on {@code /metrics}. */
     public GatewayMetrics metrics() {
         return metrics;
     }
