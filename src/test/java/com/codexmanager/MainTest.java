@@ -36,7 +36,7 @@ class MainTest {
     @Test
     void unknown_argument_prints_usage_and_exits_two() {
         assertThat(run("--frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument: --frobnicate")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("codexmanager: Unknown option: '--frobnicate'")
                 .contains("Usage:");
     }
 
@@ -56,7 +56,7 @@ class MainTest {
         Path file = dir.resolve("custom.env");
         Files.writeString(file, "CODEXMANAGER_ROUTE_STRATEGY=balanced\nCODEXMANAGER_SERVICE_ADDR=0.0.0.0:1\n");
 
-        Map<String, String> env = Main.loadEnvironment(Optional.of(file),
+        Map<String, String> env = Launcher.loadEnvironment(Optional.of(file),
                 Map.of("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:2")).variables();
 
         assertThat(env).containsEntry("CODEXMANAGER_ROUTE_STRATEGY", "balanced")

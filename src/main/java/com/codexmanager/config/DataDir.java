@@ -73,6 +73,11 @@ public record DataDir(Path root, Path databaseFile) {
         return root.resolve("logs");
     }
 
+    /** Written by a running desktop with its embedded service's {@code baseUrl=} (how other tools find it). */
+    public Path desktopInstanceFile() {
+        return root.resolve("codexmanager.desktop");
+    }
+
     public Path traceLog() {
         return root.resolve("gateway-trace.log");
     }

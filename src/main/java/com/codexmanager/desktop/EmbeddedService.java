@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedService implements ServiceControl {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedService.class);
-    static final String INSTANCE_FILE = "codexmanager.desktop";
 
     private final ServiceOptions options;
     private final FocusRequests focus;
@@ -87,7 +86,7 @@ public final class EmbeddedService implements ServiceControl {
     }
 
     static Path instanceFile(DataDir dataDir) {
-        return dataDir.root().resolve(INSTANCE_FILE);
+        return dataDir.desktopInstanceFile();
     }
 
     private void stopBlocking() {
