@@ -26,8 +26,9 @@ import java.util.Map;
  * ({@link KeyTrafficMetrics}) and the client's JVM metrics. The format follows the scraper's {@code Accept} header
  * (Prometheus text by default, OpenMetrics on request).
  *
- * <p>Served to callers on this machine, or elsewhere with the RPC token header: the figures reveal traffic patterns,
- * so a LAN-exposed service does not publish them to everyone. Thread-safe; nothing to close.
+ * <p>Served to callers on this machine, or elsewhere with the RPC token (in {@code X-CodexManager-Rpc-Token} or as
+ * {@code Authorization: Bearer}, which Prometheus can send from a credentials file): the figures reveal traffic
+ * patterns, so a LAN-exposed service does not publish them to everyone. Thread-safe; nothing to close.
  */
 public final class MetricsModule implements ServiceModule {
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -49,9 +50,11 @@ public final class MetricsModule implements ServiceModule {
     }
 
     private void handle(Context ctx) {
-        if (!isLoopback(ctx.req().getRemoteAddr()) && !token.matches(ctx.header(RpcToken.HEADER))) {
+        if (!isLoopback(ctx.req().getRemoteAddr()) && !token.matches(ctx.header(RpcToken.HEADER))
+                && !token.matches(bearer(ctx.header("Authorization")))) {
             ctx.status(403).json(Map.of("error", Map.of("message", "metrics are served to this machine only, or "
-                    + "with " + RpcToken.HEADER, "type", "forbidden", "code", "forbidden")));
+                    + "with the RPC token (" + RpcToken.HEADER + " or Authorization: Bearer)", "type", "forbidden",
+                    "code", "forbidden")));
             return;
         }
         ExpositionFormatWriter writer = formats.findWriter(ctx.header("Accept"));
@@ -66,6 +69,14 @@ public final class MetricsModule implements ServiceModule {
             throw new UncheckedIOException("cannot render metrics", e);
         }
         return out.toByteArray();
+    }
+
+    /** The credentials of {@code Authorization: Bearer …} (how Prometheus sends a credentials file), or null. */
+    static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).trim();
     }
 
     static boolean isLoopback(String address) {

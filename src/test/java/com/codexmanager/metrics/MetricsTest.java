@@ -156,6 +156,8 @@ class MetricsTest {
         assertThat(MetricsModule.isLoopback("10.1.2.3")).isFalse();
         assertThat(MetricsModule.isLoopback("127.0.0.1")).isTrue();
         assertThat(MetricsModule.isLoopback("::1")).isTrue();
+        assertThat(MetricsModule.bearer("Bearer abc ")).isEqualTo("abc");
+        assertThat(MetricsModule.bearer("Basic abc")).isNull();
     }
 
     private String accountId(FakeAccount account) {
