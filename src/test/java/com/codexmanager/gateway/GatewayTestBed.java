@@ -1,7 +1,10 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.config.DataDir;
+import com.codexmanager.config.EnvFileReport;
 import com.codexmanager.config.HostPort;
+import com.codexmanager.crypto.MasterKey;
+import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.gateway.port.UsageObserver;
 import com.codexmanager.rpc.RpcRegistry;
 import com.codexmanager.server.HttpServer;
@@ -10,9 +13,6 @@ import com.codexmanager.service.AppSettingsService;
 import com.codexmanager.service.ServiceContext;
 import com.codexmanager.service.ServiceOptions;
 import com.codexmanager.store.AppSettingsRepository;
-import com.codexmanager.config.EnvFileReport;
-import com.codexmanager.crypto.MasterKey;
-import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.store.Database;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
@@ -63,7 +63,7 @@ final class GatewayTestBed implements AutoCloseable {
         this.database = Database.inMemory("gw" + DB_IDS.incrementAndGet());
         AppSettingsService settings = new AppSettingsService(env, EnvFileReport.NONE,
                 new AppSettingsRepository(database.sql()), new SecretBox(MasterKey.of(new byte[32]),
-                new java.security.SecureRandom()), Clock.systemUTC());
+                new SecureRandom()), Clock.systemUTC());
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         this.context = new ServiceContext(settings, new DataDir(tmp, tmp.resolve("unused.mv.db")), database,
                 new RpcRegistry(), Clock.systemUTC(), new SecureRandom(), ServiceOptions.forTest(env,

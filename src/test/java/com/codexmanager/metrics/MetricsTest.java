@@ -122,7 +122,8 @@ class MetricsTest {
                 .containsKey("codexmanager_request_duration_seconds_bucket{le=\"+Inf\"}")
                 .containsKey("codexmanager_failovers_total");
         assertThat(metrics.get("codexmanager_key_tokens_total{" + keyLabels + ",type=\"input\"}")).isPositive();
-        assertThat(metrics.keySet()).anyMatch(name -> name.startsWith("jvm_memory_used_bytes"));
+        assertThat(metrics.keySet()).anyMatch(name -> name.startsWith("jvm_memory_used_bytes"))
+                .anyMatch(name -> name.startsWith("process_cpu_seconds_total"));
         assertThat(response.body()).doesNotContain(key.get("key").getAsString());
     }
 
