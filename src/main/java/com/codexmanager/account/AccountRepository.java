@@ -75,8 +75,8 @@ public final class AccountRepository {
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * A counter that changes after every write affecting routing, so a cached view can tell cheaply that it is
-     * stale. It moves before the write commits: readers must still expire their cache after a short time.
+     * A counter that changes after every committed write affecting routing, so a cached view can tell cheaply that
+     * it is stale.
      */
     public long version() {
         return version.get();
@@ -150,17 +150,17 @@ public final class AccountRepository {
     }
 
     void insert(List<AccountRow> rows) {
-        version.incrementAndGet();
         if (!rows.isEmpty()) {
             sql.batch(INSERT, rows.stream().map(AccountRepository::insertParams).toList());
         }
+        changed();
     }
 
     void update(List<AccountRow> rows) {
-        version.incrementAndGet();
         if (!rows.isEmpty()) {
             sql.batch(UPDATE, rows.stream().map(AccountRepository::updateParams).toList());
         }
+        changed();
     }
 
     /**
@@ -169,20 +169,20 @@ public final class AccountRepository {
      * @throws AccountNotFoundException for the first unknown id; the transaction is rolled back
      */
     void updateSorts(Map<String, Integer> sorts, Instant now) {
-        version.incrementAndGet();
         sql.inTransaction(() -> {
             for (Map.Entry<String, Integer> e : sorts.entrySet()) {
                 if (sql.update(UPDATE_SORT, e.getValue(), now, e.getKey()) == 0) {
                     throw new AccountNotFoundException(e.getKey());
                 }
             }
+            changed();
             return null;
         });
     }
 
     boolean updateStatus(String id, AccountStatus status, String reason, Instant now) {
         boolean changed = sql.update(UPDATE_STATUS, status, reason, now, id) > 0;
-        version.incrementAndGet();
+        changed();
         return changed;
     }
 
@@ -191,7 +191,7 @@ public final class AccountRepository {
     }
 
     void markUsed(String id, Instant now) {
-        sql.update(UPDATE_LAST_USED, now, id);
+        sql.relaxed().update(UPDATE_LAST_USED, now, id);
     }
 
     /** Limits an active or limited account until {@code until} (nullable: unknown). False when not applied. */
@@ -199,7 +199,7 @@ public final class AccountRepository {
         synchronized (limitLock) {
             boolean changed = sql.update(MARK_LIMITED, reason, until, now, id) > 0;
             if (changed) {
-                version.incrementAndGet();
+                changed();
             }
             if (changed && until != null && nextLimitExpiry != Instant.MIN
                     && (nextLimitExpiry == null || until.isBefore(nextLimitExpiry))) {
@@ -213,7 +213,7 @@ public final class AccountRepository {
     boolean clearLimit(String id, Instant now) {
         boolean changed = sql.update(CLEAR_LIMIT, now, id) > 0;
         if (changed) {
-            version.incrementAndGet();
+            changed();
         }
         return changed;
     }
@@ -234,7 +234,7 @@ public final class AccountRepository {
                 }
             }
             if (!released.isEmpty()) {
-                version.incrementAndGet();
+                changed();
             }
             nextLimitExpiry = sql.queryOne(NEXT_LIMIT_EXPIRY,
                     rs -> Optional.ofNullable(rs.getTimestamp(1))).flatMap(t -> t).map(t -> t.toInstant()).orElse(null);
@@ -243,8 +243,17 @@ public final class AccountRepository {
     }
 
     boolean delete(String id) {
-        version.incrementAndGet();
-        return sql.update(DELETE, id) > 0;
+        boolean deleted = sql.update(DELETE, id) > 0;
+        changed();
+        return deleted;
+    }
+
+    /**
+     * Moves the version once the current write is committed, so that a cache rebuilt on seeing the new version
+     * reads the new rows.
+     */
+    private void changed() {
+        sql.afterCommit(version::incrementAndGet);
     }
 
     List<String> dueForRefresh(Instant now, Instant expiringBefore, Instant refreshedBefore, int limit) {

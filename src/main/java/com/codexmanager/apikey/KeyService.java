@@ -96,6 +96,10 @@ public final class KeyService {
      */
     public boolean recordUse(String keyId) {
         Instant now = clock.instant();
+        Instant written = lastUseWritten.get(keyId);
+        if (written != null && now.isBefore(written.plus(LAST_USED_WRITE_INTERVAL))) {
+            return false;
+        }
         boolean[] due = {false};
         lastUseWritten.compute(keyId, (id, last) -> {
             if (last != null && now.isBefore(last.plus(LAST_USED_WRITE_INTERVAL))) {

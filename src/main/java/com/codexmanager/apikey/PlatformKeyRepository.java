@@ -62,7 +62,7 @@ final class PlatformKeyRepository {
     }
 
     void updateLastUsed(String id, Instant at) {
-        sql.update(UPDATE_LAST_USED, at, id);
+        sql.relaxed().update(UPDATE_LAST_USED, at, id);
     }
 
     boolean delete(String id) {

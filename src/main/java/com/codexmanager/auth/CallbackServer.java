@@ -1,5 +1,6 @@
 package com.codexmanager.auth;
 
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.HostPort;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,14 +170,7 @@ final class CallbackServer implements AutoCloseable {
     public void close() {
         // Up to one second for exchanges in flight (a success page being written) to finish.
         servers.forEach(s -> s.stop(1));
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        // never shutdownNow: a login being completed may be saving its account
+        Executors2.stop(executor, Duration.ofSeconds(5), "login callback server");
     }
 }

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *       with the reason; automation never tries it again until a new login. Transient failures leave the status
  *       alone and defer the next automatic attempt with exponential backoff.</li>
  * </ul>
+ * At most {@code TOKEN_REFRESH_CONCURRENCY} refreshes run at once ({@link RefreshGate}); the rotated tokens are
+ * committed durably right after the issuer's answer, before anything else happens.
  * Thread-safe. The refresh runs on the thread of the first caller; others wait up to {@link #JOIN_TIMEOUT}.
  */
 public final class TokenRefresher {
@@ -41,6 +43,7 @@ public final class TokenRefresher {
     static final Duration JOIN_TIMEOUT = OAuthClient.RESPONSE_TIMEOUT.plusSeconds(30);
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+    private static final Duration STILL_VALID_MARGIN = Duration.ofMinutes(1);
 
     private final LongAdder transientFailures = new LongAdder();
     private final LongAdder permanentFailures = new LongAdder();
@@ -50,9 +53,12 @@ public final class TokenRefresher {
     private final Supplier<Settings> settings;
     private final Clock clock;
     private final Map<String, CompletableFuture<FreshToken>> flights = new ConcurrentHashMap<>();
+    private final RefreshGate gate;
+    private final LatencyStats saveLatency = new LatencyStats();
 
     public TokenRefresher(AccountService accounts, AccountSecrets secrets, OAuthClient oauth,
             Supplier<Settings> settings, Clock clock) {
+        this.gate = new RefreshGate(settings.get().integer(Setting.TOKEN_REFRESH_CONCURRENCY));
         this.accounts = accounts;
         this.secrets = secrets;
         this.oauth = oauth;
@@ -67,16 +73,39 @@ public final class TokenRefresher {
      * @throws com.codexmanager.crypto.SecretUnavailableException when the stored tokens cannot be decrypted
      */
     public FreshToken ensureFresh(String accountId) {
-        Instant horizon = clock.instant().plusSeconds(settings.get().number(Setting.TOKEN_REFRESH_AHEAD_SECS));
-        Instant staleBefore = clock.instant().minus(AccountSecrets.REFRESH_WITHOUT_EXP);
-        return singleFlight(accountId, "expiring", snap -> {
+        return ensureFresh(accountId, clock.instant().plusSeconds(
+                settings.get().number(Setting.TOKEN_REFRESH_AHEAD_SECS)), "expiring");
+    }
+
+    /**
+     * The account's access token, refreshed first when it expires before {@code horizon} (the background refresher
+     * passes a later horizon per account, spreading accounts that expire together).
+     */
+    public FreshToken ensureFresh(String accountId, Instant horizon, String reason) {
+        Instant now = clock.instant();
+        Instant staleBefore = now.minus(AccountSecrets.REFRESH_WITHOUT_EXP);
+        return singleFlight(accountId, reason, snap -> {
             Account a = snap.account();
+            if (servesUntilExpiry(a, now)) {
+                return false;
+            }
             if (a.accessTokenExpiresAt() != null) {
                 return !a.accessTokenExpiresAt().isAfter(horizon);
             }
             Instant last = a.lastRefreshAt() != null ? a.lastRefreshAt() : a.createdAt();
             return !last.isAfter(staleBefore);
         });
+    }
+
+    /**
+     * Whether an account whose refresh token is dead (it needs a new login) may still serve on its access token:
+     * until a minute before that token expires, so a lost rotation costs the user a login, not an outage.
+     */
+    public static boolean servesUntilExpiry(Account account, Instant now) {
+        return account.status() == AccountStatus.UNAVAILABLE && account.statusReason() != null
+                && OAuthException.PERMANENT_CODES.contains(account.statusReason())
+                && account.accessTokenExpiresAt() != null
+                && account.accessTokenExpiresAt().isAfter(now.plus(STILL_VALID_MARGIN));
     }
 
     /**
@@ -130,6 +159,19 @@ public final class TokenRefresher {
     }
 
     private FreshToken refreshIfNeeded(String accountId, String reason, Predicate<TokenSnapshot> needed) {
+        TokenSnapshot before = secrets.snapshot(accountId);
+        AccountTokens current = before.tokens().orElseThrow(() -> notRefreshable(accountId, "no_token",
+                "account " + accountId + " has no token; log in again"));
+        if (!needed.test(before)) {
+            return fresh(before.account(), current.accessToken());
+        }
+        try (RefreshGate.Permit permit = gate.acquire(accountId, JOIN_TIMEOUT)) {
+            // re-read: while this caller waited for a permit, another path (a re-login) may have stored new tokens
+            return refreshHoldingPermit(accountId, reason, needed);
+        }
+    }
+
+    private FreshToken refreshHoldingPermit(String accountId, String reason, Predicate<TokenSnapshot> needed) {
         TokenSnapshot snap = secrets.snapshot(accountId);
         AccountTokens tokens = snap.tokens().orElseThrow(() -> notRefreshable(accountId, "no_token",
                 "account " + accountId + " has no token; log in again"));
@@ -153,9 +195,15 @@ public final class TokenRefresher {
         } catch (OAuthException e) {
             return onFailure(snap, e);
         }
+        // The issuer has rotated the refresh token: from here until the commit, a crash loses this account's login.
+        // Nothing else happens in between, and the write is durable before it returns.
+        long answeredNanos = System.nanoTime();
         Account updated = secrets.storeRefreshed(accountId, new AccountTokens(reply.accessToken(),
                 reply.refreshToken(), reply.idToken()));
-        log.info("Refreshed tokens of account {} ({}); access token valid until {}", accountId, reason,
+        long savedMicros = (System.nanoTime() - answeredNanos) / 1_000;
+        saveLatency.record(savedMicros);
+        log.info("Refreshed tokens of account {} ({}); saved {} ms after the issuer's answer; access token valid "
+                + "until {}", accountId, reason, String.format(java.util.Locale.ROOT, "%.1f", savedMicros / 1000.0),
                 updated.accessTokenExpiresAt());
         return fresh(updated, reply.accessToken());
     }
@@ -197,6 +245,16 @@ public final class TokenRefresher {
      */
     public FailureCounts failureCounts() {
         return new FailureCounts(transientFailures.sum(), permanentFailures.sum());
+    }
+
+    /** How long saving rotated tokens took after the issuer's answer, since start (microseconds). */
+    public LatencyStats.Summary saveLatency() {
+        return saveLatency.summary();
+    }
+
+    /** The configured refresh concurrency. */
+    public int concurrency() {
+        return gate.size();
     }
 
     static Duration backoff(int failuresSoFar) {

@@ -33,6 +33,9 @@ public enum Setting {
             "Accept backlog per HTTP worker thread.", 1, 64).restart()),
     HTTP_QUEUE_MIN(spec(Group.SERVICE, SettingType.INTEGER, "32",
             "Lower bound of the accept backlog.", 1, 65_535).restart()),
+    SHUTDOWN_DRAIN_SECS(spec(Group.SERVICE, SettingType.INTEGER, "20",
+            "On stop (SIGTERM, Ctrl-C, Quit), how long open requests may run on before each open stream is ended "
+                    + "with a terminal error event, in seconds. The port is released at once.", 0, 600)),
     LOG_LEVEL(spec(Group.SERVICE, SettingType.CHOICE, "info",
             "Log level of the console and the log file.", List.of("error", "warn", "info", "debug", "trace"))),
 
@@ -132,7 +135,12 @@ public enum Setting {
     TOKEN_REFRESH_POLL_INTERVAL_SECS(spec(Group.JOBS, SettingType.INTEGER, "60",
             "How often the token refresher looks for access tokens that expire soon, in seconds.", 1, 86_400)),
     TOKEN_REFRESH_AHEAD_SECS(spec(Group.JOBS, SettingType.INTEGER, "900",
-            "Refresh an access token this many seconds before its exp claim.", 60, 604_800)),
+            "Refresh an access token this many seconds before its exp claim (background refreshes are spread over "
+                    + "up to a quarter more, so accounts added together do not all rotate at once).", 60, 604_800)),
+    TOKEN_REFRESH_CONCURRENCY(spec(Group.JOBS, SettingType.INTEGER, "4",
+            "Token refreshes that may run at once, background and on-demand together. A refresh that is "
+                    + "interrupted by a crash after the issuer answered loses that account's login, so fewer is "
+                    + "safer.", 1, 64).restart()),
     ACCOUNT_IMPORT_BATCH_SIZE(spec(Group.JOBS, SettingType.INTEGER, "200",
             "Accounts written per database transaction during account/import.", 1, 10_000)),
 

@@ -1,10 +1,10 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.config.Setting;
-import com.codexmanager.config.Settings;
 import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.TraceStep;
 import com.codexmanager.gateway.protocol.AdaptedRequest;
 import com.codexmanager.gateway.protocol.AdapterException;
 import com.codexmanager.gateway.protocol.ErrorRenderer;
@@ -12,24 +12,29 @@ import com.codexmanager.gateway.protocol.GatewayError;
 import com.codexmanager.gateway.protocol.JsonFields;
 import com.codexmanager.gateway.protocol.ProtocolAdapter;
 import com.codexmanager.gateway.protocol.ResponsesRequestNormaliser;
-import com.codexmanager.json.Json;
 import com.google.gson.JsonObject;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline every client protocol shares: trace id, key auth, body, protocol mapping (through a
  * {@link ProtocolAdapter}), model resolution (key binding, then {@code CLAUDE_MODEL_MAP} aliases), key policy,
  * normalisation toward the backend, execution through the pool (or an azure_openai key's own endpoint), the answer
- * and exactly one request-log row. Every response carries {@code X-CodexManager-Trace-Id}. Thread-safe.
+ * and exactly one request-log row, built once when the request ends. Whatever happens — including a bug that
+ * throws — the client gets a protocol-shaped answer, the in-flight gauge comes back down and the row is written.
+ * Every response carries {@code X-CodexManager-Trace-Id}. Thread-safe.
  */
 final class AdapterHandler {
+    private static final Logger log = LoggerFactory.getLogger(AdapterHandler.class);
     static final String TRACE_HEADER = "X-CodexManager-Trace-Id";
     static final String AZURE_PROTOCOL = "azure_openai";
 
@@ -37,17 +42,19 @@ final class AdapterHandler {
     private final GatewayExecutor executor;
     private final AzureForwarder azure;
     private final RequestRecorder recorder;
-    private final Supplier<Settings> settings;
+    private final GatewayMetrics metrics;
+    private final GatewayConfig config;
     private final TraceIds traceIds;
     private final Clock clock;
 
     AdapterHandler(KeyAuthenticator keys, GatewayExecutor executor, AzureForwarder azure, RequestRecorder recorder,
-            Supplier<Settings> settings, TraceIds traceIds, Clock clock) {
+            GatewayMetrics metrics, GatewayConfig config, TraceIds traceIds, Clock clock) {
         this.keys = keys;
         this.executor = executor;
         this.azure = azure;
         this.recorder = recorder;
-        this.settings = settings;
+        this.metrics = metrics;
+        this.config = config;
         this.traceIds = traceIds;
         this.clock = clock;
     }
@@ -56,92 +63,123 @@ final class AdapterHandler {
      * @param pathModel the model named by the path (Azure deployment routes), or {@code null}
      */
     void handle(Context ctx, ProtocolAdapter adapter, String pathModel) {
-        RequestLog log = new RequestLog(traceIds.next(), clock.instant(), ctx.method().name(), ctx.path(),
+        RequestFacts facts = RequestFacts.start(traceIds.next(), clock.instant(), ctx.method().name(), ctx.path(),
                 adapter.upstreamPath());
-        ctx.header(TRACE_HEADER, log.traceId);
-        recorder.trace(log.traceId, "REQUEST_START", Map.of("method", log.method, "path", log.path));
-        Settings snapshot = settings.get();
-        GatewaySettings config = GatewaySettings.from(snapshot);
-        ErrorRenderer errors = adapter.errors();
-        KeyAuthenticator.KeyVerdict verdict = keys.authenticate(ApiKeyExtractor.extract(ctx));
-        if (verdict instanceof KeyAuthenticator.KeyVerdict.Rejected rejected) {
-            refuse(ctx, log, errors, GatewayError.of(rejected.status(), rejected.code(), rejected.message()));
-            return;
-        }
-        PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
-        log.keyId = key.id();
-        log.keyPrefix = key.prefix();
-        Map<String, String> headers = lowerCaseHeaders(ctx);
-        AdaptedRequest adapted;
-        JsonObject body;
+        ctx.header(TRACE_HEADER, facts.traceId());
+        recorder.trace(facts.traceId(), TraceStep.REQUEST_START, Map.of("method", facts.method(),
+                "path", facts.path()));
+        metrics.started();
+        Pipeline pipeline = new Pipeline(ctx, adapter, facts);
+        Ending ending = null;
         try {
-            body = RequestBodies.read(ctx, config.maxBodyBytes());
-            if (snapshot.integer(Setting.TRACE_BODY_PREVIEW_MAX_BYTES) > 0) {
-                // Opt-in debugging aid: the trace writer keeps a bounded, redacted prefix of this copy.
-                recorder.trace(log.traceId, "REQUEST_BODY", Map.of("body", Json.write(body)));
+            ending = pipeline.run(pathModel);
+        } catch (RuntimeException e) {
+            log.error("Gateway request {} failed unexpectedly on {} {}", facts.traceId(), facts.method(),
+                    facts.path(), e);
+            ending = unexpected(ctx, adapter.errors());
+        } finally {
+            metrics.ended();
+            if (ending != null) {
+                finish(pipeline.facts, ending);
             }
-            if (pathModel != null && !pathModel.isBlank()) {
-                body.addProperty("model", pathModel);
+        }
+    }
+
+    /** One request's way through the steps; the facts grow as the steps learn them. Request thread only. */
+    private final class Pipeline {
+        private final Context ctx;
+        private final ProtocolAdapter adapter;
+        private RequestFacts facts;
+
+        Pipeline(Context ctx, ProtocolAdapter adapter, RequestFacts facts) {
+            this.ctx = ctx;
+            this.adapter = adapter;
+            this.facts = facts;
+        }
+
+        Ending run(String pathModel) {
+            GatewayConfig.View view = config.current();
+            ErrorRenderer errors = adapter.errors();
+            KeyAuthenticator.KeyVerdict verdict = keys.authenticate(ApiKeyExtractor.extract(ctx));
+            if (verdict instanceof KeyAuthenticator.KeyVerdict.Rejected rejected) {
+                return refuse(errors, GatewayError.of(rejected.status(), rejected.code(), rejected.message()));
             }
-            adapted = adapter.adapt(body, headers);
-        } catch (AdapterException e) {
-            refuse(ctx, log, errors, GatewayError.of(e.status(), e.code(), e.getMessage()));
-            return;
+            PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
+            facts = facts.withKey(key);
+            Map<String, String> headers = lowerCaseHeaders(ctx);
+            AdaptedRequest adapted;
+            JsonObject body;
+            try {
+                body = RequestBodies.read(ctx, view.settings().maxBodyBytes());
+                if (view.source().integer(Setting.TRACE_BODY_PREVIEW_MAX_BYTES) > 0) {
+                    // Opt-in debugging aid: the trace writer keeps a bounded, redacted prefix of this copy.
+                    recorder.trace(facts.traceId(), TraceStep.REQUEST_BODY, Map.of("body", body.toString()));
+                }
+                if (pathModel != null && !pathModel.isBlank()) {
+                    body.addProperty("model", pathModel);
+                }
+                adapted = adapter.adapt(body, headers);
+            } catch (AdapterException e) {
+                return refuse(errors, GatewayError.of(e.status(), e.code(), e.getMessage()));
+            }
+            String clientModel = JsonFields.string(adapted.body(), "model");
+            facts = facts.withClientModel(clientModel);
+            String effectiveModel = hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+            if (!hasText(effectiveModel)) {
+                return refuse(errors, GatewayError.of(400, "missing_model", "model is required"));
+            }
+            if (!key.allowedModels().isEmpty() && !key.allowedModels().contains(effectiveModel)) {
+                return refuse(errors, GatewayError.of(403, "model_not_allowed",
+                        "this key may not use model " + effectiveModel));
+            }
+            if (AZURE_PROTOCOL.equals(key.protocolType())) {
+                facts = facts.withEffectiveModel(effectiveModel, null);
+                return azure.forward(ctx, facts.traceId(), key, adapter, body, adapted.streams(), effectiveModel);
+            }
+            JsonObject upstreamBody = upstreamBody(adapted, key, effectiveModel);
+            String effort = JsonFields.string(JsonFields.object(upstreamBody, "reasoning"), "effort");
+            facts = facts.withEffectiveModel(effectiveModel, effort);
+            GatewayRequest request = new GatewayRequest(facts.traceId(), facts.startedAt(), key, facts.method(),
+                    facts.path(), adapter.upstreamPath(), clientModel, effectiveModel, effort, upstreamBody,
+                    upstreamBody.toString().getBytes(StandardCharsets.UTF_8), headers,
+                    ConversationKeys.of(upstreamBody, headers), adapted.streams());
+            Answers answers = new Answers(executor, adapter, adapted);
+            return adapted.streams() ? answers.stream(ctx, request, view.settings())
+                    : answers.whole(ctx, request, view.settings());
         }
-        String clientModel = JsonFields.string(adapted.body(), "model");
-        log.clientModel = clientModel;
-        String effectiveModel = hasText(key.modelSlug()) ? key.modelSlug()
-                : ModelAliases.parse(snapshot.text(Setting.CLAUDE_MODEL_MAP)).resolve(clientModel);
-        if (!hasText(effectiveModel)) {
-            refuse(ctx, log, errors, GatewayError.of(400, "missing_model", "model is required"));
-            return;
+
+        private JsonObject upstreamBody(AdaptedRequest adapted, PlatformKey key, String effectiveModel) {
+            Optional<String> effort = Optional.ofNullable(key.reasoningEffort()).filter(AdapterHandler::hasText);
+            JsonObject body = ResponsesRequestNormaliser.normalise(adapted.body(), Optional.of(effectiveModel),
+                    effort);
+            if (adapter.upstreamPath().endsWith("/compact")) {
+                body.remove("stream");
+                body.remove("store");
+                body.remove("include");
+            }
+            return body;
         }
-        if (!key.allowedModels().isEmpty() && !key.allowedModels().contains(effectiveModel)) {
-            refuse(ctx, log, errors, GatewayError.of(403, "model_not_allowed",
-                    "this key may not use model " + effectiveModel));
-            return;
+
+        private Ending refuse(ErrorRenderer errors, GatewayError error) {
+            int status = errors.render(ctx, error);
+            return Ending.refused(status, error.code(), error.message());
         }
-        log.effectiveModel = effectiveModel;
-        if (AZURE_PROTOCOL.equals(key.protocolType())) {
-            azure.forward(ctx, log, key, adapter, body, adapted.streams(), effectiveModel);
-            finish(log);
-            return;
-        }
-        JsonObject upstreamBody = upstreamBody(adapter, adapted, key, effectiveModel);
-        log.reasoningEffort = JsonFields.string(JsonFields.object(upstreamBody, "reasoning"), "effort");
-        GatewayRequest request = new GatewayRequest(log.traceId, log.startedAt, key, log.method, log.path,
-                adapter.upstreamPath(), clientModel, effectiveModel, log.reasoningEffort, upstreamBody, headers,
-                ConversationKeys.of(upstreamBody, headers), adapted.streams());
-        Answers answers = new Answers(executor, adapter, adapted, log);
-        if (adapted.streams()) {
-            answers.stream(ctx, request, config);
-        } else {
-            answers.whole(ctx, request, config);
-        }
-        finish(log);
     }
 
-    private static JsonObject upstreamBody(ProtocolAdapter adapter, AdaptedRequest adapted, PlatformKey key,
-            String effectiveModel) {
-        Optional<String> effort = Optional.ofNullable(key.reasoningEffort()).filter(AdapterHandler::hasText);
-        JsonObject body = ResponsesRequestNormaliser.normalise(adapted.body(), Optional.of(effectiveModel), effort);
-        if (adapter.upstreamPath().endsWith("/compact")) {
-            body.remove("stream");
-            body.remove("store");
-            body.remove("include");
+    /** A bug reached the top: answer 500 in the client's protocol if nothing was sent yet. */
+    private static Ending unexpected(Context ctx, ErrorRenderer errors) {
+        String message = "internal error; the gateway log has the details";
+        if (!ctx.res().isCommitted()) {
+            ctx.res().resetBuffer();
+            return Ending.refused(errors.render(ctx, GatewayError.of(500, "internal_error", message)),
+                    "internal_error", message);
         }
-        return body;
+        return Ending.refused(500, "internal_error", message);
     }
 
-    private void refuse(Context ctx, RequestLog log, ErrorRenderer errors, GatewayError error) {
-        log.error(error.code(), error.message());
-        log.status = errors.render(ctx, error);
-        finish(log);
-    }
-
-    private void finish(RequestLog log) {
+    private void finish(RequestFacts facts, Ending ending) {
         Instant end = clock.instant();
-        RequestRecorder.RequestRecord record = log.toRecord(end);
+        RequestRecorder.RequestRecord record = record(facts, ending, end);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("status", record.status());
         if (record.finalAccountId() != null) {
@@ -151,8 +189,18 @@ final class AdapterHandler {
         if (record.errorCode() != null) {
             fields.put("code", record.errorCode());
         }
-        recorder.trace(log.traceId, "REQUEST_FINAL", fields);
+        recorder.trace(facts.traceId(), TraceStep.REQUEST_FINAL, fields);
         recorder.record(record);
+    }
+
+    static RequestRecorder.RequestRecord record(RequestFacts f, Ending e, Instant end) {
+        String initial = e.attempted().isEmpty() ? null : e.attempted().get(0);
+        ExecutionResult.Usage usage = e.usage();
+        return new RequestRecorder.RequestRecord(f.startedAt(), f.traceId(), f.keyId(), f.keyPrefix(), initial,
+                e.finalAccountId(), e.attempted(), f.method(), f.path(), f.adaptedPath(), f.clientModel(),
+                f.effectiveModel(), f.reasoningEffort(), e.status(), e.errorCode(), e.errorMessage(),
+                Duration.between(f.startedAt(), end).toMillis(), e.firstByteMillis(), usage.inputTokens(),
+                usage.cachedInputTokens(), usage.outputTokens(), usage.reasoningTokens());
     }
 
     private static boolean hasText(String s) {

@@ -12,80 +12,70 @@ import io.javalin.http.Context;
 
 /**
  * Executes one adapted request and answers it in the client's protocol: a stream written as events arrive, or one
- * JSON answer rebuilt from the whole upstream stream. Fills the request log (status, account, usage, error) but
- * does not write it. Single use, request thread.
+ * JSON answer rebuilt from the whole upstream stream. Returns how the request ended; writes no log. Single use,
+ * request thread.
  */
 final class Answers {
     private final GatewayExecutor executor;
     private final ProtocolAdapter adapter;
     private final AdaptedRequest adapted;
-    private final RequestLog log;
 
-    Answers(GatewayExecutor executor, ProtocolAdapter adapter, AdaptedRequest adapted, RequestLog log) {
+    Answers(GatewayExecutor executor, ProtocolAdapter adapter, AdaptedRequest adapted) {
         this.executor = executor;
         this.adapter = adapter;
         this.adapted = adapted;
-        this.log = log;
     }
 
-    void stream(Context ctx, GatewayRequest request, GatewaySettings config) {
+    Ending stream(Context ctx, GatewayRequest request, GatewaySettings config) {
         ExecutionResult result = executor.execute(request, config, adapter.streamTo(ctx.res(), adapted));
         if (result instanceof ExecutionResult.Refused refused) {
-            refuse(ctx, refused);
-            return;
+            return refuse(ctx, refused);
         }
         ExecutionResult.Served served = (ExecutionResult.Served) result;
-        log.served(served, served.clientGone() ? 499 : 200);
+        return Ending.served(served, served.clientGone() ? 499 : 200);
     }
 
-    void whole(Context ctx, GatewayRequest request, GatewaySettings config) {
+    Ending whole(Context ctx, GatewayRequest request, GatewaySettings config) {
         boolean compact = adapter.upstreamPath().endsWith("/compact");
         ClientStream sink = compact ? new UnaryCapture() : new ResponsesAggregator();
         ExecutionResult result = executor.execute(request, config, sink);
         if (result instanceof ExecutionResult.Refused refused) {
-            refuse(ctx, refused);
-            return;
+            return refuse(ctx, refused);
         }
         ExecutionResult.Served served = (ExecutionResult.Served) result;
         if (sink instanceof UnaryCapture capture) {
             ctx.status(200).contentType("application/json").result(capture.body);
-            log.served(served, 200);
-            return;
+            return Ending.served(served, 200);
         }
         ResponsesAggregator aggregator = (ResponsesAggregator) sink;
         JsonObject response = aggregator.response();
         if (response == null) {
-            log.served(served, 502);
             String code = aggregator.failureCode() == null ? "upstream_stream_closed" : aggregator.failureCode();
             String message = aggregator.failureMessage() == null ? "the upstream stream ended early"
                     : aggregator.failureMessage();
-            error(ctx, GatewayError.of(502, code, message));
-            return;
+            return error(ctx, Ending.served(served, 502), GatewayError.of(502, code, message));
         }
         if (aggregator.failed()) {
             JsonObject error = JsonFields.object(response, "error");
             String code = JsonFields.string(error, "code");
             String message = JsonFields.string(error, "message");
             int status = "context_length_exceeded".equals(code) || "invalid_prompt".equals(code) ? 400 : 502;
-            log.served(served, status);
-            error(ctx, GatewayError.of(status, code == null ? "response_failed" : code,
-                    message == null ? "the response failed" : message));
-            return;
+            return error(ctx, Ending.served(served, status), GatewayError.of(status,
+                    code == null ? "response_failed" : code, message == null ? "the response failed" : message));
         }
-        log.served(served, 200);
         ctx.status(200).contentType("application/json").result(adapter.renderWhole(response, adapted).toString());
+        return Ending.served(served, 200);
     }
 
-    private void refuse(Context ctx, ExecutionResult.Refused refused) {
-        log.attempted = refused.attempted();
-        log.finalAccount = refused.lastAccountId();
-        error(ctx, new GatewayError(refused.status(), refused.code(), refused.message(), refused.retryAfter(),
-                refused.passthroughBody()));
+    private Ending refuse(Context ctx, ExecutionResult.Refused refused) {
+        int status = adapter.errors().render(ctx, new GatewayError(refused.status(), refused.code(),
+                refused.message(), refused.retryAfter(), refused.passthroughBody()));
+        return Ending.refused(refused, status);
     }
 
-    private void error(Context ctx, GatewayError error) {
-        log.error(error.code(), error.message());
-        log.status = adapter.errors().render(ctx, error);
+    private Ending error(Context ctx, Ending served, GatewayError error) {
+        int status = adapter.errors().render(ctx, error);
+        return served.withError(status, error.code(), error.message());
     }
 
     /** Captures a unary upstream body (the compact endpoint). */
@@ -99,6 +89,10 @@ final class Answers {
         @Override
         public void event(SseEvent event) {
             body = event.data();
+        }
+
+        @Override
+        public void flush() {
         }
 
         @Override

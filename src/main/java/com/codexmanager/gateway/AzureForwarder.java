@@ -2,6 +2,7 @@ package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.TraceStep;
 import com.codexmanager.gateway.protocol.GatewayError;
 import com.codexmanager.gateway.protocol.JsonFields;
 import com.codexmanager.gateway.protocol.ProtocolAdapter;
@@ -23,7 +24,8 @@ import java.util.Map;
  * Serves a request of an {@code azure_openai} key from that key's own Azure OpenAI resource instead of the pool:
  * the client's body (model set to the resolved model, i.e. the deployment) goes to the resource's v1 API
  * ({@code /openai/v1/chat/completions} or {@code /openai/v1/responses}) with the key's {@code api-key}, and the
- * answer — stream or JSON, success or Azure error — is relayed as it comes. Fills the request log. Thread-safe.
+ * answer — stream or JSON, success or Azure error — is relayed as it comes. Returns how the request ended.
+ * Thread-safe.
  */
 final class AzureForwarder {
     private static final int MAX_ERROR_BYTES = 64 * 1024;
@@ -36,24 +38,21 @@ final class AzureForwarder {
         this.recorder = recorder;
     }
 
-    void forward(Context ctx, RequestLog log, PlatformKey key, ProtocolAdapter adapter, JsonObject clientBody,
+    Ending forward(Context ctx, String traceId, PlatformKey key, ProtocolAdapter adapter, JsonObject clientBody,
             boolean streams, String model) {
         PlatformKey.Azure azure = key.azure();
         if (azure == null || azure.baseUrl() == null || azure.baseUrl().isBlank()) {
-            refuse(ctx, log, adapter, GatewayError.of(400, "azure_endpoint_missing",
+            return refuse(ctx, adapter, GatewayError.of(400, "azure_endpoint_missing",
                     "this azure_openai key has no Azure endpoint configured"));
-            return;
         }
         if (adapter.azurePath() == null) {
-            refuse(ctx, log, adapter, GatewayError.of(400, "unsupported_for_azure_key",
+            return refuse(ctx, adapter, GatewayError.of(400, "unsupported_for_azure_key",
                     "azure_openai keys serve the Chat Completions and Responses routes only"));
-            return;
         }
         String apiKey = apiKey(azure);
         if (apiKey == null) {
-            refuse(ctx, log, adapter, GatewayError.of(403, "azure_key_missing",
+            return refuse(ctx, adapter, GatewayError.of(403, "azure_key_missing",
                     "the Azure api-key of this key is missing or cannot be opened"));
-            return;
         }
         JsonObject body = clientBody.deepCopy();
         body.addProperty("model", model);
@@ -61,87 +60,92 @@ final class AzureForwarder {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("api-key", apiKey);
         headers.put("Accept", streams ? "text/event-stream" : "application/json");
-        recorder.trace(log.traceId, "AZURE_FORWARD", Map.of("host", uri.getHost(), "path", uri.getPath()));
+        recorder.trace(traceId, TraceStep.AZURE_FORWARD, Map.of("host", uri.getHost(), "path", uri.getPath()));
         long start = System.nanoTime();
         try (UpstreamCall call = upstream.post(uri, headers, body.toString().getBytes(StandardCharsets.UTF_8))) {
-            log.firstByteMillis = (System.nanoTime() - start) / 1_000_000;
-            relay(ctx, log, adapter, call, streams);
+            long firstByteMillis = (System.nanoTime() - start) / 1_000_000;
+            return relay(ctx, adapter, call, streams, firstByteMillis);
         } catch (IOException e) {
-            refuse(ctx, log, adapter, GatewayError.of(502, "azure_unreachable",
+            return refuse(ctx, adapter, GatewayError.of(502, "azure_unreachable",
                     "the Azure endpoint did not answer: " + e.getClass().getSimpleName()));
         }
     }
 
-    private void relay(Context ctx, RequestLog log, ProtocolAdapter adapter, UpstreamCall call, boolean streams)
-            throws IOException {
+    private Ending relay(Context ctx, ProtocolAdapter adapter, UpstreamCall call, boolean streams,
+            long firstByteMillis) throws IOException {
         int status = call.status();
         if (status < 200 || status >= 300) {
             String text = call.bodyText(MAX_ERROR_BYTES);
             JsonObject error = JsonFields.object(parse(text), "error");
             if (error != null) {
-                log.status = status;
-                log.error(errorCode(error, status), JsonFields.string(error, "message"));
                 ctx.status(status).contentType("application/json").result(text);
-                return;
+                return ending(status, errorCode(error, status), JsonFields.string(error, "message"),
+                        firstByteMillis, ExecutionResult.Usage.NONE);
             }
-            refuse(ctx, log, adapter, GatewayError.of(status >= 500 ? 502 : status, "azure_error",
+            return refuse(ctx, adapter, GatewayError.of(status >= 500 ? 502 : status, "azure_error",
                     "the Azure endpoint answered HTTP " + status));
-            return;
         }
-        log.status = 200;
         if (streams) {
             ctx.res().setStatus(200);
             ctx.res().setContentType(call.contentType().isEmpty() ? "text/event-stream" : call.contentType());
             ctx.res().setHeader("Cache-Control", "no-cache");
-            if (!copy(call.body(), ctx, log)) {
+            String failure = copy(call.body(), ctx);
+            if ("client_disconnected".equals(failure)) {
                 // the client went away: drop the Azure stream at once instead of draining it
                 call.cancel();
+                return ending(499, failure, "the client closed the connection", firstByteMillis,
+                        ExecutionResult.Usage.NONE);
             }
-            return;
+            return ending(200, failure, failure == null ? null : "the Azure stream broke", firstByteMillis,
+                    ExecutionResult.Usage.NONE);
         }
         byte[] bytes = call.body().readAllBytes();
-        log.usage = usage(JsonFields.object(parse(new String(bytes, StandardCharsets.UTF_8)), "usage"));
+        ExecutionResult.Usage usage = usage(JsonFields.object(parse(new String(bytes, StandardCharsets.UTF_8)),
+                "usage"));
         ctx.status(200).contentType("application/json").result(bytes);
+        return ending(200, null, null, firstByteMillis, usage);
+    }
+
+    private static Ending ending(int status, String code, String message, long firstByteMillis,
+            ExecutionResult.Usage usage) {
+        return new Ending(status, java.util.List.of(), null, code, message, firstByteMillis, usage);
     }
 
     /**
      * Copies the Azure stream chunk by chunk. A stalled Azure stream ends at the upstream client's socket timeout.
      *
-     * @return false when the client went away
+     * @return {@code null} when the stream ended normally, else the error code
      */
-    private static boolean copy(InputStream in, Context ctx, RequestLog log) {
+    private static String copy(InputStream in, Context ctx) {
         byte[] buffer = new byte[8192];
         OutputStream out;
         try {
             out = ctx.res().getOutputStream();
         } catch (IOException e) {
-            log.error("client_disconnected", "the client closed the connection");
-            return false;
+            return "client_disconnected";
         }
         while (true) {
             int n;
             try {
                 n = in.read(buffer);
             } catch (IOException e) {
-                log.error("azure_stream_broken", "the Azure stream broke: " + e.getClass().getSimpleName());
-                return true;
+                return "azure_stream_broken";
             }
             if (n < 0) {
-                return true;
+                return null;
             }
             try {
                 out.write(buffer, 0, n);
                 out.flush();
             } catch (IOException e) {
-                log.error("client_disconnected", "the client closed the connection");
-                return false;
+                return "client_disconnected";
             }
         }
     }
 
-    private void refuse(Context ctx, RequestLog log, ProtocolAdapter adapter, GatewayError error) {
-        log.error(error.code(), error.message());
-        log.status = adapter.errors().render(ctx, error);
+    private Ending refuse(Context ctx, ProtocolAdapter adapter, GatewayError error) {
+        int status = adapter.errors().render(ctx, error);
+        return Ending.refused(status, error.code(), error.message());
     }
 
     private static String apiKey(PlatformKey.Azure azure) {

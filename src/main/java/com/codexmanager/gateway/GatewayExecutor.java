@@ -4,6 +4,7 @@ import com.codexmanager.gateway.port.AccountPool;
 import com.codexmanager.gateway.port.Credentials;
 import com.codexmanager.gateway.port.CredentialsUnavailableException;
 import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.TraceStep;
 import com.codexmanager.gateway.port.UsageObserver;
 import com.codexmanager.gateway.protocol.ClientStream;
 import com.codexmanager.gateway.routing.AffinityMap;
@@ -22,14 +23,15 @@ import com.codexmanager.gateway.upstream.UpstreamClient;
 import com.codexmanager.gateway.upstream.UpstreamHeaders;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -50,12 +52,21 @@ public final class GatewayExecutor {
     private final RequestRecorder recorder;
     private final Clock clock;
     private final Supplier<String> preferredAccount;
-    private final java.util.function.Consumer<String> modelsEtag;
+    private final Consumer<String> modelsEtag;
+    private final OpenAttempts open;
 
     public GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns,
             InflightTracker inflight, AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier,
             StreamWatchdog watchdog, UsageObserver usageObserver, RequestRecorder recorder, Clock clock,
-            Supplier<String> preferredAccount, java.util.function.Consumer<String> modelsEtag) {
+            Supplier<String> preferredAccount, Consumer<String> modelsEtag) {
+        this(pool, selector, cooldowns, inflight, affinity, upstream, classifier, watchdog, usageObserver, recorder,
+                clock, preferredAccount, modelsEtag, new OpenAttempts());
+    }
+
+    GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns, InflightTracker inflight,
+            AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier, StreamWatchdog watchdog,
+            UsageObserver usageObserver, RequestRecorder recorder, Clock clock, Supplier<String> preferredAccount,
+            Consumer<String> modelsEtag, OpenAttempts open) {
         this.pool = pool;
         this.selector = selector;
         this.cooldowns = cooldowns;
@@ -69,6 +80,7 @@ public final class GatewayExecutor {
         this.clock = clock;
         this.preferredAccount = preferredAccount;
         this.modelsEtag = modelsEtag;
+        this.open = open;
     }
 
     public ExecutionResult execute(GatewayRequest request, GatewaySettings settings, ClientStream client) {
@@ -83,24 +95,27 @@ public final class GatewayExecutor {
         Outcome last = null;
         String lastAccount = null;
         while (!candidates.isEmpty() && clock.instant().isBefore(deadline)) {
-            Optional<InflightTracker.Slot> slot = takeSlot(request, settings, candidates);
+            if (open.stopping()) {
+                return stopping(attempted, lastAccount);
+            }
+            Optional<InflightTracker.Slot> slot = takeSlot(settings, candidates);
             if (slot.isEmpty()) {
                 return new ExecutionResult.Refused(503, "accounts_busy", "every candidate account is at its in-flight "
                         + "limit (CODEXMANAGER_ACCOUNT_MAX_INFLIGHT); waited " + settings.gateWait().toMillis() + " ms",
-                        java.time.Duration.ofSeconds(1), null, attempted, lastAccount);
+                        Duration.ofSeconds(1), null, attempted, lastAccount);
             }
             PoolAccount account = removeUpTo(candidates, slot.get().accountId(), request.traceId());
             attempted.add(account.id());
             lastAccount = account.id();
-            trace(request.traceId(), "CANDIDATE_START", Map.of("account_id", account.id(),
+            trace(request.traceId(), TraceStep.CANDIDATE_START, Map.of("account_id", account.id(),
                     "attempt", attempted.size()));
             try (InflightTracker.Slot held = slot.get()) {
-                Object result = attempt(request, settings, account, client, startNanos);
-                if (result instanceof StreamRelay.Relayed relayed) {
+                Attempt result = attempt(request, settings, account, client, startNanos);
+                if (result instanceof Attempt.Relayed relayed) {
                     return served(request, account, attempted, relayed);
                 }
-                Outcome outcome = (Outcome) result;
-                trace(request.traceId(), "ATTEMPT_RESULT", Map.of("account_id", account.id(),
+                Outcome outcome = ((Attempt.Failed) result).outcome();
+                trace(request.traceId(), TraceStep.ATTEMPT_RESULT, Map.of("account_id", account.id(),
                         "outcome", outcome.code()));
                 applyCooldown(account.id(), outcome);
                 if (!outcome.failover()) {
@@ -112,8 +127,7 @@ public final class GatewayExecutor {
         return NoAccountAnswer.refusal(last, selection, attempted, lastAccount, clock.instant());
     }
 
-    private Optional<InflightTracker.Slot> takeSlot(GatewayRequest request, GatewaySettings settings,
-            List<PoolAccount> candidates) {
+    private Optional<InflightTracker.Slot> takeSlot(GatewaySettings settings, List<PoolAccount> candidates) {
         try {
             return inflight.acquire(candidates.stream().map(PoolAccount::id).toList(),
                     settings.accountMaxInflight(), settings.gateWait());
@@ -130,30 +144,31 @@ public final class GatewayExecutor {
             if (head.id().equals(chosen)) {
                 return head;
             }
-            trace(traceId, "CANDIDATE_SKIP", Map.of("account_id", head.id(), "reason", "inflight_limit"));
+            trace(traceId, TraceStep.CANDIDATE_SKIP, Map.of("account_id", head.id(), "reason", "inflight_limit"));
         }
     }
 
-    private Object attempt(GatewayRequest request, GatewaySettings settings, PoolAccount account,
+    private Attempt attempt(GatewayRequest request, GatewaySettings settings, PoolAccount account,
             ClientStream client, long startNanos) {
         Credentials credentials;
         try {
             credentials = pool.credentials(account.id());
         } catch (CredentialsUnavailableException e) {
-            return new Outcome.Unauthorized(e.reason());
+            return new Attempt.Failed(new Outcome.Unauthorized(e.reason()));
         }
-        Object result = call(settings.upstreamBaseUrl(), request, settings, credentials, client, startNanos);
-        if (result instanceof Outcome.Unauthorized) {
+        Attempt result = call(settings.upstreamBaseUrl(), request, settings, credentials, client, startNanos);
+        if (result instanceof Attempt.Failed failed && failed.outcome() instanceof Outcome.Unauthorized) {
             try {
                 credentials = pool.refreshAfterUnauthorized(account.id(), credentials);
             } catch (CredentialsUnavailableException e) {
-                return new Outcome.Unauthorized(e.reason());
+                return new Attempt.Failed(new Outcome.Unauthorized(e.reason()));
             }
             result = call(settings.upstreamBaseUrl(), request, settings, credentials, client, startNanos);
         }
-        if (result instanceof Outcome outcome && !settings.fallbackBaseUrl().isBlank() && usesFallback(outcome)) {
-            trace(request.traceId(), "FALLBACK_UPSTREAM", Map.of("account_id", account.id(),
-                    "outcome", outcome.code()));
+        if (result instanceof Attempt.Failed failed && !settings.fallbackBaseUrl().isBlank()
+                && usesFallback(failed.outcome())) {
+            trace(request.traceId(), TraceStep.FALLBACK_UPSTREAM, Map.of("account_id", account.id(),
+                    "outcome", failed.outcome().code()));
             result = call(settings.fallbackBaseUrl(), request, settings, credentials, client, startNanos);
         }
         return result;
@@ -164,31 +179,33 @@ public final class GatewayExecutor {
                 || outcome instanceof Outcome.Forbidden || outcome instanceof Outcome.RateLimited;
     }
 
-    /** One HTTP exchange; returns an {@link Outcome} (nothing committed) or a {@link StreamRelay.Relayed}. */
-    private Object call(String baseUrl, GatewayRequest request, GatewaySettings settings, Credentials credentials,
+    /** One HTTP exchange with one account. */
+    private Attempt call(String baseUrl, GatewayRequest request, GatewaySettings settings, Credentials credentials,
             ClientStream client, long startNanos) {
         URI uri = URI.create(baseUrl + request.upstreamPath());
         boolean sse = !request.upstreamPath().endsWith("/compact");
         Map<String, String> headers = UpstreamHeaders.build(credentials, settings.originator(), settings.cookie(),
                 request.clientHeaders(), request.affinityKey(), sse);
-        UpstreamClient.Pending pending = upstream.preparePost(uri, headers,
-                request.body().toString().getBytes(StandardCharsets.UTF_8));
-        try (AttemptWatch watch = new AttemptWatch(pending, client).register(watchdog, settings)) {
+        UpstreamClient.Pending pending = upstream.preparePost(uri, headers, request.bodyBytes());
+        try (AttemptWatch watch = new AttemptWatch(pending, client, open).register(watchdog, settings)) {
             UpstreamCall call;
             try {
                 call = pending.open();
             } catch (IOException e) {
-                return watch.timedOut()
+                if (watch.stopping()) {
+                    return new Attempt.Failed(new Outcome.ServiceStopping());
+                }
+                return new Attempt.Failed(watch.timedOut()
                         ? new Outcome.Network("no answer from the upstream within "
                                 + settings.firstByteTimeout().toSeconds() + " s")
-                        : new Outcome.Network(e.getClass().getSimpleName() + ": " + e.getMessage());
+                        : new Outcome.Network(e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             watch.watch().upstreamActivity();
             return exchange(call, credentials, client, settings, watch, sse, startNanos);
         }
     }
 
-    private Object exchange(UpstreamCall call, Credentials credentials, ClientStream client,
+    private Attempt exchange(UpstreamCall call, Credentials credentials, ClientStream client,
             GatewaySettings settings, AttemptWatch watch, boolean sse, long startNanos) {
         try (call) {
             Map<String, String> replyHeaders = call.headers();
@@ -204,25 +221,20 @@ public final class GatewayExecutor {
             if (status < 200 || status >= 300 || (sse && !call.contentType().contains("text/event-stream"))) {
                 String body = readErrorBody(call);
                 call.cancel();
-                return status >= 200 && status < 300
+                return new Attempt.Failed(status >= 200 && status < 300
                         ? new Outcome.ServerError(502, "upstream answered " + call.contentType()
                                 + " instead of an event stream")
-                        : classifier.classifyHttp(status, replyHeaders, call.contentType(), body);
+                        : classifier.classifyHttp(status, replyHeaders, call.contentType(), body));
             }
             if (!sse) {
                 return UnaryRelay.relay(call, client);
             }
-            Object relayed = new StreamRelay(call, client, classifier, watch, settings).run(startNanos,
-                    replyHeaders);
-            if (relayed instanceof StreamRelay.NotCommitted notCommitted) {
-                call.cancel();
-                return notCommitted.outcome();
-            }
-            StreamRelay.Relayed done = (StreamRelay.Relayed) relayed;
-            if (done.clientGone() || done.streamError() != null) {
+            Attempt relayed = new StreamRelay(call, client, classifier, watch, settings).run(startNanos, replyHeaders);
+            if (!(relayed instanceof Attempt.Relayed done) || !done.clean()) {
+                // nothing more is wanted from this stream: drop the connection instead of draining it
                 call.cancel();
             }
-            return done;
+            return relayed;
         }
     }
 
@@ -238,7 +250,7 @@ public final class GatewayExecutor {
         if (outcome instanceof Outcome.UsageLimit limit) {
             pool.markUsageLimited(accountId, limit.resetsAt());
             cooldowns.bench(accountId, Cooldowns.Kind.USAGE_LIMIT,
-                    Optional.of(java.time.Duration.between(clock.instant(), limit.resetsAt())));
+                    Optional.of(Duration.between(clock.instant(), limit.resetsAt())));
         } else if (outcome instanceof Outcome.RateLimited limited) {
             cooldowns.bench(accountId, Cooldowns.Kind.RATE_LIMITED, limited.retryAfter());
         } else if (outcome instanceof Outcome.Challenge) {
@@ -252,18 +264,18 @@ public final class GatewayExecutor {
         } else if (outcome instanceof Outcome.Forbidden) {
             cooldowns.bench(accountId, Cooldowns.Kind.FORBIDDEN, Optional.empty());
         }
-        // RequestRejected is the request's fault, not the account's: no bench.
+        // RequestRejected is the request's fault and ServiceStopping the service's: no bench.
     }
 
     private ExecutionResult served(GatewayRequest request, PoolAccount account, List<String> attempted,
-            StreamRelay.Relayed relayed) {
-        if (relayed.streamError() == null && !relayed.clientGone()) {
+            Attempt.Relayed relayed) {
+        if (relayed.clean()) {
             cooldowns.clear(account.id());
         }
         affinity.bind(request.key().id(), request.affinityKey(), account.id());
         pool.markUsed(account.id(), clock.instant());
         return new ExecutionResult.Served(account.id(), attempted, relayed.usage(), relayed.firstByteMillis(),
-                relayed.streamError(), relayed.clientGone(), relayed.model());
+                relayed.streamError(), relayed.clientGone(), relayed.upstreamModel());
     }
 
     private static ExecutionResult refusedFromOutcome(Outcome outcome, List<String> attempted, String accountId) {
@@ -271,20 +283,34 @@ public final class GatewayExecutor {
             return new ExecutionResult.Refused(rejected.status(), rejected.code(), rejected.message(), null,
                     rejected.rawBody(), attempted, accountId);
         }
+        if (outcome instanceof Outcome.ServiceStopping) {
+            return stopping(attempted, accountId);
+        }
         return new ExecutionResult.Refused(502, outcome.code(), "upstream error", null, null, attempted, accountId);
+    }
+
+    private static ExecutionResult.Refused stopping(List<String> attempted, String accountId) {
+        return new ExecutionResult.Refused(503, "service_stopping", "the gateway is shutting down; retry the request",
+                Duration.ofSeconds(1), null, attempted, accountId);
+    }
+
+    /** Ends every open upstream attempt: its stream gets a terminal error; later requests are refused. */
+    int stopAll() {
+        return open.stopAll();
     }
 
     private void traceSelection(String traceId, Selection selection) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("source", selection.source());
         fields.put("candidates", String.join(",", selection.candidates().stream().map(PoolAccount::id).toList()));
-        trace(traceId, "CANDIDATE_POOL", fields);
+        trace(traceId, TraceStep.CANDIDATE_POOL, fields);
         for (Selection.Skip skip : selection.skips()) {
-            trace(traceId, "CANDIDATE_SKIP", Map.of("account_id", skip.accountId(), "reason", skip.reason().code()));
+            trace(traceId, TraceStep.CANDIDATE_SKIP, Map.of("account_id", skip.accountId(),
+                    "reason", skip.reason().code()));
         }
     }
 
-    private void trace(String traceId, String event, Map<String, Object> fields) {
-        recorder.trace(traceId, event, fields);
+    private void trace(String traceId, TraceStep step, Map<String, Object> fields) {
+        recorder.trace(traceId, step, fields);
     }
 }

@@ -49,12 +49,21 @@ public final class GatewayMetrics {
         }
     }
 
+    /** A request entered the gateway; {@link #ended()} must follow on every path. */
     void started() {
         inflight.incrementAndGet();
     }
 
-    void finished(int status, long durationMillis, Long firstByteMillis, int attempts) {
+    void ended() {
         inflight.decrementAndGet();
+    }
+
+    /** Requests being served right now. */
+    public int inFlight() {
+        return inflight.get();
+    }
+
+    void finished(int status, long durationMillis, Long firstByteMillis, int attempts) {
         byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
         latency.observe(durationMillis);
         if (firstByteMillis != null && firstByteMillis > 0) {

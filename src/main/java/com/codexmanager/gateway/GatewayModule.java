@@ -1,5 +1,6 @@
 package com.codexmanager.gateway;
 
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.Setting;
 import com.codexmanager.gateway.models.ModelCatalog;
 import com.codexmanager.gateway.port.AccountPool;
@@ -20,7 +21,6 @@ import com.codexmanager.service.ServiceContext;
 import com.codexmanager.service.ServiceModule;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +41,7 @@ public final class GatewayModule implements ServiceModule {
     private final KeepaliveJob keepalive;
     private final ScheduledExecutorService jobs;
     private final GatewayMetrics metrics = new GatewayMetrics();
+    private final GatewayExecutor executor;
 
     public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
             UsageObserver usage) {
@@ -51,24 +52,20 @@ public final class GatewayModule implements ServiceModule {
                 Duration.ofSeconds(Math.max(settings.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS),
                         settings.number(Setting.UPSTREAM_IDLE_TIMEOUT_SECS)) + 30), context.settings()::current);
         this.watchdog = new StreamWatchdog(Duration.ofMillis(50), System::nanoTime);
-        this.jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gateway-jobs");
-            t.setDaemon(true);
-            return t;
-        });
-        this.cooldowns = new Cooldowns(context.clock(), new CooldownRepository(context.database().sql()));
+        this.jobs = Executors2.scheduler("gateway-jobs");
+        this.cooldowns = new Cooldowns(context.clock(), new CooldownRepository(context.database().sql().relaxed()));
         AffinityMap affinity = new AffinityMap(context.clock(),
                 Duration.ofSeconds(settings.number(Setting.AFFINITY_TTL_SECS)), AFFINITY_CAPACITY);
         CandidateSelector selector = new CandidateSelector(pool::snapshot, cooldowns, affinity, context.clock());
-        this.catalog = new ModelCatalog(new ModelCacheRepository(context.database().sql()), pool, upstream,
+        this.catalog = new ModelCatalog(new ModelCacheRepository(context.database().sql().relaxed()), pool, upstream,
                 () -> context.settings().current().text(Setting.UPSTREAM_BASE_URL),
                 () -> context.settings().current().text(Setting.ORIGINATOR), jobs, context.clock());
         ManualAccount manual = new ManualAccount();
-        GatewayExecutor executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
+        this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
                 manual::get, catalog::onEtag);
         AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
-                context.settings()::current, new TraceIds(context.random()), context.clock());
+                metrics, new GatewayConfig(context.settings()::current), new TraceIds(), context.clock());
         this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
                 new ModelsHandler(keys, catalog));
         this.keepalive = new KeepaliveJob(pool, catalog);
@@ -103,9 +100,18 @@ public final class GatewayModule implements ServiceModule {
         return catalog;
     }
 
+    /**
+     * Ends every open stream now with a protocol-shaped terminal error (shutdown after the drain period); requests
+     * that arrive later are refused with 503.
+     */
+    @Override
+    public void endOpenStreams() {
+        executor.stopAll();
+    }
+
     @Override
     public void close() {
-        jobs.shutdownNow();
+        Executors2.stop(jobs, Duration.ofSeconds(2), "Gateway jobs");
         watchdog.close();
         upstream.close();
     }

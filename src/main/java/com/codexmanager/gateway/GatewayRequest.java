@@ -10,10 +10,11 @@ import java.util.Map;
  * and logging need. Immutable (the body must not be modified after construction).
  *
  * @param upstreamPath   {@code /responses} or {@code /responses/compact}
+ * @param bodyBytes      {@code body} serialised once, sent as is by every attempt
  * @param clientHeaders  request headers, names lower-cased
  * @param affinityKey    the conversation key, or {@code null}
  */
 public record GatewayRequest(String traceId, Instant startedAt, PlatformKey key, String method, String path,
         String upstreamPath, String clientModel, String effectiveModel, String reasoningEffort, JsonObject body,
-        Map<String, String> clientHeaders, String affinityKey, boolean clientStreams) {
+        byte[] bodyBytes, Map<String, String> clientHeaders, String affinityKey, boolean clientStreams) {
 }

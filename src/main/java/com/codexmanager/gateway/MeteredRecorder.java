@@ -1,9 +1,14 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.TraceStep;
 import java.util.Map;
 
-/** Feeds {@link GatewayMetrics} from the request records and trace events, then passes them on. Thread-safe. */
+/**
+ * Feeds {@link GatewayMetrics} counters from the request records and skip events, then passes them on (the
+ * in-flight gauge is kept by the pipeline itself, so it also comes down for requests that end in a bug).
+ * Thread-safe.
+ */
 final class MeteredRecorder implements RequestRecorder {
     private final RequestRecorder delegate;
     private final GatewayMetrics metrics;
@@ -21,12 +26,10 @@ final class MeteredRecorder implements RequestRecorder {
     }
 
     @Override
-    public void trace(String traceId, String event, Map<String, Object> fields) {
-        if (event.equals("REQUEST_START")) {
-            metrics.started();
-        } else if (event.equals("CANDIDATE_SKIP")) {
+    public void trace(String traceId, TraceStep step, Map<String, Object> fields) {
+        if (step == TraceStep.CANDIDATE_SKIP) {
             metrics.skipped(String.valueOf(fields.get("reason")));
         }
-        delegate.trace(traceId, event, fields);
+        delegate.trace(traceId, step, fields);
     }
 }

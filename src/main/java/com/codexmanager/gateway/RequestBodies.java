@@ -17,11 +17,13 @@ final class RequestBodies {
 
     /** @throws AdapterException 413 when larger than {@code maxBytes}, 400 when unreadable or not an object */
     static JsonObject read(Context ctx, long maxBytes) {
+        // Checked before the body stream is touched: opening it makes the server send "100 Continue", after which
+        // a client that asked for it would already be uploading when the 413 arrives.
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
-            if (ctx.req().getContentLengthLong() > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
             throw new AdapterException(400, "unreadable_body", "the request body could not be read");

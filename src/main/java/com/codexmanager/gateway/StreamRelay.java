@@ -2,13 +2,14 @@ package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.protocol.ClientStream;
 import com.codexmanager.gateway.sse.SseEvent;
-import com.codexmanager.gateway.sse.SseReader;
+import com.codexmanager.gateway.sse.SseFramer;
 import com.codexmanager.gateway.upstream.Outcome;
 import com.codexmanager.gateway.upstream.OutcomeClassifier;
 import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamCall;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Relays one upstream SSE stream to a {@link ClientStream}. Events that carry no output yet are buffered, so a
- * failure event before any output can still fail over to another account; after the first output event the
- * stream is committed and a later failure ends it with a terminal error (never a hang). Single use.
+ * Relays one upstream SSE stream to a {@link ClientStream}, forwarding bytes and inspecting little: each read is
+ * cut into events ({@link SseFramer}); only an event's {@code type} is looked at, and only the terminal event is
+ * parsed (for usage). What a read delivered is flushed to the client when the next read would block, so a burst
+ * leaves in one network write and a lone delta leaves at once.
+ *
+ * <p>Events that carry no output yet are held back, so a failure event before any output can still fail over to
+ * another account; the first output event commits the stream, after which a failure ends it with a terminal error
+ * (never a hang). Single use, on the request thread.
  */
 final class StreamRelay {
     /** Events that may precede output without committing the client. */
@@ -26,182 +32,188 @@ final class StreamRelay {
             "codex.rate_limits", "codex.response.metadata", "keepalive");
     private static final Set<String> TERMINAL = Set.of("response.completed", "response.failed",
             "response.incomplete");
-
-    /** The stream could not be committed; the outcome says whether to fail over. */
-    record NotCommitted(Outcome outcome) {
-    }
+    private static final int READ_BYTES = 8192;
+    private static final int MAX_EVENT_BYTES = 32 * 1024 * 1024;
 
     private final UpstreamCall call;
     private final ClientStream client;
     private final OutcomeClassifier classifier;
-    private final AttemptWatch attemptWatch;
+    private final AttemptWatch attempt;
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
+    private final List<SseEvent> heldBack = new ArrayList<>();
+    private boolean committed;
+    private long firstByteMillis;
+    private Attempt result;
 
-    StreamRelay(UpstreamCall call, ClientStream client, OutcomeClassifier classifier, AttemptWatch attemptWatch,
+    StreamRelay(UpstreamCall call, ClientStream client, OutcomeClassifier classifier, AttemptWatch attempt,
             GatewaySettings settings) {
         this.call = call;
         this.client = client;
         this.classifier = classifier;
-        this.attemptWatch = attemptWatch;
+        this.attempt = attempt;
         this.firstByteTimeout = settings.firstByteTimeout();
         this.idleTimeout = settings.idleTimeout();
     }
 
     /**
-     * Runs the relay.
+     * Runs the relay to its end.
      *
-     * @return a {@link NotCommitted} when nothing reached the client, else the {@link ExecutionResult.Served}
-     *         fields (account fields are filled by the caller)
+     * @param startNanos when the gateway received the request (for the time to first byte)
+     * @param headers    the upstream response headers (for classifying a failure event)
      */
-    Object run(long startNanos, Map<String, String> headers) {
-        StreamWatchdog.Watch watch = attemptWatch.watch();
+    Attempt run(long startNanos, Map<String, String> headers) {
+        StreamWatchdog.Watch watch = attempt.watch();
+        SseFramer framer = new SseFramer(MAX_EVENT_BYTES);
+        byte[] buffer = new byte[READ_BYTES];
         try {
-            SseReader reader = new SseReader(call.body());
-            List<SseEvent> buffered = new ArrayList<>();
-            SseEvent first;
-            while (true) {
-                SseEvent event = readOrNull(reader, watch);
-                if (event == null) {
-                    return new NotCommitted(attemptWatch.timedOut()
-                            ? new Outcome.Network("no answer from the upstream within " + firstByteTimeout.toSeconds()
-                                    + " s")
-                            : new Outcome.ServerError(502, "upstream stream ended before any output"));
+            InputStream in = call.body();
+            while (result == null) {
+                int n = read(in, buffer);
+                if (n < 0) {
+                    return ended();
                 }
-                String type = event.type();
-                if (BOOTSTRAP.contains(type)) {
-                    buffered.add(event);
-                    continue;
-                }
-                if (type.equals("response.failed") || type.equals("error")) {
-                    JsonObject json = event.json();
-                    return new NotCommitted(classifier.classifyEvent(json == null ? new JsonObject() : json,
-                            headers));
-                }
-                first = event;
-                break;
-            }
-            long firstByteMillis = (System.nanoTime() - startNanos) / 1_000_000;
-            client.begin();
-            watch.clientActivity();
-            for (SseEvent e : buffered) {
-                client.event(e);
-            }
-            return relay(reader, watch, first, firstByteMillis);
-        } catch (ClientGoneException e) {
-            call.cancel();
-            return new Relayed(ExecutionResult.Usage.NONE, 0, null, true, null);
-        } catch (IOException e) {
-            call.cancel();
-            return new Relayed(ExecutionResult.Usage.NONE, 0, null, true, null);
-        }
-    }
-
-    /** What a committed relay produced. */
-    record Relayed(ExecutionResult.Usage usage, long firstByteMillis, String streamError, boolean clientGone,
-            String model) {
-    }
-
-    private Relayed relay(SseReader reader, StreamWatchdog.Watch watch, SseEvent first, long firstByteMillis)
-            throws ClientGoneException {
-        SseEvent event = first;
-        while (true) {
-            String type = event.type();
-            write(event, watch);
-            if (TERMINAL.contains(type)) {
-                JsonObject json = event.json();
-                endQuietly();
-                String error = type.equals("response.completed") ? null : type.substring("response.".length());
-                return new Relayed(usage(json), firstByteMillis, error, false, model(json));
-            }
-            SseEvent next = readOrNull(reader, watch);
-            if (next == null) {
-                boolean timedOut = attemptWatch.timedOut();
-                String code = timedOut ? "upstream_idle_timeout" : "upstream_stream_closed";
-                String message = timedOut
-                        ? "the upstream sent nothing for " + idleTimeout.toSeconds() + " s; the stream was ended"
-                        : "the upstream stream closed before response.completed";
-                if (attemptWatch.clientGone()) {
-                    return new Relayed(ExecutionResult.Usage.NONE, firstByteMillis, code, true, null);
-                }
-                try {
-                    client.fail(code, message);
-                } catch (IOException e) {
-                    return new Relayed(ExecutionResult.Usage.NONE, firstByteMillis, code, true, null);
-                }
-                return new Relayed(ExecutionResult.Usage.NONE, firstByteMillis, code, false, null);
-            }
-            event = next;
-        }
-    }
-
-    private void write(SseEvent event, StreamWatchdog.Watch watch) throws ClientGoneException {
-        try {
-            client.event(event);
-            watch.clientActivity();
-        } catch (IOException e) {
-            attemptWatch.markClientGone();
-            call.cancel();
-            throw new ClientGoneException();
-        }
-    }
-
-    private void endQuietly() throws ClientGoneException {
-        try {
-            client.end();
-        } catch (IOException e) {
-            throw new ClientGoneException();
-        }
-    }
-
-    /** Reads the next event; a failed or cut read yields {@code null}. */
-    private SseEvent readOrNull(SseReader reader, StreamWatchdog.Watch watch) {
-        try {
-            var next = reader.next();
-            if (next.isPresent()) {
                 watch.upstreamActivity();
-                return next.get();
+                framer.feed(buffer, 0, n, event -> accept(event, startNanos, headers));
+                if (result == null && committed && nothingMoreBuffered(in)) {
+                    client.flush();
+                    watch.clientActivity();
+                }
             }
-            return null;
+            return result;
+        } catch (ClientGone e) {
+            call.cancel();
+            return Attempt.Relayed.clientLeft(firstByteMillis);
         } catch (IOException e) {
-            return null;
+            // an event beyond the size limit, or the client went away while we flushed
+            call.cancel();
+            if (!committed) {
+                return new Attempt.Failed(new Outcome.ServerError(502, "unreadable upstream stream: "
+                        + e.getMessage()));
+            }
+            return Attempt.Relayed.clientLeft(firstByteMillis);
         }
     }
 
-    static ExecutionResult.Usage usage(JsonObject event) {
-        if (event == null || !event.has("response") || !event.get("response").isJsonObject()) {
-            return ExecutionResult.Usage.NONE;
+    private void accept(SseEvent event, long startNanos, Map<String, String> headers) throws IOException {
+        if (result != null || !event.hasData()) {
+            return;
         }
-        JsonObject response = event.getAsJsonObject("response");
-        if (!response.has("usage") || !response.get("usage").isJsonObject()) {
-            return ExecutionResult.Usage.NONE;
+        String type = event.type();
+        if (!committed) {
+            if (BOOTSTRAP.contains(type)) {
+                heldBack.add(event);
+                return;
+            }
+            if (type.equals("response.failed") || type.equals("error")) {
+                JsonObject json = event.json();
+                result = new Attempt.Failed(classifier.classifyEvent(json == null ? new JsonObject() : json,
+                        headers));
+                return;
+            }
+            commit(startNanos);
         }
-        JsonObject usage = response.getAsJsonObject("usage");
-        return new ExecutionResult.Usage(number(usage, "input_tokens"),
-                nested(usage, "input_tokens_details", "cached_tokens"), number(usage, "output_tokens"),
-                nested(usage, "output_tokens_details", "reasoning_tokens"));
-    }
-
-    private static String model(JsonObject event) {
-        if (event == null || !event.has("response") || !event.get("response").isJsonObject()) {
-            return null;
+        write(event);
+        if (TERMINAL.contains(type)) {
+            JsonObject json = event.json();
+            String error = type.equals("response.completed") ? null : type.substring("response.".length());
+            end();
+            result = new Attempt.Relayed(ResponseUsage.of(json), firstByteMillis, error, false,
+                    ResponseUsage.model(json));
         }
-        JsonObject response = event.getAsJsonObject("response");
-        return response.has("model") && response.get("model").isJsonPrimitive()
-                ? response.get("model").getAsString() : null;
     }
 
-    private static Long number(JsonObject o, String name) {
-        return o.has(name) && o.get(name).isJsonPrimitive() ? o.get(name).getAsLong() : null;
+    private void commit(long startNanos) throws IOException {
+        firstByteMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        committed = true;
+        guard(client::begin);
+        attempt.watch().clientActivity();
+        for (SseEvent held : heldBack) {
+            write(held);
+        }
+        heldBack.clear();
     }
 
-    private static Long nested(JsonObject o, String parent, String name) {
-        return o.has(parent) && o.get(parent).isJsonObject() ? number(o.getAsJsonObject(parent), name) : null;
+    /** The upstream ended or broke before a terminal event. */
+    private Attempt ended() throws ClientGone {
+        if (!committed) {
+            if (attempt.stopping()) {
+                return new Attempt.Failed(new Outcome.ServiceStopping());
+            }
+            return new Attempt.Failed(attempt.timedOut()
+                    ? new Outcome.Network("no answer from the upstream within " + firstByteTimeout.toSeconds() + " s")
+                    : new Outcome.ServerError(502, "upstream stream ended before any output"));
+        }
+        if (attempt.clientGone()) {
+            return Attempt.Relayed.clientLeft(firstByteMillis);
+        }
+        String code;
+        String message;
+        if (attempt.stopping()) {
+            code = "service_stopping";
+            message = "the gateway is shutting down; retry the request";
+        } else if (attempt.timedOut()) {
+            code = "upstream_idle_timeout";
+            message = "the upstream sent nothing for " + idleTimeout.toSeconds() + " s; the stream was ended";
+        } else {
+            code = "upstream_stream_closed";
+            message = "the upstream stream closed before response.completed";
+        }
+        guard(() -> client.fail(code, message));
+        return new Attempt.Relayed(ExecutionResult.Usage.NONE, firstByteMillis, code, false, null);
     }
 
-    private static final class ClientGoneException extends Exception {
-        ClientGoneException() {
-            super(null, null, false, false);
+    private void write(SseEvent event) throws ClientGone {
+        guard(() -> client.event(event));
+    }
+
+    private void end() throws ClientGone {
+        guard(client::end);
+        attempt.watch().clientActivity();
+    }
+
+    /** Runs a client write; a failure means the client left, which also drops the upstream request at once. */
+    private void guard(ClientWrite write) throws ClientGone {
+        try {
+            write.run();
+        } catch (IOException e) {
+            attempt.markClientGone();
+            call.cancel();
+            throw new ClientGone();
+        }
+    }
+
+    /** Reads what is there; a cut or cancelled stream reads as its end (the attempt's flags say why). */
+    private static int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static boolean nothingMoreBuffered(InputStream in) {
+        try {
+            return in.available() <= 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ClientWrite {
+        void run() throws IOException;
+    }
+
+    /** The client went away during a write. */
+    private static final class ClientGone extends IOException {
+        ClientGone() {
+            super(null, null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }

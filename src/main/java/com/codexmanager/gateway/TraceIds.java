@@ -1,19 +1,17 @@
 package com.codexmanager.gateway;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Request trace ids: {@code trc_} + 16 random hex digits. Thread-safe. */
+/**
+ * Request trace ids: {@code trc_} + 16 random hex digits. They only correlate log lines and are no secret, so a
+ * per-thread generator serves them (a shared {@code SecureRandom} serialised every request on its lock).
+ * Thread-safe.
+ */
 final class TraceIds {
-    private final SecureRandom random;
-
-    TraceIds(SecureRandom random) {
-        this.random = random;
-    }
+    private static final HexFormat HEX = HexFormat.of();
 
     String next() {
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        return "trc_" + HexFormat.of().formatHex(bytes);
+        return "trc_" + HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }

@@ -3,30 +3,35 @@ package com.codexmanager.observability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A bounded queue drained by one named thread that hands items to a consumer in batches. {@link #offer} never
- * blocks: when the queue is full the item is dropped and counted, so memory stays bounded whatever the load.
- * A consumer failure loses that batch (counted and logged) and the thread carries on. {@link #close} stops taking
- * items, drains what is queued and waits a bounded time for the thread. Thread-safe.
+ * blocks and takes no lock (request threads call it several times per request; a shared lock there made them
+ * queue behind the writer): when the queue is full the item is dropped and counted, so memory stays bounded
+ * whatever the load. A consumer failure loses that batch (counted and logged) and the thread carries on.
+ * {@link #close} stops taking items, drains what is queued and waits a bounded time for the thread; it never
+ * interrupts it (the consumer may be inside a database write). Thread-safe.
  */
 final class AsyncBatcher<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AsyncBatcher.class);
-    private static final long IDLE_POLL_MILLIS = 200;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     /** Counters since start. {@code queued} is a momentary reading. */
     record Stats(long accepted, long written, long dropped, long failed, long batches, int queued) {
     }
 
     private final String name;
-    private final BlockingQueue<T> queue;
+    private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final int capacity;
     private final int maxBatch;
     private final Consumer<List<T>> consumer;
     private final Thread thread;
@@ -36,6 +41,8 @@ final class AsyncBatcher<T> implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private volatile boolean closing;
+    /** Set by the writer before it parks on an empty queue; the next offer wakes it. */
+    private volatile boolean idle;
 
     AsyncBatcher(String threadName, int capacity, int maxBatch, Consumer<List<T>> consumer) {
         if (capacity < 1 || maxBatch < 1) {
@@ -43,7 +50,7 @@ final class AsyncBatcher<T> implements AutoCloseable {
                     + maxBatch);
         }
         this.name = threadName;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.maxBatch = maxBatch;
         this.consumer = consumer;
         this.thread = new Thread(this::run, threadName);
@@ -53,39 +60,46 @@ final class AsyncBatcher<T> implements AutoCloseable {
 
     /** Queues {@code item}; returns {@code false} (and counts a drop) when full or closed. */
     boolean offer(T item) {
-        if (!closing && queue.offer(item)) {
-            accepted.incrementAndGet();
-            return true;
+        if (closing || size.incrementAndGet() > capacity) {
+            if (!closing) {
+                size.decrementAndGet();
+            }
+            dropped.incrementAndGet();
+            return false;
         }
-        dropped.incrementAndGet();
-        return false;
+        queue.offer(item);
+        accepted.incrementAndGet();
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
+        return true;
     }
 
     Stats stats() {
-        return new Stats(accepted.get(), written.get(), dropped.get(), failed.get(), batches.get(), queue.size());
+        return new Stats(accepted.get(), written.get(), dropped.get(), failed.get(), batches.get(), size.get());
     }
 
     private void run() {
         List<T> batch = new ArrayList<>(maxBatch);
         while (true) {
-            T first;
-            try {
-                first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                // close() interrupts only after its grace period; what is still queued is lost and counted.
-                failed.addAndGet(queue.size());
-                return;
+            T item;
+            while (batch.size() < maxBatch && (item = queue.poll()) != null) {
+                size.decrementAndGet();
+                batch.add(item);
             }
-            if (first == null) {
-                if (closing) {
-                    return;
-                }
+            if (!batch.isEmpty()) {
+                deliver(batch);
+                batch.clear();
                 continue;
             }
-            batch.add(first);
-            queue.drainTo(batch, maxBatch - 1);
-            deliver(batch);
-            batch.clear();
+            if (closing) {
+                return;
+            }
+            idle = true;
+            if (queue.isEmpty()) {
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+            }
+            idle = false;
         }
     }
 
@@ -104,12 +118,13 @@ final class AsyncBatcher<T> implements AutoCloseable {
     /** Stops accepting, drains the queue, and waits at most {@code timeout} for the thread. */
     void close(Duration timeout) {
         closing = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(timeout.toMillis());
             if (thread.isAlive()) {
+                // no interrupt: it could land inside a database write and close the file under it
                 log.warn("{}: still writing after {} ms; abandoning {} queued items", name, timeout.toMillis(),
-                        queue.size());
-                thread.interrupt();
+                        size.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,10 +19,10 @@ public final class ObservabilityModule implements ServiceModule {
     private final RequestLogMaintenance maintenance;
 
     public ObservabilityModule(ServiceContext context) {
-        RequestLogRepository repository = new RequestLogRepository(context.database().sql());
+        RequestLogRepository repository = new RequestLogRepository(context.database().sql().relaxed());
         this.writer = new RequestLogWriter(repository, RequestLogWriter.DEFAULT_CAPACITY);
         this.trace = new TraceFileWriter(context.dataDir().traceLog(), context.settings()::current, context.clock());
-        HourlyTotals totals = new HourlyTotals(context.database().sql(), repository);
+        HourlyTotals totals = new HourlyTotals(context.database().sql().relaxed(), repository);
         this.service = new RequestLogService(repository, totals);
         this.maintenance = new RequestLogMaintenance(totals, context.settings()::current, context.clock(),
                 Executors.newSingleThreadScheduledExecutor(r -> {

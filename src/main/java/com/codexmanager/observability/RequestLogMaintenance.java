@@ -1,5 +1,6 @@
 package com.codexmanager.observability;
 
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
 import java.time.Clock;
@@ -65,13 +66,6 @@ public final class RequestLogMaintenance implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("Request-log maintenance did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Executors2.stop(scheduler, Duration.ofSeconds(2), "Request-log maintenance");
     }
 }

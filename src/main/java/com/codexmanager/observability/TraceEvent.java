@@ -20,6 +20,10 @@ public enum TraceEvent {
     CANDIDATE_SKIP,
     /** {@code account_id, status, elapsed_ms, outcome} (ok, retry_next, fatal), {@code code}. */
     ATTEMPT_RESULT,
+    /** {@code account_id, outcome}: the attempt is repeated against the fallback upstream. */
+    FALLBACK_UPSTREAM,
+    /** {@code host, path}: an azure_openai key's request goes to its own Azure resource. */
+    AZURE_FORWARD,
     /** {@code status, account_id, elapsed_ms, first_byte_ms, code, error}. */
     REQUEST_FINAL
 }

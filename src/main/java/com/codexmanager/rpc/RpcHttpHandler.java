@@ -113,7 +113,8 @@ public final class RpcHttpHandler {
         }
     }
 
-    private static void reject(Context ctx, int status, RpcErrorCode code, String message) {
+    /** Answers with a JSON-RPC error object (no id) and an HTTP status. */
+    public static void reject(Context ctx, int status, RpcErrorCode code, String message) {
         ctx.status(status).contentType("application/json")
                 .result(Json.write(RpcDispatcher.error(JsonNull.INSTANCE, code, message, null)));
     }

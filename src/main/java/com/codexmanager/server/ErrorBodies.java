@@ -19,6 +19,7 @@ public final class ErrorBodies {
             case 405 -> "method_not_allowed";
             case 413 -> "request_too_large";
             case 415 -> "unsupported_media_type";
+            case 431 -> "request_header_fields_too_large";
             default -> "http_" + status;
         };
     }

@@ -4,23 +4,33 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinBindException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The service's Javalin/Jetty server: sized from {@link HttpServerOptions}, compression off (event streams must
- * flush per event), JSON error bodies for every failure, no stack traces to clients. Single-use: start once, stop
- * once. Thread-safe.
+ * flush per event), JSON error bodies for every failure, no stack traces to clients. Shutdown is in steps:
+ * {@link #stopAccepting()} (port released), {@link #awaitDrained} (requests finish), {@link #stop()}.
+ * Single-use: start once, stop once. Thread-safe.
  */
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
     private final HttpServerOptions options;
     private final Javalin app;
+    private final GracefulHandler graceful = new GracefulHandler();
+    private volatile CompletableFuture<Void> draining;
 
     public HttpServer(HttpServerOptions options, List<HttpRoutes> routes) {
         this.options = options;
@@ -37,14 +47,21 @@ public final class HttpServer {
                 pool.setName("http");
                 cfg.jetty.threadPool = pool;
             }
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(options.stopTimeout().toMillis()));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(options.stopTimeout().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+                // Javalin puts its servlet context inside this wrapper: it counts requests for the drain
+                server.setHandler(graceful);
+            });
             cfg.jetty.addConnector((server, httpConfig) -> {
                 httpConfig.setSendServerVersion(false);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
                 connector.setHost(options.address().host());
                 connector.setPort(options.address().port());
                 connector.setAcceptQueueSize(options.acceptQueue());
-                connector.setReuseAddress(false);
+                // Reuse: a restarted service binds at once instead of waiting out TIME_WAIT; the data-dir lock
+                // already keeps a second live instance away, and Linux still refuses a port someone listens on.
+                connector.setReuseAddress(true);
                 return connector;
             });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
@@ -97,6 +114,49 @@ public final class HttpServer {
     /** The bound port (useful when the configured port was 0). */
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Closes the listening socket (a restarted service can bind the port at once) and answers 503 to requests that
+     * arrive on connections already open; requests being served go on.
+     */
+    public void stopAccepting() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            connector.shutdown();
+        }
+        drainFuture();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the requests being served to finish ({@link #stopAccepting()} first).
+     *
+     * @return whether none is left
+     */
+    public boolean awaitDrained(Duration timeout) {
+        try {
+            drainFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            log.warn("Waiting for open requests failed: {}", e.getCause().toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Requests being served right now. */
+    public long activeRequests() {
+        return graceful.getCurrentRequestCount();
+    }
+
+    private synchronized CompletableFuture<Void> drainFuture() {
+        if (draining == null) {
+            draining = graceful.shutdown();
+        }
+        return draining;
     }
 
     public void stop() {

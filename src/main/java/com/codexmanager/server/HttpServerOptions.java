@@ -12,11 +12,11 @@ import java.time.Duration;
  * @param maxThreads     platform-thread cap on JDK 17 (streams hold a thread each); unused with virtual threads
  * @param acceptQueue    TCP backlog: max(HTTP_QUEUE_MIN, minThreads × HTTP_QUEUE_FACTOR, 1024)
  * @param maxBodyBytes   the largest request body any route accepts
- * @param stopTimeout    how long in-flight requests may run on during shutdown
+ * @param stopTimeout    Jetty's own grace at stop; the service drains requests before (SHUTDOWN_DRAIN_SECS)
  */
 public record HttpServerOptions(HostPort address, int minThreads, int maxThreads, int acceptQueue, long maxBodyBytes,
         Duration stopTimeout) {
-    public static final long RPC_MAX_BODY_BYTES = 64L * 1024 * 1024;
+    public static final long RPC_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
     public static HttpServerOptions from(Settings settings, int cores) {
         int minThreads = (int) Math.max(settings.number(Setting.HTTP_WORKER_MIN),
@@ -26,6 +26,6 @@ public record HttpServerOptions(HostPort address, int minThreads, int maxThreads
                 (long) minThreads * settings.number(Setting.HTTP_QUEUE_FACTOR))));
         long maxBody = Math.max(settings.number(Setting.FRONT_PROXY_MAX_BODY_BYTES), RPC_MAX_BODY_BYTES);
         return new HttpServerOptions(settings.address(Setting.SERVICE_ADDR), minThreads, maxThreads, acceptQueue,
-                maxBody, Duration.ofSeconds(10));
+                maxBody, Duration.ofSeconds(1));
     }
 }

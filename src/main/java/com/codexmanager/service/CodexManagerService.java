@@ -12,6 +12,9 @@ import com.codexmanager.rpc.RpcDispatcher;
 import com.codexmanager.rpc.RpcHttpHandler;
 import com.codexmanager.rpc.RpcRegistry;
 import com.codexmanager.rpc.RpcToken;
+import com.codexmanager.rpc.RpcErrorCode;
+import com.codexmanager.server.ErrorBodies;
+import com.codexmanager.server.HostHeaderGuard;
 import com.codexmanager.server.HttpRoutes;
 import com.codexmanager.server.HttpServer;
 import com.codexmanager.server.HttpServerOptions;
@@ -21,6 +24,7 @@ import com.codexmanager.store.InstanceLock;
 import io.javalin.http.HandlerType;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,18 +40,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class CodexManagerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CodexManagerService.class);
+    /** How long ended streams get to write their terminal event and finish. */
+    private static final Duration STREAM_END_WAIT = Duration.ofSeconds(2);
 
     private final ServiceContext context;
     private final List<AutoCloseable> resources;
     private final RpcDispatcher dispatcher;
     private final RpcToken rpcToken;
     private final List<ServiceModule> modules;
+    private final HttpServer server;
     private boolean closed;
 
     private CodexManagerService(ServiceContext context, List<AutoCloseable> resources, RpcToken rpcToken,
-            List<ServiceModule> modules) {
+            List<ServiceModule> modules, HttpServer server) {
         this.context = context;
         this.resources = resources;
+        this.server = server;
         this.modules = List.copyOf(modules);
         this.dispatcher = new RpcDispatcher(context.rpc());
         this.rpcToken = rpcToken;
@@ -94,14 +102,14 @@ public final class CodexManagerService implements AutoCloseable {
             }
             HttpServer server = new HttpServer(HttpServerOptions.from(settings, options.cores()),
                     routes(modules, new RpcHttpHandler(new RpcDispatcher(context.rpc()), token,
-                            HttpServerOptions.RPC_MAX_BODY_BYTES)));
+                            HttpServerOptions.RPC_MAX_BODY_BYTES), new HostHeaderGuard(configured)));
             server.start();
             opened.add(server::stop);
             address.bound(server.port());
             modules.forEach(ServiceModule::start);
             log.info("CodexManager {} listening on {} (data dir {})", Version.current(), address.baseUrl(),
                     dataDir.root());
-            return new CodexManagerService(context, opened, token, modules);
+            return new CodexManagerService(context, opened, token, modules, server);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -142,9 +150,24 @@ public final class CodexManagerService implements AutoCloseable {
         settings.upstreamProxy().ifPresent(proxy -> proxy.passwordForms().forEach(LogSetup::registerSecret));
     }
 
-    private static List<HttpRoutes> routes(List<ServiceModule> modules, RpcHttpHandler rpc) {
+    private static List<HttpRoutes> routes(List<ServiceModule> modules, RpcHttpHandler rpc, HostHeaderGuard hosts) {
         List<HttpRoutes> routes = new ArrayList<>();
         routes.add(r -> {
+            r.before("/rpc", ctx -> {
+                if (!hosts.allows(ctx.header("Host"))) {
+                    RpcHttpHandler.reject(ctx, 403, RpcErrorCode.FORBIDDEN, "this service answers RPC for this "
+                            + "machine's host names only (Host header refused)");
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            r.before("/metrics", ctx -> {
+                if (!hosts.allows(ctx.header("Host"))) {
+                    ctx.status(403).contentType("application/json").result(ErrorBodies.openAi("metrics are served "
+                            + "for this machine's host names only (Host header refused)", "invalid_request_error",
+                            "forbidden"));
+                    ctx.skipRemainingHandlers();
+                }
+            });
             for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
                     HandlerType.DELETE)) {
                 r.addHttpHandler(type, "/rpc", rpc::handle);
@@ -209,13 +232,31 @@ public final class CodexManagerService implements AutoCloseable {
         return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /**
+     * Stops in order, so that no client sees a reset and no database write is cut: the port is released at once
+     * (new connections are refused, requests on open connections get 503), requests being served may finish for
+     * {@code SHUTDOWN_DRAIN_SECS}, then each open stream is ended with a terminal error event in its client's
+     * protocol; then the server stops, the modules close (the request-log queue is written out) and the database
+     * closes. Returns within the drain period plus a few seconds.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        log.info("CodexManager stopping");
+        Duration drain = Duration.ofSeconds(context.settings().current().number(Setting.SHUTDOWN_DRAIN_SECS));
+        log.info("CodexManager stopping: {} request(s) open, up to {} s for them to finish",
+                server.activeRequests(), drain.toSeconds());
+        server.stopAccepting();
+        if (!server.awaitDrained(drain)) {
+            log.info("Ending {} open request(s) with a terminal error event", server.activeRequests());
+            modules.forEach(ServiceModule::endOpenStreams);
+            if (!server.awaitDrained(STREAM_END_WAIT)) {
+                log.warn("{} request(s) still open after the streams were ended; stopping anyway",
+                        server.activeRequests());
+            }
+        }
         closeAll(resources);
         log.info("CodexManager stopped");
     }

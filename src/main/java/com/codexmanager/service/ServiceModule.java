@@ -19,6 +19,13 @@ public interface ServiceModule extends AutoCloseable {
     default void start() {
     }
 
+    /**
+     * Shutdown, after the drain period: end long-running requests now, each with a protocol-correct ending
+     * (a terminal error event), so that the server can stop without resetting connections. Must not block.
+     */
+    default void endOpenStreams() {
+    }
+
     /** Stops background work and releases resources; must not throw. */
     @Override
     default void close() {

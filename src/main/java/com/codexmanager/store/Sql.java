@@ -9,14 +9,28 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * A thin JDBC helper: parameterised queries, row mappers, and transactions that bind one connection to the
- * calling thread so nested calls join it. Thread-safe.
+ * A thin JDBC helper: parameterised queries, row mappers, upserts, and transactions that bind one connection to the
+ * calling thread so nested calls join it.
+ *
+ * <p>Durability is chosen per instance. The {@link Durability#DURABLE} helper makes every committed write reach
+ * the database file before the call returns (it survives {@code kill -9}); the {@link #relaxed()} view leaves
+ * high-volume writes (request logs, usage history, cooldowns) to the store's background writer, which saves them
+ * within its write delay. Thread-safe.
  */
 public final class Sql {
+    /** How soon a committed write is on disk. */
+    public enum Durability {
+        /** Before the call returns. */
+        DURABLE,
+        /** Within the store's write delay (lost on {@code kill -9} if younger than that). */
+        RELAXED
+    }
+
     /** Maps the current row of a result set. */
     @FunctionalInterface
     public interface RowMapper<T> {
@@ -29,11 +43,56 @@ public final class Sql {
         T run() throws SQLException;
     }
 
-    private final DataSource dataSource;
-    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    /** Makes what a connection committed durable (H2 file: writes the pending changes out). */
+    @FunctionalInterface
+    interface Persister {
+        void persist(Connection connection) throws SQLException;
 
+        Persister NONE = c -> {
+        };
+    }
+
+    /** The unique-violation SQL state: a concurrent insert of the same key won the race. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+    private final Persister persister;
+    private final Durability durability;
+    private final Dialect dialect;
+    private final ThreadLocal<Tx> current;
+
+    /** A transaction bound to the thread: its connection and whether a durable write happened in it. */
+    private static final class Tx {
+        final Connection connection;
+        boolean durableWrite;
+        final List<Runnable> afterCommit = new ArrayList<>();
+
+        Tx(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    /** A helper over {@code dataSource} whose writes are durable through the database's own commit. */
     public Sql(DataSource dataSource) {
+        this(dataSource, Persister.NONE, Durability.DURABLE, Dialect.H2, new ThreadLocal<>());
+    }
+
+    Sql(DataSource dataSource, Persister persister, Durability durability, Dialect dialect,
+            ThreadLocal<Tx> current) {
         this.dataSource = dataSource;
+        this.persister = persister;
+        this.durability = durability;
+        this.dialect = dialect;
+        this.current = current;
+    }
+
+    /** The same database with {@link Durability#RELAXED} writes; it joins transactions of this helper. */
+    public Sql relaxed() {
+        return new Sql(dataSource, persister, Durability.RELAXED, dialect, current);
+    }
+
+    public Durability durability() {
+        return durability;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -45,7 +104,7 @@ public final class Sql {
                 }
                 return rows;
             }
-        });
+        }, false);
     }
 
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
@@ -62,7 +121,7 @@ public final class Sql {
             try (PreparedStatement ps = prepare(c, sql, params)) {
                 return ps.executeUpdate();
             }
-        });
+        }, true);
     }
 
     /** Runs one statement for each parameter row as a JDBC batch. */
@@ -75,7 +134,45 @@ public final class Sql {
                 }
                 return ps.executeBatch();
             }
-        });
+        }, true);
+    }
+
+    /**
+     * Inserts the row or, when a row with the same key exists, updates it — atomically, so two callers writing the
+     * same key at once never fail on each other (the loser of an insert race retries as an update).
+     *
+     * @param keyColumns how many of the leading {@code columns} form the key
+     */
+    public void upsert(String table, List<String> columns, int keyColumns, Object... values) {
+        if (values.length != columns.size() || keyColumns < 1 || keyColumns > columns.size()) {
+            throw new IllegalArgumentException("upsert of " + table + ": " + columns.size() + " columns, "
+                    + values.length + " values, " + keyColumns + " key columns");
+        }
+        String statement = dialect.upsert(table, columns, keyColumns);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update(statement, values);
+                return;
+            } catch (StoreException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException sqlError)
+                        || !UNIQUE_VIOLATION.equals(sqlError.getSQLState()) || current.get() != null) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed (at once when there is none). A rolled-back
+     * transaction drops it. For in-memory state that must not run ahead of the database.
+     */
+    public void afterCommit(Runnable action) {
+        Tx tx = current.get();
+        if (tx == null) {
+            action.run();
+        } else {
+            tx.afterCommit.add(action);
+        }
     }
 
     /** Runs {@code work} in one transaction; statements issued by {@code work} on this thread join it. */
@@ -87,13 +184,15 @@ public final class Sql {
                 throw wrap(e);
             }
         }
+        Tx tx;
+        T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            current.set(c);
+            tx = new Tx(c);
+            current.set(tx);
             try {
-                T result = work.run();
+                result = work.run();
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -101,23 +200,35 @@ public final class Sql {
                 current.remove();
                 c.setAutoCommit(true);
             }
+            if (tx.durableWrite) {
+                persister.persist(c);
+            }
         } catch (SQLException e) {
             throw wrap(e);
         }
+        tx.afterCommit.forEach(Runnable::run);
+        return result;
     }
 
     private interface ConnectionWork<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T withConnection(ConnectionWork<T> work) {
-        Connection bound = current.get();
+    private <T> T withConnection(ConnectionWork<T> work, boolean writes) {
+        Tx bound = current.get();
         try {
             if (bound != null) {
-                return work.run(bound);
+                if (writes && durability == Durability.DURABLE) {
+                    bound.durableWrite = true;
+                }
+                return work.run(bound.connection);
             }
             try (Connection c = dataSource.getConnection()) {
-                return work.run(c);
+                T result = work.run(c);
+                if (writes && durability == Durability.DURABLE) {
+                    persister.persist(c);
+                }
+                return result;
             }
         } catch (SQLException e) {
             throw wrap(e);
@@ -143,7 +254,7 @@ public final class Sql {
             } else if (p instanceof Instant instant) {
                 ps.setTimestamp(i + 1, Timestamp.from(instant));
             } else if (p instanceof Enum<?> e) {
-                ps.setString(i + 1, e.name().toLowerCase(java.util.Locale.ROOT));
+                ps.setString(i + 1, e.name().toLowerCase(Locale.ROOT));
             } else {
                 ps.setObject(i + 1, p);
             }

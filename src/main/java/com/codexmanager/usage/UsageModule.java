@@ -43,7 +43,7 @@ public final class UsageModule implements ServiceModule {
         this.settings = context.settings()::current;
         int threads = (int) settings.get().number(com.codexmanager.config.Setting.USAGE_REFRESH_WORKERS);
         this.client = new UsageClient(settings, accounts.refresher(), threads * 2);
-        this.usage = new UsageService(new UsageRepository(context.database().sql()), client, accounts.accounts(),
+        this.usage = new UsageService(new UsageRepository(context.database().sql().relaxed()), client, accounts.accounts(),
                 settings, context.clock());
         this.workers = new UsageWorkers(usage, workerPool(threads), context.clock());
         this.poller = new UsagePoller(usage, workers, settings, Executors.newSingleThreadScheduledExecutor(

@@ -1,5 +1,6 @@
 package com.codexmanager.usage;
 
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
 import java.time.Duration;
@@ -111,13 +112,6 @@ final class UsagePoller implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("Usage poller did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Executors2.stop(scheduler, Duration.ofSeconds(2), "Usage poller");
     }
 }

@@ -19,11 +19,7 @@ final class UsageRepository {
             + " credits_json, additional_limits_json";
     private static final String VALUES = " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_HISTORY = "INSERT INTO usage_snapshots (" + COLUMNS + ")" + VALUES;
-    private static final String INSERT_LATEST = "INSERT INTO usage_latest (" + COLUMNS + ")" + VALUES;
-    private static final String UPDATE_LATEST = "UPDATE usage_latest SET captured_at = ?, source = ?, plan_type = ?,"
-            + " limit_reached = ?, used_percent = ?, window_minutes = ?, resets_at = ?, secondary_used_percent = ?,"
-            + " secondary_window_minutes = ?, secondary_resets_at = ?, credits_json = ?, additional_limits_json = ?"
-            + " WHERE account_id = ?";
+    private static final List<String> LATEST_COLUMNS = List.of(COLUMNS.split(",\\s*"));
     private static final String SELECT_LATEST = "SELECT " + COLUMNS + " FROM usage_latest";
     private static final String SELECT_HISTORY = "SELECT " + COLUMNS + " FROM usage_snapshots WHERE account_id = ?"
             + " AND captured_at >= ? AND captured_at <= ? ORDER BY captured_at ASC, id ASC LIMIT ?";
@@ -38,19 +34,14 @@ final class UsageRepository {
         this.sql = sql;
     }
 
-    /** Appends to the history and replaces the latest row, in one transaction. */
+    /**
+     * Appends to the history, then replaces the latest row with one upsert (so a poll and a gateway reply that save
+     * the same account at once never fail on each other).
+     */
     void save(UsageSnapshot s) {
-        sql.inTransaction(() -> {
-            Object[] row = params(s);
-            sql.update(INSERT_HISTORY, row);
-            Object[] update = new Object[row.length];
-            System.arraycopy(row, 1, update, 0, row.length - 1);
-            update[row.length - 1] = s.accountId();
-            if (sql.update(UPDATE_LATEST, update) == 0) {
-                sql.update(INSERT_LATEST, row);
-            }
-            return null;
-        });
+        Object[] row = params(s);
+        sql.update(INSERT_HISTORY, row);
+        sql.upsert("usage_latest", LATEST_COLUMNS, 1, row);
     }
 
     List<UsageSnapshot> latest() {

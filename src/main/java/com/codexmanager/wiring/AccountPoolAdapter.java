@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import com.codexmanager.usage.UsageService;
 
 /**
@@ -51,6 +52,7 @@ public final class AccountPoolAdapter implements AccountPool {
     private final Map<String, Instant> limitSeenByGateway = new ConcurrentHashMap<>();
     private final Map<String, CachedCredentials> credentialCache = new ConcurrentHashMap<>();
     private volatile Cached cached;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     /**
      * @param confirmUsage queues a usage fetch of an account that the upstream just reported as limited
@@ -69,22 +71,33 @@ public final class AccountPoolAdapter implements AccountPool {
         Cached current = cached;
         long version = accounts.version();
         Instant now = clock.instant();
-        if (current == null || current.version() != version || current.builtAt().plus(MAX_AGE).isBefore(now)) {
-            current = rebuild(version, now);
+        if (current == null || current.version() != version) {
+            return rebuild(version, now, true).snapshot();
+        }
+        if (current.builtAt().plus(MAX_AGE).isBefore(now) && refreshing.compareAndSet(false, true)) {
+            // only the age ran out: one caller rebuilds, everyone else goes on with the snapshot at hand
+            try {
+                return rebuild(version, now, false).snapshot();
+            } finally {
+                refreshing.set(false);
+            }
         }
         return current.snapshot();
     }
 
-    private synchronized Cached rebuild(long version, Instant now) {
+    private synchronized Cached rebuild(long version, Instant now, boolean onlyIfStale) {
         Cached current = cached;
-        if (current != null && current.version() == version && !current.builtAt().plus(MAX_AGE).isBefore(now)) {
+        if (onlyIfStale && current != null && current.version() == version
+                && !current.builtAt().plus(MAX_AGE).isBefore(now)) {
             return current;
         }
         List<PoolAccount> pool = new ArrayList<>();
         for (Account a : accounts.all()) {
             Instant until = a.status() == AccountStatus.LIMITED ? latest(a.limitedUntil(),
                     limitSeenByGateway.get(a.id())) : null;
-            pool.add(new PoolAccount(a.id(), a.sort(), a.groupName(), status(a.status()), a.hasToken(), until));
+            PoolAccount.Status status = TokenRefresher.servesUntilExpiry(a, now) ? PoolAccount.Status.ACTIVE
+                    : status(a.status());
+            pool.add(new PoolAccount(a.id(), a.sort(), a.groupName(), status, a.hasToken(), until));
         }
         Cached built = new Cached(PoolSnapshot.of(pool), version, now);
         cached = built;

@@ -1,13 +1,13 @@
 package com.codexmanager.wiring;
 
 import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.TraceStep;
 import com.codexmanager.metrics.KeyTrafficMetrics;
 import com.codexmanager.observability.RequestLogEntry;
 import com.codexmanager.observability.RequestLogSink;
 import com.codexmanager.observability.TokenUsage;
 import com.codexmanager.observability.TraceEvent;
 import com.codexmanager.observability.TraceLog;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -44,18 +44,22 @@ public final class RequestRecorderAdapter implements RequestRecorder {
     }
 
     @Override
-    public void trace(String traceId, String event, Map<String, Object> fields) {
-        TraceEvent known;
-        Map<String, Object> line = fields;
-        try {
-            known = TraceEvent.valueOf(event);
-        } catch (IllegalArgumentException e) {
-            // events the trace format does not name yet (e.g. FALLBACK_UPSTREAM) travel as attempt results
-            known = TraceEvent.ATTEMPT_RESULT;
-            line = new LinkedHashMap<>(fields);
-            line.put("step", event.toLowerCase(java.util.Locale.ROOT));
-        }
-        trace.event(traceId, known, line);
+    public void trace(String traceId, TraceStep step, Map<String, Object> fields) {
+        trace.event(traceId, event(step), fields);
+    }
+
+    static TraceEvent event(TraceStep step) {
+        return switch (step) {
+            case REQUEST_START -> TraceEvent.REQUEST_START;
+            case REQUEST_BODY -> TraceEvent.REQUEST_BODY;
+            case CANDIDATE_POOL -> TraceEvent.CANDIDATE_POOL;
+            case CANDIDATE_SKIP -> TraceEvent.CANDIDATE_SKIP;
+            case CANDIDATE_START -> TraceEvent.CANDIDATE_START;
+            case ATTEMPT_RESULT -> TraceEvent.ATTEMPT_RESULT;
+            case FALLBACK_UPSTREAM -> TraceEvent.FALLBACK_UPSTREAM;
+            case AZURE_FORWARD -> TraceEvent.AZURE_FORWARD;
+            case REQUEST_FINAL -> TraceEvent.REQUEST_FINAL;
+        };
     }
 
     private static long nonNegative(Long value) {

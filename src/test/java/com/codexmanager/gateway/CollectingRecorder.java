@@ -1,6 +1,7 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.TraceStep;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,8 +20,8 @@ final class CollectingRecorder implements RequestRecorder {
     }
 
     @Override
-    public void trace(String traceId, String event, Map<String, Object> fields) {
-        traces.add(new TraceLine(traceId, event, new java.util.HashMap<>(fields)));
+    public void trace(String traceId, TraceStep step, Map<String, Object> fields) {
+        traces.add(new TraceLine(traceId, step.name(), new java.util.HashMap<>(fields)));
     }
 
     List<TraceLine> traces(String traceId) {

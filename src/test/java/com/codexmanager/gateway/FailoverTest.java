@@ -49,7 +49,7 @@ class FailoverTest {
     @EnumSource(value = Scenario.class, names = {"USAGE_LIMIT", "RATE_LIMITED", "OVERLOADED",
             "INTERNAL_SERVER_ERROR", "BAD_GATEWAY", "GATEWAY_TIMEOUT", "CLOUDFLARE_BLOCK", "CLOUDFLARE_CHALLENGE",
             "ERROR_BEFORE_OUTPUT", "FAILED_SERVER_IS_OVERLOADED", "FAILED_RATE_LIMIT_EXCEEDED", "MODEL_AT_CAPACITY",
-            "FAILED_INSUFFICIENT_QUOTA", "DROP_BEFORE_RESPONSE"})
+            "FAILED_INSUFFICIENT_QUOTA", "DROP_BEFORE_RESPONSE", "FAILED_SERVER_ERROR"})
     void a_fault_before_output_fails_over_to_the_next_account(Scenario fault) throws Exception {
         first.enqueue(fault);
 
@@ -148,6 +148,24 @@ class FailoverTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("attempted");
+    }
+
+    /**
+     * Regression: {@code response.failed} with {@code server_error} before any output used to be answered 400
+     * {@code invalid_request_error}, so clients took it for their own mistake and did not retry.
+     */
+    @Test
+    void a_server_error_failure_on_every_account_is_a_502_server_error_not_the_clients_fault() throws Exception {
+        first.enqueue(Scenario.FAILED_SERVER_ERROR);
+        second.enqueue(Scenario.FAILED_SERVER_ERROR);
+
+        HttpResponse<String> response = bed.post("/v1/responses", BODY);
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        JsonObject error = Json.object(response.body()).getAsJsonObject("error");
+        assertThat(error.get("type").getAsString()).isEqualTo("server_error");
+        assertThat(bed.fake.responsesCount(first.accountId())).isEqualTo(1);
+        assertThat(bed.fake.responsesCount(second.accountId())).isEqualTo(1);
     }
 
     @Test

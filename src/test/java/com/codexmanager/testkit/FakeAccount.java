@@ -27,6 +27,7 @@ public final class FakeAccount {
     private final AtomicInteger refreshCalls = new AtomicInteger();
     private final AtomicInteger successfulRefreshes = new AtomicInteger();
     private final AtomicInteger responsesCalls = new AtomicInteger();
+    private final java.util.List<Long> rotationsAnsweredAtMillis = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Scenario standingScenario;
     private String replyText;
     private int unauthorizedAfter = -1;
@@ -189,6 +190,15 @@ public final class FakeAccount {
         return successfulRefreshes.get();
     }
 
+    /**
+     * When each rotating refresh was answered (the reply fully written), in epoch milliseconds of this machine's
+     * clock: after that moment the old refresh token is spent, so a client that did not save the new one has lost
+     * the account.
+     */
+    public java.util.List<Long> rotationsAnsweredAtMillis() {
+        return java.util.List.copyOf(rotationsAnsweredAtMillis);
+    }
+
     /** {@code POST /responses} calls that presented one of this account's access tokens. */
     public int responsesCount() {
         return responsesCalls.get();
@@ -242,6 +252,10 @@ public final class FakeAccount {
 
     synchronized void noteSuccess() {
         successesSinceArmed++;
+    }
+
+    void noteRotationAnswered(long epochMillis) {
+        rotationsAnsweredAtMillis.add(epochMillis);
     }
 
     void noteRefreshCall(boolean rotated) {

@@ -38,6 +38,8 @@ public enum Scenario {
     FAILED_USAGE_NOT_INCLUDED(Kind.STREAM),
     FAILED_INVALID_PROMPT(Kind.STREAM),
     FAILED_SERVER_IS_OVERLOADED(Kind.STREAM),
+    /** {@code response.failed} with code {@code server_error} ("An error occurred while processing your request"). */
+    FAILED_SERVER_ERROR(Kind.STREAM),
     /** {@code response.failed} with code {@code rate_limit_exceeded} and "Please try again in 1.5s". */
     FAILED_RATE_LIMIT_EXCEEDED(Kind.STREAM),
     /** In-stream {@code {"type":"error"}} (server_is_overloaded) right after {@code response.created}. */

@@ -59,6 +59,8 @@ final class SseScenarios {
             case FAILED_INVALID_PROMPT -> events.failed("invalid_prompt",
                     "Invalid prompt: your prompt was flagged as potentially violating our usage policy.");
             case FAILED_SERVER_IS_OVERLOADED -> events.failed("server_is_overloaded", OVERLOADED_MESSAGE);
+            case FAILED_SERVER_ERROR -> events.failed("server_error", "An error occurred while processing your "
+                    + "request. You can retry your request.");
             case FAILED_RATE_LIMIT_EXCEEDED -> events.failed("rate_limit_exceeded",
                     "Rate limit reached for " + context.model() + ". Please try again in 1.5s.");
             case ERROR_BEFORE_OUTPUT -> events.error("server_error", "server_is_overloaded", OVERLOADED_MESSAGE);

@@ -10,6 +10,7 @@ import com.codexmanager.gateway.protocol.SseWriter;
 import com.codexmanager.gateway.sse.SseEvent;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Responses events → the Anthropic Messages event stream (codex-protocol.md §6.3): {@code message_start}, one
@@ -19,7 +20,8 @@ import java.io.IOException;
  * writes; keep-alives come from the watchdog thread through {@link SseWriter}.
  */
 final class AnthropicStream implements ClientStream {
-    private static final String PING = SseWriter.frame("ping", "{\"type\":\"ping\"}");
+    private static final byte[] PING = SseWriter.frame("ping", "{\"type\":\"ping\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     private final SseWriter out;
     private final AdaptedRequest request;
@@ -139,6 +141,11 @@ final class AnthropicStream implements ClientStream {
     }
 
     @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
     public void keepalive() throws IOException {
         if (started) {
             out.keepalive(PING);
@@ -150,6 +157,7 @@ final class AnthropicStream implements ClientStream {
         if (!finished) {
             terminalError(code, message);
         }
+        out.flush();
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.Set;
  * the stream with an error chunk and {@code [DONE]}. Request thread writes; keep-alives come from the watchdog.
  */
 final class ChatStream implements ClientStream {
-    private static final String KEEPALIVE = ": keep-alive\n\n";
+    private static final byte[] KEEPALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final SseWriter out;
     private final AdaptedRequest request;
@@ -167,6 +168,11 @@ final class ChatStream implements ClientStream {
     }
 
     @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
     public void keepalive() throws IOException {
         out.keepalive(KEEPALIVE);
     }
@@ -176,6 +182,7 @@ final class ChatStream implements ClientStream {
         if (!finished) {
             terminalError(code, message);
         }
+        out.flush();
     }
 
     @Override

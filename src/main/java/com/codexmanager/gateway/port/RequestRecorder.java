@@ -23,10 +23,10 @@ public interface RequestRecorder {
     void record(RequestRecord record);
 
     /**
-     * A trace event: {@code REQUEST_START}, {@code CANDIDATE_POOL}, … with flat fields (no secrets, no bodies; the one
-     * exception is {@code REQUEST_BODY}, sent only while {@code TRACE_BODY_PREVIEW_MAX_BYTES} is above 0).
+     * A trace event with flat fields (no secrets, no bodies; the one exception is {@link TraceStep#REQUEST_BODY},
+     * sent only while {@code TRACE_BODY_PREVIEW_MAX_BYTES} is above 0).
      */
-    void trace(String traceId, String event, Map<String, Object> fields);
+    void trace(String traceId, TraceStep step, Map<String, Object> fields);
 
     RequestRecorder NONE = new RequestRecorder() {
         @Override
@@ -34,7 +34,7 @@ public interface RequestRecorder {
         }
 
         @Override
-        public void trace(String traceId, String event, Map<String, Object> fields) {
+        public void trace(String traceId, TraceStep step, Map<String, Object> fields) {
         }
     };
 }

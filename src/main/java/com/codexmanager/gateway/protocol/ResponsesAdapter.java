@@ -35,12 +35,12 @@ public final class ResponsesAdapter implements ProtocolAdapter {
     @Override
     public AdaptedRequest adapt(JsonObject body, Map<String, String> headers) {
         boolean streams = !compact && JsonFields.bool(body, "stream", false);
-        return AdaptedRequest.of(body.deepCopy(), streams);
+        return AdaptedRequest.of(body, streams);
     }
 
     @Override
     public ClientStream streamTo(HttpServletResponse response, AdaptedRequest request) {
-        return new ResponsesSseStream(response);
+        return new ResponsesSseStream(new SseWriter(response));
     }
 
     @Override

@@ -24,18 +24,23 @@ public final class ResponsesAggregator implements ClientStream {
 
     @Override
     public void event(SseEvent event) {
-        JsonObject json = event.json();
-        if (json == null) {
-            return;
-        }
+        // only the items and the terminal event are decoded; deltas are skipped by their type alone
         String type = event.type();
-        if ("response.output_item.done".equals(type) && json.has("item") && json.get("item").isJsonObject()) {
-            int index = json.has("output_index") ? json.get("output_index").getAsInt() : items.size();
-            items.put(index, json.getAsJsonObject("item"));
+        if ("response.output_item.done".equals(type)) {
+            JsonObject json = event.json();
+            if (json != null && json.has("item") && json.get("item").isJsonObject()) {
+                int index = json.has("output_index") ? json.get("output_index").getAsInt() : items.size();
+                items.put(index, json.getAsJsonObject("item"));
+            }
         } else if (type.equals("response.completed") || type.equals("response.incomplete")
                 || type.equals("response.failed")) {
-            terminal = json;
+            terminal = event.json();
         }
+    }
+
+    @Override
+    public void flush() {
+        // nothing is sent until the whole answer is known
     }
 
     @Override
@@ -59,7 +64,7 @@ public final class ResponsesAggregator implements ClientStream {
         if (terminal == null || !terminal.has("response") || !terminal.get("response").isJsonObject()) {
             return null;
         }
-        JsonObject response = terminal.getAsJsonObject("response").deepCopy();
+        JsonObject response = terminal.getAsJsonObject("response");
         JsonArray output = new JsonArray();
         items.values().forEach(output::add);
         JsonElement existing = response.get("output");

@@ -2,61 +2,56 @@ package com.codexmanager.gateway.protocol;
 
 import com.codexmanager.gateway.sse.SseEvent;
 import com.google.gson.JsonObject;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Writes a Responses event stream to the client as it arrives: headers flushed at {@link #begin()}, one flush per
- * event, {@code : keep-alive} comments while the upstream is silent, and a {@code response.failed} event as the
- * terminal error. Writes are serialised (the watchdog thread sends keep-alives). One per request.
+ * Relays a Responses event stream to the client byte for byte: each upstream event is written as it was received
+ * (no decoding, no re-encoding), {@code : keep-alive} comments go out while the upstream is silent, and a
+ * {@code response.failed} event is the terminal error. One per request; see {@link SseWriter} for threading.
  */
 public final class ResponsesSseStream implements ClientStream {
     private static final byte[] KEEPALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
-    private final HttpServletResponse response;
-    private final ReentrantLock lock = new ReentrantLock();
-    private OutputStream out;
+    private final SseWriter out;
 
-    public ResponsesSseStream(HttpServletResponse response) {
-        this.response = response;
+    public ResponsesSseStream(SseWriter out) {
+        this.out = out;
     }
 
     @Override
     public void begin() throws IOException {
-        lock.lock();
-        try {
-            SseHeaders.apply(response);
-            response.flushBuffer();
-            out = response.getOutputStream();
-        } finally {
-            lock.unlock();
-        }
+        out.open();
     }
 
     @Override
     public void event(SseEvent event) throws IOException {
-        write(event.toWire().getBytes(StandardCharsets.UTF_8));
+        out.write(event.wire());
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
     }
 
     @Override
     public void keepalive() throws IOException {
-        if (lock.tryLock()) {
-            try {
-                if (out != null) {
-                    out.write(KEEPALIVE);
-                    out.flush();
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
+        out.keepalive(KEEPALIVE);
     }
 
     @Override
     public void fail(String code, String message) throws IOException {
+        out.write(failedEvent(code, message).wire());
+        out.flush();
+    }
+
+    @Override
+    public void end() throws IOException {
+        out.flush();
+    }
+
+    /** The {@code response.failed} event the gateway sends when it must end a stream itself. */
+    public static SseEvent failedEvent(String code, String message) {
         JsonObject error = new JsonObject();
         error.addProperty("code", code);
         error.addProperty("message", message);
@@ -66,28 +61,6 @@ public final class ResponsesSseStream implements ClientStream {
         JsonObject event = new JsonObject();
         event.addProperty("type", "response.failed");
         event.add("response", body);
-        write(SseEvent.of(event).toWire().getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void end() throws IOException {
-        lock.lock();
-        try {
-            if (out != null) {
-                out.flush();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void write(byte[] bytes) throws IOException {
-        lock.lock();
-        try {
-            out.write(bytes);
-            out.flush();
-        } finally {
-            lock.unlock();
-        }
+        return SseEvent.of(event);
     }
 }

@@ -7,19 +7,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The byte side of an event stream to the client: headers flushed on {@link #open()}, one flush per frame, and
- * keep-alives that are skipped (not queued) while another frame is being written. Thread-safe: the request thread
- * writes frames, the watchdog thread writes keep-alives.
+ * The byte side of an event stream to the client, shared by every protocol's stream: headers sent on
+ * {@link #open()}, frames written into the server's response buffer without a flush ({@link #write}), and
+ * {@link #flush()} when the relay has nothing more to hand over right now — so a burst of upstream events leaves
+ * in one network write and a lone delta leaves at once. Keep-alives are skipped (not queued) while another write
+ * is in progress and always land between whole frames.
+ *
+ * <p>Thread-safe: the request thread writes frames, the watchdog thread writes keep-alives and, at shutdown, the
+ * terminal frame goes through the same lock.
  */
 public final class SseWriter {
     private final HttpServletResponse response;
     private final ReentrantLock lock = new ReentrantLock();
     private OutputStream out;
+    private int flushes;
 
     public SseWriter(HttpServletResponse response) {
         this.response = response;
     }
 
+    /** Sends the status and headers now, so the client sees the stream open before the first event. */
     public void open() throws IOException {
         lock.lock();
         try {
@@ -31,25 +38,41 @@ public final class SseWriter {
         }
     }
 
-    /** Writes one frame (already in wire form) and flushes it. */
-    public void write(String frame) throws IOException {
-        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+    /** Buffers one whole frame (already in wire form); it leaves with the next {@link #flush()}. */
+    public void write(byte[] frame) throws IOException {
         lock.lock();
         try {
-            out.write(bytes);
-            out.flush();
+            out.write(frame);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Writes a keep-alive frame unless a frame is being written right now or the stream is not open. */
-    public void keepalive(String frame) throws IOException {
+    public void write(String frame) throws IOException {
+        write(frame.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends what is buffered. */
+    public void flush() throws IOException {
+        lock.lock();
+        try {
+            if (out != null) {
+                out.flush();
+                flushes++;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes and flushes a keep-alive frame unless a write is in progress right now or the stream is not open. */
+    public void keepalive(byte[] frame) throws IOException {
         if (lock.tryLock()) {
             try {
                 if (out != null) {
-                    out.write(frame.getBytes(StandardCharsets.UTF_8));
+                    out.write(frame);
                     out.flush();
+                    flushes++;
                 }
             } finally {
                 lock.unlock();
@@ -57,12 +80,11 @@ public final class SseWriter {
         }
     }
 
-    public void flush() throws IOException {
+    /** How many network flushes this stream made (tests pin the flush policy with it). */
+    public int flushes() {
         lock.lock();
         try {
-            if (out != null) {
-                out.flush();
-            }
+            return flushes;
         } finally {
             lock.unlock();
         }

@@ -3,14 +3,16 @@ package com.codexmanager.gateway.routing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Session affinity: which account served a conversation last, so the next turn goes to the same account and the
- * upstream prompt cache stays warm. Bounded (least recently used entries are evicted) and entries expire after a
- * TTL without use. Thread-safe (one lock; every operation is O(1)).
+ * upstream prompt cache stays warm. Entries expire after a TTL without use. Bounded: when the map grows past its
+ * capacity, the least recently used tenth is evicted in one pass. Thread-safe and lock-free on the request path
+ * (a lookup and a bind per request; one lock around them serialised every request).
  */
 public final class AffinityMap {
     private record Entry(String accountId, Instant lastUsed) {
@@ -19,7 +21,8 @@ public final class AffinityMap {
     private final Clock clock;
     private final int capacity;
     private volatile Duration ttl;
-    private final LinkedHashMap<String, Entry> entries;
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicBoolean evicting = new AtomicBoolean();
 
     public AffinityMap(Clock clock, Duration ttl, int capacity) {
         if (capacity < 1) {
@@ -28,12 +31,6 @@ public final class AffinityMap {
         this.clock = clock;
         this.ttl = ttl;
         this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > AffinityMap.this.capacity;
-            }
-        };
     }
 
     public void setTtl(Duration ttl) {
@@ -41,7 +38,7 @@ public final class AffinityMap {
     }
 
     /** The account bound to this conversation, if the binding has not expired. */
-    public synchronized Optional<String> lookup(String keyId, String conversation) {
+    public Optional<String> lookup(String keyId, String conversation) {
         if (conversation == null || ttl.isZero()) {
             return Optional.empty();
         }
@@ -51,22 +48,36 @@ public final class AffinityMap {
             return Optional.empty();
         }
         if (entry.lastUsed().plus(ttl).isBefore(clock.instant())) {
-            entries.remove(key);
+            entries.remove(key, entry);
             return Optional.empty();
         }
         return Optional.of(entry.accountId());
     }
 
     /** Binds (or re-binds) the conversation to the account that just served it. */
-    public synchronized void bind(String keyId, String conversation, String accountId) {
+    public void bind(String keyId, String conversation, String accountId) {
         if (conversation == null || ttl.isZero()) {
             return;
         }
         entries.put(key(keyId, conversation), new Entry(accountId, clock.instant()));
+        if (entries.size() > capacity && evicting.compareAndSet(false, true)) {
+            try {
+                evictOldest(entries.size() - capacity + capacity / 10);
+            } finally {
+                evicting.set(false);
+            }
+        }
     }
 
-    public synchronized int size() {
+    public int size() {
         return entries.size();
+    }
+
+    private void evictOldest(int count) {
+        entries.entrySet().stream()
+                .sorted(Comparator.comparing(e -> e.getValue().lastUsed()))
+                .limit(count)
+                .forEach(e -> entries.remove(e.getKey(), e.getValue()));
     }
 
     private static String key(String keyId, String conversation) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,6 +19,8 @@ public final class InflightTracker {
     private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
+    /** Requests waiting at the gate; a release takes the lock to wake them only when there are some. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     /** A held slot; close it exactly once when the attempt ends. */
     public interface Slot extends AutoCloseable {
@@ -45,11 +48,13 @@ public final class InflightTracker {
             if (remaining <= 0) {
                 return Optional.empty();
             }
+            waiting.incrementAndGet();
             lock.lock();
             try {
                 released.await(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
             } finally {
                 lock.unlock();
+                waiting.decrementAndGet();
             }
         }
     }
@@ -83,7 +88,7 @@ public final class InflightTracker {
 
     private Slot slot(String id) {
         return new Slot() {
-            private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+            private final AtomicBoolean open = new AtomicBoolean(true);
 
             @Override
             public String accountId() {
@@ -94,11 +99,13 @@ public final class InflightTracker {
             public void close() {
                 if (open.compareAndSet(true, false)) {
                     counts.get(id).decrementAndGet();
-                    lock.lock();
-                    try {
-                        released.signalAll();
-                    } finally {
-                        lock.unlock();
+                    if (waiting.get() > 0) {
+                        lock.lock();
+                        try {
+                            released.signalAll();
+                        } finally {
+                            lock.unlock();
+                        }
                     }
                 }
             }

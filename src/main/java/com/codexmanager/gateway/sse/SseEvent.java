@@ -3,64 +3,131 @@ package com.codexmanager.gateway.sse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 /**
- * One server-sent event: the optional {@code event:} name and the joined {@code data:} lines. Immutable.
+ * One server-sent event. An event read from the upstream keeps its exact wire bytes, so a passthrough relay writes
+ * them back without re-encoding; its name, data, {@link #type()} and {@link #json()} are decoded only when asked
+ * for (and cached). An event built by the gateway ({@link #of(String, String)}) renders its wire form on demand.
  *
- * @param event the {@code event:} field, or empty when the frame had none
- * @param data  the data lines joined with {@code \n}
+ * <p>Not thread-safe: one thread (the request's) uses an instance; the lazily cached fields are plain.
  */
-public record SseEvent(String event, String data) {
+public final class SseEvent {
+    private byte[] wire;
+    private String event;
+    private String data;
+    private String type;
+    private JsonObject json;
+    private boolean jsonParsed;
+
+    private SseEvent(byte[] wire, String event, String data) {
+        this.wire = wire;
+        this.event = event;
+        this.data = data;
+    }
+
+    /** An event with this name (may be empty) and data (lines joined with {@code \n}). */
+    public static SseEvent of(String event, String data) {
+        return new SseEvent(null, event, data);
+    }
+
+    /** A named event whose data is this JSON object; the name is its {@code type}. */
+    public static SseEvent of(JsonObject data) {
+        String type = data.has("type") && data.get("type").isJsonPrimitive() ? data.get("type").getAsString() : "";
+        SseEvent e = new SseEvent(null, type, data.toString());
+        e.json = data;
+        e.jsonParsed = true;
+        return e;
+    }
+
     /**
-     * The JSON {@code type} of the data, falling back to the event name; the Responses protocol keys on it. Reads
-     * only as far as the {@code type} field (it comes first in practice), so it is cheap to call per event.
+     * An event exactly as received: its lines and the blank line that ended it. The array is owned by the event
+     * from now on.
+     */
+    static SseEvent fromWire(byte[] wire) {
+        return new SseEvent(wire, null, null);
+    }
+
+    /** The {@code event:} field, or empty when the frame had none. */
+    public String event() {
+        if (event == null) {
+            decodeFields();
+        }
+        return event;
+    }
+
+    /** The data lines joined with {@code \n}; empty when the frame had no data line. */
+    public String data() {
+        if (data == null) {
+            decodeFields();
+        }
+        return data;
+    }
+
+    /** Whether the frame carried at least one {@code data:} line (comment-only frames carry none). */
+    public boolean hasData() {
+        if (wire == null) {
+            return true;
+        }
+        return SseLines.firstDataLine(wire) >= 0;
+    }
+
+    /**
+     * The top-level JSON {@code type} of the data, falling back to the event name; the Responses protocol keys on
+     * it. Read from the wire bytes without decoding the rest of the object (the field comes first in practice).
      */
     public String type() {
-        try (JsonReader reader = new JsonReader(new StringReader(data))) {
-            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-                return event;
-            }
-            reader.beginObject();
-            while (reader.hasNext()) {
-                if (reader.nextName().equals("type") && reader.peek() == JsonToken.STRING) {
-                    return reader.nextString();
-                }
-                reader.skipValue();
-            }
-            return event;
-        } catch (IOException | IllegalStateException | JsonParseException e) {
-            return event;
+        if (type == null) {
+            String fromJson = data == null ? SseLines.topLevelType(wire) : SseLines.typeOf(data);
+            type = fromJson != null ? fromJson : event();
         }
+        return type;
     }
 
-    /** The data parsed as a JSON object, or {@code null} when it is not one. */
+    /** The data parsed as a JSON object, or {@code null} when it is not one. Parsed once. */
     public JsonObject json() {
-        try {
-            var element = JsonParser.parseString(data);
-            return element.isJsonObject() ? element.getAsJsonObject() : null;
-        } catch (JsonParseException e) {
-            return null;
+        if (!jsonParsed) {
+            jsonParsed = true;
+            try {
+                var element = JsonParser.parseString(data());
+                json = element.isJsonObject() ? element.getAsJsonObject() : null;
+            } catch (JsonParseException e) {
+                json = null;
+            }
         }
+        return json;
     }
 
-    public static SseEvent of(JsonObject data) {
-        String type = data.has("type") ? data.get("type").getAsString() : "";
-        return new SseEvent(type, data.toString());
+    /** The frame as written on the wire: the received bytes, or {@code event:}/{@code data:} lines and a blank line. */
+    public byte[] wire() {
+        if (wire == null) {
+            wire = toWire().getBytes(StandardCharsets.UTF_8);
+        }
+        return wire;
     }
 
-    /** The frame as written on the wire: {@code event:} (when named) and {@code data:} lines, then a blank line. */
+    /** The canonical text form: {@code event:} (when named) and {@code data:} lines, then a blank line. */
     public String toWire() {
-        StringBuilder out = new StringBuilder(data.length() + event.length() + 16);
-        if (!event.isEmpty()) {
-            out.append("event: ").append(event).append('\n');
+        String name = event();
+        String body = data();
+        StringBuilder out = new StringBuilder(body.length() + name.length() + 16);
+        if (!name.isEmpty()) {
+            out.append("event: ").append(name).append('\n');
         }
-        for (String line : data.split("\n", -1)) {
+        for (String line : body.split("\n", -1)) {
             out.append("data: ").append(line).append('\n');
         }
         return out.append('\n').toString();
+    }
+
+    private void decodeFields() {
+        SseLines.Fields fields = SseLines.decode(wire);
+        event = fields.event();
+        data = fields.data();
+    }
+
+    @Override
+    public String toString() {
+        return "SseEvent[" + type() + "]";
     }
 }

@@ -6,21 +6,20 @@ import java.util.List;
 
 /** Persists cooldown entries in {@code gateway_cooldowns}. Thread-safe. */
 public final class CooldownRepository implements Cooldowns.Store {
+    private static final List<String> COLUMNS = List.of("account_id", "kind", "until_at", "offences",
+            "last_offence");
+
     private final Sql sql;
 
     public CooldownRepository(Sql sql) {
         this.sql = sql;
     }
 
+    /** One upsert: requests benching the same account at the same moment never fail on each other. */
     @Override
     public void save(Cooldowns.Entry entry) {
-        sql.inTransaction(() -> {
-            sql.update("DELETE FROM gateway_cooldowns WHERE account_id = ?", entry.accountId());
-            sql.update("INSERT INTO gateway_cooldowns (account_id, kind, until_at, offences, last_offence) "
-                    + "VALUES (?, ?, ?, ?, ?)", entry.accountId(), entry.kind().name(), entry.until(),
-                    entry.offences(), entry.lastOffence());
-            return null;
-        });
+        sql.upsert("gateway_cooldowns", COLUMNS, 1, entry.accountId(), entry.kind().name(), entry.until(),
+                entry.offences(), entry.lastOffence());
     }
 
     @Override

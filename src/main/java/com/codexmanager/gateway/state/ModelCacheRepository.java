@@ -2,6 +2,7 @@ package com.codexmanager.gateway.state;
 
 import com.codexmanager.store.Sql;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The cached upstream model list in {@code gateway_model_cache}. Thread-safe. */
@@ -24,11 +25,7 @@ public final class ModelCacheRepository {
     }
 
     public void save(Cached cached) {
-        sql.inTransaction(() -> {
-            sql.update("DELETE FROM gateway_model_cache WHERE cache_key = ?", KEY);
-            sql.update("INSERT INTO gateway_model_cache (cache_key, etag, body, fetched_at) VALUES (?, ?, ?, ?)",
-                    KEY, cached.etag(), cached.body(), cached.fetchedAt());
-            return null;
-        });
+        sql.upsert("gateway_model_cache", List.of("cache_key", "etag", "body", "fetched_at"), 1, KEY, cached.etag(),
+                cached.body(), cached.fetchedAt());
     }
 }

@@ -15,17 +15,6 @@ public sealed interface Outcome {
     /** A short stable code for logs and traces. */
     String code();
 
-    /** The response is usable (2xx event stream). */
-    record Success() implements Outcome {
-        public boolean failover() {
-            return false;
-        }
-
-        public String code() {
-            return "ok";
-        }
-    }
-
     /** The account's 5 h or weekly quota is spent ({@code usage_limit_reached}) until {@code resetsAt}. */
     record UsageLimit(Instant resetsAt, String planType) implements Outcome {
         public boolean failover() {
@@ -111,6 +100,17 @@ public sealed interface Outcome {
 
         public String code() {
             return "network_error";
+        }
+    }
+
+    /** The service is shutting down: the attempt was ended before any output; no other account is tried. */
+    record ServiceStopping() implements Outcome {
+        public boolean failover() {
+            return false;
+        }
+
+        public String code() {
+            return "service_stopping";
         }
     }
 

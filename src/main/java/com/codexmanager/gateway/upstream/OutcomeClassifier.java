@@ -92,10 +92,19 @@ public final class OutcomeClassifier {
         if ("usage_not_included".equals(code)) {
             return new Outcome.Forbidden(403, code, message);
         }
-        if ("server_error".equals(type) || "internal_error".equals(code) || "api_error".equals(type)) {
-            return new Outcome.ServerError(502, message);
+        if (isRequestError(code, type)) {
+            return new Outcome.RequestRejected(400, firstNonEmpty(code, type), message, null);
         }
-        return new Outcome.RequestRejected(400, firstNonEmpty(code, type), message, null);
+        // server_error, internal_error and every code the protocol does not name: the CLI retries these, so the
+        // gateway tries another account (and answers 502 when none is left), never a 400 that blames the client
+        return new Outcome.ServerError(502, firstNonEmpty(message, firstNonEmpty(code, type)));
+    }
+
+    /** Failures another account would answer the same way: the request itself is wrong. */
+    private static boolean isRequestError(String code, String type) {
+        return "context_length_exceeded".equals(code) || "invalid_prompt".equals(code)
+                || "invalid_request_error".equals(type) || code.startsWith("invalid_")
+                || code.startsWith("unsupported_");
     }
 
     private Instant resetTime(JsonObject error, Map<String, String> headers) {

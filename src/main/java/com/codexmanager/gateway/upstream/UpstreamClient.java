@@ -21,6 +21,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -48,6 +49,9 @@ public final class UpstreamClient implements AutoCloseable {
             Duration socketBackstop) {
         PoolingHttpClientConnectionManager connections = proxy.configure(
                 PoolingHttpClientConnectionManagerBuilder.create()
+                        .setConnectionFactory(RelayConnections.INSTANCE)
+                        // LAX: lease and release without the pool-wide lock that serialised every request
+                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -1,0 +1,27 @@
+package com.codexmanager.gateway;
+
+import com.codexmanager.gateway.upstream.Outcome;
+
+/** How one upstream attempt on one account ended. Immutable values. */
+sealed interface Attempt permits Attempt.Failed, Attempt.Relayed {
+    /** Nothing reached the client; the outcome says whether another account may try. */
+    record Failed(Outcome outcome) implements Attempt {
+    }
+
+    /**
+     * The client stream was begun and ended: completed, ended by a terminal error ({@code streamError}, the code
+     * the client received), or left by the client ({@code clientGone}).
+     *
+     * @param upstreamModel the model the upstream named in its terminal event, or {@code null}
+     */
+    record Relayed(ExecutionResult.Usage usage, long firstByteMillis, String streamError, boolean clientGone,
+            String upstreamModel) implements Attempt {
+        static Relayed clientLeft(long firstByteMillis) {
+            return new Relayed(ExecutionResult.Usage.NONE, firstByteMillis, null, true, null);
+        }
+
+        boolean clean() {
+            return streamError == null && !clientGone;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package com.codexmanager.gateway.sse;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the fields of one received event frame (its lines, {@code \n}, {@code \r\n} or {@code \r} ended, and the
+ * closing blank line) following the SSE rules: comment lines start with {@code :}, a field's value starts after
+ * the first colon and one optional space, unknown fields are ignored. Stateless.
+ */
+final class SseLines {
+    record Fields(String event, String data) {
+    }
+
+    private SseLines() {
+    }
+
+    static Fields decode(byte[] wire) {
+        String event = "";
+        StringBuilder data = null;
+        int i = 0;
+        while (i < wire.length) {
+            int end = lineEnd(wire, i);
+            if (end > i && wire[i] != ':') {
+                int colon = indexOf(wire, (byte) ':', i, end);
+                int nameEnd = colon < 0 ? end : colon;
+                int valueStart = colon < 0 ? end : colon + 1;
+                if (valueStart < end && wire[valueStart] == ' ') {
+                    valueStart++;
+                }
+                if (is(wire, i, nameEnd, "event")) {
+                    event = new String(wire, valueStart, end - valueStart, StandardCharsets.UTF_8);
+                } else if (is(wire, i, nameEnd, "data")) {
+                    if (data == null) {
+                        data = new StringBuilder(end - valueStart);
+                    } else {
+                        data.append('\n');
+                    }
+                    data.append(new String(wire, valueStart, end - valueStart, StandardCharsets.UTF_8));
+                }
+            }
+            i = next(wire, end);
+        }
+        return new Fields(event, data == null ? "" : data.toString());
+    }
+
+    /** The start of the first {@code data} line's value, or -1 when the frame has none. */
+    static int firstDataLine(byte[] wire) {
+        int i = 0;
+        while (i < wire.length) {
+            int end = lineEnd(wire, i);
+            if (end - i >= 4 && is(wire, i, Math.min(end, i + 4), "data") && (end == i + 4 || wire[i + 4] == ':')) {
+                int value = Math.min(end, i + 5);
+                return value < end && wire[value] == ' ' ? value + 1 : value;
+            }
+            i = next(wire, end);
+        }
+        return -1;
+    }
+
+    /**
+     * The top-level JSON {@code type} of the frame's data, read from the bytes of a single data line; a frame with
+     * several data lines is decoded first. {@code null} when the data has no such field or is not JSON.
+     */
+    static String topLevelType(byte[] wire) {
+        int start = firstDataLine(wire);
+        if (start < 0) {
+            return null;
+        }
+        int end = lineEnd(wire, start);
+        int after = next(wire, end);
+        if (after < wire.length && lineEnd(wire, after) > after) {
+            return typeOf(decode(wire).data());
+        }
+        String found = JsonType.scan(wire, start, end);
+        return found == JsonType.UNSURE ? slowType(decode(wire).data()) : found;
+    }
+
+    /** The top-level JSON {@code type} of decoded data; {@code null} when absent or not JSON. */
+    static String typeOf(String data) {
+        String found = JsonType.scan(data);
+        return found == JsonType.UNSURE ? slowType(data) : found;
+    }
+
+    private static String slowType(String data) {
+        try {
+            var element = com.google.gson.JsonParser.parseString(data);
+            if (element.isJsonObject() && element.getAsJsonObject().get("type") instanceof
+                    com.google.gson.JsonPrimitive p && p.isString()) {
+                return p.getAsString();
+            }
+        } catch (com.google.gson.JsonParseException e) {
+            // not JSON: the caller falls back to the event name
+        }
+        return null;
+    }
+
+    private static int lineEnd(byte[] b, int from) {
+        int i = from;
+        while (i < b.length && b[i] != '\n' && b[i] != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int next(byte[] b, int lineEnd) {
+        if (lineEnd >= b.length) {
+            return b.length;
+        }
+        return b[lineEnd] == '\r' && lineEnd + 1 < b.length && b[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+    }
+
+    private static int indexOf(byte[] b, byte c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean is(byte[] b, int from, int to, String ascii) {
+        if (to - from != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (b[from + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
