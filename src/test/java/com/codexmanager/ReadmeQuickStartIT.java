@@ -146,10 +146,7 @@ class ReadmeQuickStartIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             } finally {
-                service.destroy();
-                if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                    service.destroyForcibly();
-                }
+                stop(service);
             }
         }
     }
@@ -161,7 +158,7 @@ class ReadmeQuickStartIT {
         fake.approveDevice(fake.pendingDeviceCodes().get(0));
         boolean ended = login.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (!ended) {
-            login.destroyForcibly();
+            stop(login);
         }
         return new Result(ended ? login.exitValue() : -1, Files.readString(log));
     }
@@ -175,7 +172,7 @@ class ReadmeQuickStartIT {
         Process process = start(command, env, log);
         boolean ended = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         if (!ended) {
-            process.destroyForcibly();
+            stop(process);
         }
         return new Result(ended ? process.exitValue() : -1, Files.readString(log));
     }
@@ -192,6 +189,26 @@ class ReadmeQuickStartIT {
         builder.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /**
+     * Stops a command and everything it started: {@code sh -c} may run the command as a child instead of replacing
+     * itself, and a SIGTERM to the shell alone would leave that child (a running service) behind.
+     */
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        process.destroy();
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+            }
+        }
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
     }
 
     private static void awaitHealth(int port, Process process) throws Exception {
