@@ -67,8 +67,7 @@ public final class GatewayModule implements ServiceModule {
         AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
                 metrics, new GatewayConfig(context.settings()::current), new TraceIds(), context.clock());
         this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
-                new ModelsHandler(keys, catalog),
-                new MetricsHandler(metrics, context.rpcToken()));
+                new ModelsHandler(keys, catalog));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);
         context.settings().onChange(s -> affinity.setTtl(Duration.ofSeconds(s.number(Setting.AFFINITY_TTL_SECS))));
@@ -92,6 +91,7 @@ public final class GatewayModule implements ServiceModule {
         return cooldowns;
     }
 
+    /** The gateway's counters; the metrics module serves them on {@code /metrics}. */
     public GatewayMetrics metrics() {
         return metrics;
     }

@@ -27,8 +27,10 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** How long a relaxed commit may wait for the background writer; also the housekeeping period. */
     static final int WRITE_DELAY_MILLIS = 200;
+    // TRACE_LEVEL_FILE=4: H2's own error trace goes to SLF4J (the owner-only, redacted log file) instead of a
+    // codexmanager.trace.db that H2 would create readable by everyone.
     private static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + WRITE_DELAY_MILLIS;
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + WRITE_DELAY_MILLIS + ";TRACE_LEVEL_FILE=4";
     private static final int MAX_CONNECTIONS = 64;
 
     private final JdbcConnectionPool pool;
