@@ -107,7 +107,7 @@ final class ApiKeyRpcMethods {
     }
 
     private static Instant expiresAt(RpcParams p) {
-        return p.optionalLong("expiresAt").map(Instant::ofEpochSecond).orElse(null);
+        return p.optionalEpochSeconds("expiresAt").orElse(null);
     }
 
     private static URI url(RpcParams p) {

@@ -67,7 +67,7 @@ public final class GatewayModule implements ServiceModule {
                 upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
                 manual::get, catalog::onEtag);
         this.config = new GatewayConfig(context.settings()::current);
-        RequestSteps steps = new RequestSteps(keys);
+        RequestSteps steps = new RequestSteps(keys, recorder);
         TraceIds traceIds = new TraceIds();
         AdapterHandler handler = new AdapterHandler(steps, executor, new AzureForwarder(upstream, recorder),
                 recorder, metrics, config, traceIds, context.clock());
@@ -75,8 +75,7 @@ public final class GatewayModule implements ServiceModule {
                 sockets);
         this.routes = new GatewayRoutes(handler, new ResponsesSockets(keys, config, turns, sockets,
                 context.clock()), new CountTokensHandler(keys, context.settings()::current),
-                new ModelsHandler(keys, catalog),
-                new MetricsHandler(metrics, context.rpcToken()));
+                new ModelsHandler(keys, catalog));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);
         context.settings().onChange(s -> affinity.setTtl(Duration.ofSeconds(s.number(Setting.AFFINITY_TTL_SECS))));
@@ -125,6 +124,7 @@ public final class GatewayModule implements ServiceModule {
         return cooldowns;
     }
 
+    /** The gateway's counters; the metrics module serves them on {@code /metrics}. */
     public GatewayMetrics metrics() {
         return metrics;
     }

@@ -26,17 +26,15 @@ final class GatewayRoutes {
 
     private final AdapterHandler handler;
     private final ModelsHandler models;
-    private final MetricsHandler metrics;
     private final CountTokensHandler countTokens;
     private final ResponsesSockets sockets;
 
     GatewayRoutes(AdapterHandler handler, ResponsesSockets sockets, CountTokensHandler countTokens,
-            ModelsHandler models, MetricsHandler metrics) {
+            ModelsHandler models) {
         this.handler = handler;
         this.sockets = sockets;
         this.countTokens = countTokens;
         this.models = models;
-        this.metrics = metrics;
     }
 
     void register(RoutesConfig r) {
@@ -57,7 +55,6 @@ final class GatewayRoutes {
         r.post("/openai/v1/chat/completions", ctx -> handler.handle(ctx, AZURE_CHAT, null));
         r.post("/openai/v1/responses", ctx -> handler.handle(ctx, AZURE_RESPONSES, null));
         r.post("/openai/responses", ctx -> handler.handle(ctx, AZURE_RESPONSES, null));
-        r.get("/metrics", metrics::handle);
         r.get("/v1/models", models::list);
         r.get("/v1/models/{id}", models::one);
         r.addHttpHandler(HandlerType.GET, "/v1/*", ctx -> notFound(ctx, OpenAiErrorRenderer.INSTANCE));

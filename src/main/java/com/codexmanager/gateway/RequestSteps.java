@@ -1,7 +1,10 @@
 package com.codexmanager.gateway;
 
+import com.codexmanager.config.Setting;
 import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.port.PlatformKey;
+import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.gateway.port.TraceStep;
 import com.codexmanager.gateway.protocol.AdaptedRequest;
 import com.codexmanager.gateway.protocol.AdapterException;
 import com.codexmanager.gateway.protocol.GatewayError;
@@ -29,9 +32,11 @@ final class RequestSteps {
     }
 
     private final KeyAuthenticator keys;
+    private final RequestRecorder recorder;
 
-    RequestSteps(KeyAuthenticator keys) {
+    RequestSteps(KeyAuthenticator keys, RequestRecorder recorder) {
         this.keys = keys;
+        this.recorder = recorder;
     }
 
     /**
@@ -51,6 +56,10 @@ final class RequestSteps {
         AdaptedRequest adapted;
         try {
             body = source.read(view.settings().maxBodyBytes());
+            if (view.source().integer(Setting.TRACE_BODY_PREVIEW_MAX_BYTES) > 0) {
+                // Opt-in debugging aid: the trace writer keeps a bounded, redacted prefix of this copy.
+                recorder.trace(facts.traceId(), TraceStep.REQUEST_BODY, Map.of("body", body.toString()));
+            }
             if (hasText(pathModel)) {
                 body.addProperty("model", pathModel);
             }
