@@ -83,10 +83,10 @@ final class AdapterHandler {
             return Ending.refused(status, refused.error().code(), refused.error().message());
         }
         if (admission instanceof Admission.ToAzure toAzure) {
-            return azure.forward(ctx, toAzure, adapter);
+            return azure.forward(ctx, toAzure, adapter, view.settings());
         }
         Admission.ToPool toPool = (Admission.ToPool) admission;
-        Answers answers = new Answers(executor, adapter, toPool.adapted());
+        Answers answers = new Answers(executor::execute, adapter, toPool.adapted());
         return toPool.adapted().streams() ? answers.stream(ctx, toPool.request(), view.settings())
                 : answers.whole(ctx, toPool.request(), view.settings());
     }

@@ -11,16 +11,16 @@ import com.google.gson.JsonObject;
 import io.javalin.http.Context;
 
 /**
- * Executes one adapted request and answers it in the client's protocol: a stream written as events arrive, or one
+ * Executes one adapted request (from the pool or an Azure resource) and answers it in the client's protocol: a stream written as events arrive, or one
  * JSON answer rebuilt from the whole upstream stream. Returns how the request ended; writes no log. Single use,
  * request thread.
  */
 final class Answers {
-    private final GatewayExecutor executor;
+    private final Execution executor;
     private final ProtocolAdapter adapter;
     private final AdaptedRequest adapted;
 
-    Answers(GatewayExecutor executor, ProtocolAdapter adapter, AdaptedRequest adapted) {
+    Answers(Execution executor, ProtocolAdapter adapter, AdaptedRequest adapted) {
         this.executor = executor;
         this.adapter = adapter;
         this.adapted = adapted;

@@ -3,150 +3,201 @@ package com.codexmanager.gateway;
 import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.gateway.port.TraceStep;
+import com.codexmanager.gateway.protocol.ClientStream;
 import com.codexmanager.gateway.protocol.GatewayError;
 import com.codexmanager.gateway.protocol.JsonFields;
 import com.codexmanager.gateway.protocol.ProtocolAdapter;
+import com.codexmanager.gateway.upstream.Outcome;
+import com.codexmanager.gateway.upstream.OutcomeClassifier;
+import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamCall;
 import com.codexmanager.gateway.upstream.UpstreamClient;
 import com.codexmanager.json.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Serves a request of an {@code azure_openai} key from that key's own Azure OpenAI resource instead of the pool:
- * the client's body (model set to the resolved model, i.e. the deployment) goes to the resource's v1 API
- * ({@code /openai/v1/chat/completions} or {@code /openai/v1/responses}) with the key's {@code api-key}, and the
- * answer — stream or JSON, success or Azure error — is relayed as it comes. Returns how the request ended.
- * Thread-safe.
+ * Serves a request of an {@code azure_openai} key from that key's own Azure OpenAI resource instead of the pool,
+ * the way the pool serves it: every client protocol (Responses, Chat Completions, Anthropic Messages) is mapped
+ * by its adapter to a Responses request, which goes to the resource's v1 API ({@code /openai/v1/responses}, model
+ * = the resolved model, i.e. the deployment) with the key's {@code api-key}, always streamed; the answer comes
+ * back through the same {@link StreamRelay} — first-byte and idle watchdog, keep-alives, output held back until
+ * it starts, the protocol's terminal event when the stream breaks, service shutdown — and the same {@link Answers}
+ * (a non-stream client gets the aggregated answer). Azure's HTTP errors are answered with their status, in the
+ * client's error shape, with {@code Retry-After} when Azure sent one. One attempt: there is no pool to fail over
+ * to. Thread-safe.
  */
 final class AzureForwarder {
     private static final int MAX_ERROR_BYTES = 64 * 1024;
 
     private final UpstreamClient upstream;
     private final RequestRecorder recorder;
+    private final OutcomeClassifier classifier;
+    private final StreamWatchdog watchdog;
+    private final OpenAttempts open;
 
-    AzureForwarder(UpstreamClient upstream, RequestRecorder recorder) {
+    AzureForwarder(UpstreamClient upstream, RequestRecorder recorder, OutcomeClassifier classifier,
+            StreamWatchdog watchdog, OpenAttempts open) {
         this.upstream = upstream;
         this.recorder = recorder;
+        this.classifier = classifier;
+        this.watchdog = watchdog;
+        this.open = open;
     }
 
-    Ending forward(Context ctx, Admission.ToAzure request, ProtocolAdapter adapter) {
-        String traceId = request.facts().traceId();
-        JsonObject clientBody = request.clientBody();
-        boolean streams = request.adapted().streams();
-        String model = request.model();
+    Ending forward(Context ctx, Admission.ToAzure request, ProtocolAdapter adapter, GatewaySettings settings) {
         PlatformKey.Azure azure = request.key().azure();
         if (azure == null || azure.baseUrl() == null || azure.baseUrl().isBlank()) {
             return refuse(ctx, adapter, GatewayError.of(400, "azure_endpoint_missing",
                     "this azure_openai key has no Azure endpoint configured"));
         }
-        if (adapter.azurePath() == null) {
+        if (adapter.upstreamPath().endsWith("/compact")) {
             return refuse(ctx, adapter, GatewayError.of(400, "unsupported_for_azure_key",
-                    "azure_openai keys serve the Chat Completions and Responses routes only"));
+                    "azure_openai keys serve Responses, Chat Completions and Messages, not /responses/compact"));
         }
         String apiKey = apiKey(azure);
         if (apiKey == null) {
             return refuse(ctx, adapter, GatewayError.of(403, "azure_key_missing",
                     "the Azure api-key of this key is missing or cannot be opened"));
         }
-        JsonObject body = clientBody.deepCopy();
-        body.addProperty("model", model);
-        URI uri = URI.create(v1Base(azure.baseUrl()) + "/" + adapter.azurePath());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("api-key", apiKey);
-        headers.put("Accept", streams ? "text/event-stream" : "application/json");
-        recorder.trace(traceId, TraceStep.AZURE_FORWARD, Map.of("host", uri.getHost(), "path", uri.getPath()));
-        long start = System.nanoTime();
-        try (UpstreamCall call = upstream.post(uri, headers, body.toString().getBytes(StandardCharsets.UTF_8))) {
-            long firstByteMillis = (System.nanoTime() - start) / 1_000_000;
-            return relay(ctx, adapter, call, streams, firstByteMillis);
-        } catch (IOException e) {
-            return refuse(ctx, adapter, GatewayError.of(502, "azure_unreachable",
-                    "the Azure endpoint did not answer: " + e.getClass().getSimpleName()));
+        URI uri = URI.create(v1Base(azure.baseUrl()) + "/responses");
+        GatewayRequest azureRequest = azureRequest(request, adapter);
+        Answers answers = new Answers((r, s, client) -> execute(uri, apiKey, r, s, client), adapter,
+                request.adapted());
+        return request.adapted().streams() ? answers.stream(ctx, azureRequest, settings)
+                : answers.whole(ctx, azureRequest, settings);
+    }
+
+    /** The adapted Responses body for Azure: the deployment as model, streamed, no Codex-backend-only fields. */
+    private static GatewayRequest azureRequest(Admission.ToAzure request, ProtocolAdapter adapter) {
+        JsonObject body = request.adapted().body().deepCopy();
+        body.addProperty("model", request.model());
+        body.addProperty("stream", true);
+        body.remove("client_metadata");
+        RequestFacts facts = request.facts();
+        return new GatewayRequest(facts.traceId(), facts.startedAt(), request.key(), facts.method(), facts.path(),
+                adapter.upstreamPath(), facts.clientModel(), request.model(), null, body,
+                body.toString().getBytes(StandardCharsets.UTF_8), Map.of(), null, request.adapted().streams());
+    }
+
+    /** One exchange with the Azure resource, relayed to {@code client}. */
+    private ExecutionResult execute(URI uri, String apiKey, GatewayRequest request, GatewaySettings settings,
+            ClientStream client) {
+        long startNanos = System.nanoTime();
+        recorder.trace(request.traceId(), TraceStep.AZURE_FORWARD, Map.of("host", uri.getHost(),
+                "path", uri.getPath()));
+        UpstreamClient.Pending pending = upstream.preparePost(uri, Map.of("api-key", apiKey,
+                "Accept", "text/event-stream"), request.bodyBytes());
+        try (AttemptWatch watch = new AttemptWatch(pending::cancel, client, open).register(watchdog, settings)) {
+            UpstreamCall call;
+            try {
+                call = pending.open();
+            } catch (IOException e) {
+                if (watch.stopping()) {
+                    return refused(503, "service_stopping", "the gateway is shutting down; retry the request",
+                            Duration.ofSeconds(1), null);
+                }
+                return refused(502, watch.timedOut() ? "azure_timeout" : "azure_unreachable", watch.timedOut()
+                        ? "no answer from the Azure endpoint within " + settings.firstByteTimeout().toSeconds() + " s"
+                        : "the Azure endpoint did not answer: " + e.getClass().getSimpleName(), null, null);
+            }
+            watch.watch().upstreamActivity();
+            return exchange(call, client, settings, watch, startNanos);
         }
     }
 
-    private Ending relay(Context ctx, ProtocolAdapter adapter, UpstreamCall call, boolean streams,
-            long firstByteMillis) throws IOException {
-        int status = call.status();
-        if (status < 200 || status >= 300) {
-            String text = call.bodyText(MAX_ERROR_BYTES);
-            JsonObject error = JsonFields.object(parse(text), "error");
-            if (error != null) {
-                ctx.status(status).contentType("application/json").result(text);
-                return ending(status, errorCode(error, status), JsonFields.string(error, "message"),
-                        firstByteMillis, ExecutionResult.Usage.NONE);
-            }
-            return refuse(ctx, adapter, GatewayError.of(status >= 500 ? 502 : status, "azure_error",
-                    "the Azure endpoint answered HTTP " + status));
-        }
-        if (streams) {
-            ctx.res().setStatus(200);
-            ctx.res().setContentType(call.contentType().isEmpty() ? "text/event-stream" : call.contentType());
-            ctx.res().setHeader("Cache-Control", "no-cache");
-            String failure = copy(call.body(), ctx);
-            if ("client_disconnected".equals(failure)) {
-                // the client went away: drop the Azure stream at once instead of draining it
+    private ExecutionResult exchange(UpstreamCall call, ClientStream client, GatewaySettings settings,
+            AttemptWatch watch, long startNanos) {
+        try (call) {
+            int status = call.status();
+            if (status < 200 || status >= 300 || !call.contentType().contains("text/event-stream")) {
+                String text = errorText(call);
                 call.cancel();
-                return ending(499, failure, "the client closed the connection", firstByteMillis,
-                        ExecutionResult.Usage.NONE);
+                return httpError(status, call, text);
             }
-            return ending(200, failure, failure == null ? null : "the Azure stream broke", firstByteMillis,
-                    ExecutionResult.Usage.NONE);
+            Map<String, String> headers = call.headers();
+            Attempt attempt = new StreamRelay(call, client, classifier, watch, settings).run(startNanos, headers);
+            if (!(attempt instanceof Attempt.Relayed done) || !done.clean()) {
+                call.cancel();
+            }
+            if (attempt instanceof Attempt.Failed failed) {
+                Outcome outcome = failed.outcome();
+                if (outcome instanceof Outcome.ServiceStopping) {
+                    return refused(503, "service_stopping", "the gateway is shutting down; retry the request",
+                            Duration.ofSeconds(1), null);
+                }
+                return refused(statusOf(outcome), outcome.code(), "the Azure endpoint failed: " + outcome.code(),
+                        null, null);
+            }
+            Attempt.Relayed relayed = (Attempt.Relayed) attempt;
+            return new ExecutionResult.Served(null, List.of(), relayed.usage(), relayed.firstByteMillis(),
+                    relayed.streamError(), relayed.clientGone(), relayed.upstreamModel());
         }
-        byte[] bytes = call.body().readAllBytes();
-        ExecutionResult.Usage usage = usage(JsonFields.object(parse(new String(bytes, StandardCharsets.UTF_8)),
-                "usage"));
-        ctx.status(200).contentType("application/json").result(bytes);
-        return ending(200, null, null, firstByteMillis, usage);
     }
 
-    private static Ending ending(int status, String code, String message, long firstByteMillis,
-            ExecutionResult.Usage usage) {
-        return new Ending(status, java.util.List.of(), null, code, message, firstByteMillis, usage);
+    private static int statusOf(Outcome outcome) {
+        if (outcome instanceof Outcome.RateLimited || outcome instanceof Outcome.UsageLimit) {
+            return 429;
+        }
+        if (outcome instanceof Outcome.RequestRejected rejected) {
+            return rejected.status();
+        }
+        return outcome instanceof Outcome.Overloaded ? 503 : 502;
     }
 
-    /**
-     * Copies the Azure stream chunk by chunk. A stalled Azure stream ends at the upstream client's socket timeout.
-     *
-     * @return {@code null} when the stream ended normally, else the error code
-     */
-    private static String copy(InputStream in, Context ctx) {
-        byte[] buffer = new byte[8192];
-        OutputStream out;
+    /** Azure's own error, kept with its status and code (the renderer passes an OpenAI-shaped body through). */
+    private static ExecutionResult httpError(int status, UpstreamCall call, String text) {
+        if (status >= 200 && status < 300) {
+            return refused(502, "azure_not_a_stream", "the Azure endpoint answered " + call.contentType()
+                    + " instead of an event stream", null, null);
+        }
+        JsonObject error = JsonFields.object(parse(text), "error");
+        Duration retryAfter = retryAfter(call);
+        if (error == null) {
+            return refused(status >= 500 ? 502 : status, "azure_error", "the Azure endpoint answered HTTP " + status,
+                    retryAfter, null);
+        }
+        String code = JsonFields.string(error, "code");
+        String message = JsonFields.string(error, "message");
+        return refused(status, code == null ? "azure_http_" + status : code,
+                message == null ? "the Azure endpoint answered HTTP " + status : message, retryAfter, text);
+    }
+
+    private static Duration retryAfter(UpstreamCall call) {
         try {
-            out = ctx.res().getOutputStream();
-        } catch (IOException e) {
-            return "client_disconnected";
-        }
-        while (true) {
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (IOException e) {
-                return "azure_stream_broken";
+            String ms = call.header("retry-after-ms").orElse(null);
+            if (ms != null) {
+                return Duration.ofMillis((long) Double.parseDouble(ms.trim()));
             }
-            if (n < 0) {
-                return null;
-            }
-            try {
-                out.write(buffer, 0, n);
-                out.flush();
-            } catch (IOException e) {
-                return "client_disconnected";
-            }
+            String seconds = call.header("retry-after").orElse(null);
+            return seconds == null ? null : Duration.ofSeconds(Long.parseLong(seconds.trim()));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
-    private Ending refuse(Context ctx, ProtocolAdapter adapter, GatewayError error) {
+    private static ExecutionResult.Refused refused(int status, String code, String message, Duration retryAfter,
+            String passthroughBody) {
+        return new ExecutionResult.Refused(status, code, message, retryAfter, passthroughBody, List.of(), null);
+    }
+
+    private static String errorText(UpstreamCall call) {
+        try {
+            return call.bodyText(MAX_ERROR_BYTES);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Ending refuse(Context ctx, ProtocolAdapter adapter, GatewayError error) {
         int status = adapter.errors().render(ctx, error);
         return Ending.refused(status, error.code(), error.message());
     }
@@ -172,30 +223,11 @@ final class AzureForwarder {
         return base.endsWith("/openai") ? base + "/v1" : base + "/openai/v1";
     }
 
-    private static String errorCode(JsonObject error, int status) {
-        String code = JsonFields.string(error, "code");
-        return code == null ? "azure_http_" + status : code;
-    }
-
-    private static ExecutionResult.Usage usage(JsonObject usage) {
-        if (usage == null) {
-            return ExecutionResult.Usage.NONE;
-        }
-        Long input = number(usage, "prompt_tokens", number(usage, "input_tokens", null));
-        Long output = number(usage, "completion_tokens", number(usage, "output_tokens", null));
-        return new ExecutionResult.Usage(input, null, output, null);
-    }
-
-    private static Long number(JsonObject o, String name, Long fallback) {
-        JsonElement e = o.get(name);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? Long.valueOf(e.getAsLong()) : fallback;
-    }
-
     private static JsonObject parse(String text) {
         try {
             JsonElement e = Json.parse(text);
             return e != null && e.isJsonObject() ? e.getAsJsonObject() : null;
-        } catch (RuntimeException e) {
+        } catch (JsonParseException e) {
             return null;
         }
     }

@@ -63,14 +63,17 @@ public final class GatewayModule implements ServiceModule {
                 () -> context.settings().current().text(Setting.UPSTREAM_BASE_URL),
                 () -> context.settings().current().text(Setting.ORIGINATOR), jobs, context.clock());
         ManualAccount manual = new ManualAccount();
+        OutcomeClassifier classifier = new OutcomeClassifier(context.clock());
+        OpenAttempts attempts = new OpenAttempts();
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
-                upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
-                manual::get, catalog::onEtag);
+                upstream, classifier, watchdog, usage, recorder, context.clock(), manual::get, catalog::onEtag,
+                attempts);
         this.config = new GatewayConfig(context.settings()::current);
         RequestSteps steps = new RequestSteps(keys, recorder);
         TraceIds traceIds = new TraceIds();
-        AdapterHandler handler = new AdapterHandler(steps, executor, new AzureForwarder(upstream, recorder),
-                recorder, metrics, config, traceIds, context.clock());
+        AzureForwarder azure = new AzureForwarder(upstream, recorder, classifier, watchdog, attempts);
+        AdapterHandler handler = new AdapterHandler(steps, executor, azure, recorder, metrics, config, traceIds,
+                context.clock());
         SocketTurns turns = new SocketTurns(steps, executor, recorder, metrics, config, traceIds, context.clock(),
                 sockets);
         this.routes = new GatewayRoutes(handler, new ResponsesSockets(keys, config, turns, sockets,

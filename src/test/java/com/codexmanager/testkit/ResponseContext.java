@@ -70,9 +70,15 @@ record ResponseContext(long serial, String model, long createdAt, String replyTe
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    /** The text of the last {@code role:"user"} message: its string content or its text parts joined. */
+    /**
+     * The text of the last {@code role:"user"} message: its string content or its text parts joined. A bare string
+     * {@code input} (the public Responses API's shorthand, which Azure takes) is that message.
+     */
     static Optional<String> lastUserText(JsonObject body) {
         JsonElement input = body.get("input");
+        if (input != null && input.isJsonPrimitive()) {
+            return Optional.of(input.getAsString());
+        }
         if (input == null || !input.isJsonArray()) {
             return Optional.empty();
         }

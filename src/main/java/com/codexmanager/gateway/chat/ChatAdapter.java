@@ -18,10 +18,6 @@ public final class ChatAdapter implements ProtocolAdapter {
         this.errors = errors;
     }
 
-    @Override
-    public String azurePath() {
-        return "chat/completions";
-    }
 
     @Override
     public ErrorRenderer errors() {

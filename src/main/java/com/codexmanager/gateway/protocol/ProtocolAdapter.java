@@ -16,13 +16,6 @@ public interface ProtocolAdapter {
         return "/responses";
     }
 
-    /**
-     * The Azure OpenAI v1 path ({@code chat/completions} or {@code responses}) that takes this protocol's body
-     * unchanged, for azure_openai keys; {@code null} when the protocol has no Azure equivalent.
-     */
-    default String azurePath() {
-        return null;
-    }
 
     ErrorRenderer errors();
 

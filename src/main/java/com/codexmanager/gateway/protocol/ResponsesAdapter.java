@@ -22,10 +22,6 @@ public final class ResponsesAdapter implements ProtocolAdapter {
         return compact ? "/responses/compact" : "/responses";
     }
 
-    @Override
-    public String azurePath() {
-        return compact ? null : "responses";
-    }
 
     @Override
     public ErrorRenderer errors() {
