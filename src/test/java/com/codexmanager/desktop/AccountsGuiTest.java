@@ -161,6 +161,49 @@ class AccountsGuiTest {
         dialog.button("login-close").click();
     }
 
+    /**
+     * A headless machine has no browser for the login: "Sign in with a code" shows the device code large, copies
+     * it, opens the page where it is entered, and adds the account once the code is entered on another device.
+     */
+    @Test
+    void a_device_code_login_adds_an_account_without_a_browser() throws Exception {
+        FakeAccount erin = fixture.fake.createAccount(AccountSpec.builder().email("erin@example.test").build());
+        fixture.fake.signInAs(erin);
+        ui.window.button("accounts.add").click();
+        DialogFixture dialog = ui.dialog("addAccountDialog");
+        dialog.textBox("login.tags").enterText("headless");
+        int browsedBefore = platform.browsed().size();
+
+        dialog.button("login.startDevice").click();
+
+        await("code shown", () -> onEdt(() -> {
+            JLabel shown = (JLabel) ui.named((Container) dialog.target(), "login-deviceCode");
+            return shown.isShowing() && !shown.getText().isBlank();
+        }));
+        String code = dialog.label("login-deviceCode").text();
+        assertThat(fixture.fake.pendingDeviceCodes()).contains(code);
+        assertThat(dialog.label("login-deviceCode").target().getFont().getSize())
+                .isGreaterThan(2 * dialog.label("login-status").target().getFont().getSize());
+        assertThat(dialog.textBox("login-devicePage").text()).endsWith("/codex/device");
+        assertThat(dialog.label("login-deviceExpiry").text()).startsWith("The code works until");
+        assertThat(dialog.button("login.start").target().isEnabled()).isFalse();
+        assertThat(platform.browsed()).as("nothing opens by itself").hasSize(browsedBefore);
+        dialog.button("login-copyCode").click();
+        dialog.button("login-openDevicePage").click();
+        assertThat(platform.copied()).last().isEqualTo(code);
+        assertThat(platform.browsed()).last().hasToString(dialog.textBox("login-devicePage").text());
+        screenshot(dialog.target(), "dialog-add-account-device-code-light");
+
+        assertThat(fixture.fake.approveDevice(code)).isTrue();
+
+        await("added", Duration.ofSeconds(20), () -> dialog.label("login-status").text().equals("Account added."));
+        assertThat(dialog.button("login-copyCode").target().isEnabled()).isFalse();
+        screenshot(dialog.target(), "dialog-add-account-device-code-done-light");
+        String erinId = fixture.accountIdOf("erin@example.test");
+        assertThat(stored(erinId).getAsJsonArray("tags").toString()).isEqualTo("[\"headless\"]");
+        dialog.button("login-close").click();
+    }
+
     /** An import ends with its progress and the per-item errors named by file. */
     @Test
     void a_folder_import_shows_progress_and_per_item_errors(@TempDir Path folder) throws Exception {

@@ -26,7 +26,8 @@ import javax.swing.Timer;
 /**
  * Adds a ChatGPT account: starts the browser login, shows the login URL with a copy button, follows the login's
  * status live, and accepts the callback URL pasted from the browser when the local callback cannot be reached (the
- * manual-callback path). EDT only.
+ * manual-callback path). Without a browser here, "Sign in with a code" starts a device-code login instead: the code
+ * is shown large with copy and open-page buttons ({@link DeviceCodePanel}), to be entered on any device. EDT only.
  */
 public final class AddAccountDialog {
     private final DesktopContext ctx;
@@ -40,6 +41,8 @@ public final class AddAccountDialog {
     private final JLabel status = new JLabel(" ");
     private final JLabel detailsNote;
     private final JButton start;
+    private final JButton startDevice;
+    private final DeviceCodePanel device;
     private final JButton copy;
     private final JButton complete;
     private final Timer poll;
@@ -55,6 +58,9 @@ public final class AddAccountDialog {
         start = new JButton(ctx.text("login.start"), Ui.icon("login"));
         start.setName("login.start");
         start.putClientProperty(FlatClientProperties.BUTTON_TYPE, "default");
+        startDevice = new JButton(ctx.text("login.startDevice"));
+        startDevice.setName("login.startDevice");
+        device = new DeviceCodePanel(ctx);
         copy = new JButton(ctx.text("common.copy"), Ui.icon("copy"));
         copy.setName("login-copyUrl");
         complete = new JButton(ctx.text("login.complete"));
@@ -89,6 +95,7 @@ public final class AddAccountDialog {
         copy.setEnabled(false);
         complete.setEnabled(false);
         start.addActionListener(e -> startLogin());
+        startDevice.addActionListener(e -> startDeviceLogin());
         copy.addActionListener(e -> ctx.platform().copy(authUrl.getText()));
         complete.addActionListener(e -> completeManually());
         JPanel form = new JPanel(new GridBagLayout());
@@ -104,7 +111,15 @@ public final class AddAccountDialog {
         c.gridy++;
         form.add(detailsNote, c);
         c.gridy++;
-        form.add(start, c);
+        JPanel starts = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        starts.add(start);
+        starts.add(javax.swing.Box.createHorizontalStrut(Ui.scale(8)));
+        starts.add(startDevice);
+        form.add(starts, c);
+        c.gridy++;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        form.add(device, c);
+        c.fill = GridBagConstraints.NONE;
         c.gridy++;
         c.gridx = 0;
         c.gridwidth = 2;
@@ -158,14 +173,40 @@ public final class AddAccountDialog {
         detailsNote.setVisible(locked);
     }
 
-    private void startLogin() {
-        start.setEnabled(false);
+    private List<String> tagList() {
+        return Arrays.stream(tags.getText().split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    private void startDeviceLogin() {
+        setStartsEnabled(false);
         lockDetails(true);
         showStatus(ctx.text("login.starting"), "CodexManager.neutral");
-        List<String> tagList = Arrays.stream(tags.getText().split(",")).map(String::trim).filter(t -> !t.isEmpty())
-                .toList();
-        ctx.jobs().deliver(api.loginStart(group.group(), note.getText().trim(), tagList), login -> {
+        ctx.jobs().deliver(api.loginStartDevice(group.group(), note.getText().trim(), tagList()), login -> {
             loginId = login.loginId();
+            finished = false;
+            device.show(login);
+            dialog.pack();
+            showStatus(ctx.text("login.waitingDevice"), "CodexManager.neutral");
+            poll.start();
+        }, error -> {
+            setStartsEnabled(true);
+            lockDetails(false);
+            showStatus(ErrorText.of(ctx.messages(), error), "CodexManager.bad");
+        });
+    }
+
+    private void setStartsEnabled(boolean enabled) {
+        start.setEnabled(enabled);
+        startDevice.setEnabled(enabled);
+    }
+
+    private void startLogin() {
+        setStartsEnabled(false);
+        lockDetails(true);
+        showStatus(ctx.text("login.starting"), "CodexManager.neutral");
+        ctx.jobs().deliver(api.loginStart(group.group(), note.getText().trim(), tagList()), login -> {
+            loginId = login.loginId();
+            finished = false;
             authUrl.setText(login.authUrl());
             authUrl.setCaretPosition(0);
             copy.setEnabled(true);
@@ -174,7 +215,7 @@ public final class AddAccountDialog {
             showStatus(ctx.text(opened ? "login.waitingBrowser" : "login.openManually"), "CodexManager.neutral");
             poll.start();
         }, error -> {
-            start.setEnabled(true);
+            setStartsEnabled(true);
             lockDetails(false);
             showStatus(ErrorText.of(ctx.messages(), error), "CodexManager.bad");
         });
@@ -208,7 +249,7 @@ public final class AddAccountDialog {
                 }
                 case "failed", "expired", "cancelled" -> {
                     finish();
-                    start.setEnabled(true);
+                    setStartsEnabled(true);
                     lockDetails(false);
                     showStatus(ctx.text("login.failed", s.error().isBlank() ? s.status() : s.error()),
                             "CodexManager.bad");
@@ -236,6 +277,7 @@ public final class AddAccountDialog {
         finished = true;
         poll.stop();
         complete.setEnabled(false);
+        device.ended();
     }
 
     private void showStatus(String text, String colorKey) {

@@ -127,9 +127,27 @@ public final class AccountsApi {
     }
 
     public CompletableFuture<LoginStart> loginStart(String groupName, String note, List<String> tags) {
+        JsonObject params = loginParams(groupName, note, tags);
+        params.addProperty("openBrowser", false);
+        return rpc.call(RpcCall.LOGIN_START, params).thenApply(r -> new LoginStart(Json2.text(r, "loginId"),
+                Json2.text(r, "authUrl")));
+    }
+
+    /**
+     * Starts a device-code login: the service asks the issuer for a code and polls it while the user enters the
+     * code on any device; follow it with {@link #loginStatus} like a browser login.
+     */
+    public CompletableFuture<DeviceLogin> loginStartDevice(String groupName, String note, List<String> tags) {
+        JsonObject params = loginParams(groupName, note, tags);
+        params.addProperty("method", "device");
+        return rpc.call(RpcCall.LOGIN_START, params, Duration.ofSeconds(30)).thenApply(r -> new DeviceLogin(
+                Json2.text(r, "loginId"), Json2.text(r, "userCode"), Json2.text(r, "verificationUri"),
+                Json2.instant(r, "expiresAt")));
+    }
+
+    private static JsonObject loginParams(String groupName, String note, List<String> tags) {
         JsonObject params = new JsonObject();
         params.addProperty("type", "chatgpt");
-        params.addProperty("openBrowser", false);
         if (!groupName.isBlank()) {
             params.addProperty("groupName", groupName);
         }
@@ -139,8 +157,7 @@ public final class AccountsApi {
         JsonArray tagArray = new JsonArray();
         tags.forEach(tagArray::add);
         params.add("tags", tagArray);
-        return rpc.call(RpcCall.LOGIN_START, params).thenApply(r -> new LoginStart(Json2.text(r, "loginId"),
-                Json2.text(r, "authUrl")));
+        return params;
     }
 
     public CompletableFuture<LoginStatus> loginStatus(String loginId) {
@@ -194,6 +211,13 @@ public final class AccountsApi {
 
     /** A started browser login. Immutable. */
     public record LoginStart(String loginId, String authUrl) {
+    }
+
+    /**
+     * A started device-code login: the code to enter at {@code verificationUri}, valid until {@code expiresAt}
+     * ({@code null} when the service did not say). Immutable.
+     */
+    public record DeviceLogin(String loginId, String userCode, String verificationUri, java.time.Instant expiresAt) {
     }
 
     /**

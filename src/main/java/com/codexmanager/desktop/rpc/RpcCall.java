@@ -24,7 +24,7 @@ public enum RpcCall {
     ACCOUNT_DELETE_MANY("account/deleteMany", "accountIds"),
     ACCOUNT_IMPORT("account/import", "contents"),
     ACCOUNT_EXPORT("account/export", "outputDir"),
-    LOGIN_START("account/login/start", "type", "openBrowser", "groupName", "note", "tags"),
+    LOGIN_START("account/login/start", "type", "method", "openBrowser", "groupName", "note", "tags"),
     LOGIN_STATUS("account/login/status", "loginId"),
     LOGIN_COMPLETE("account/login/complete", "callbackUrl"),
     LOGIN_CANCEL("account/login/cancel", "loginId"),
