@@ -18,6 +18,7 @@ public final class GatewayMetrics {
     private final Map<String, LongAdder> skips = new ConcurrentHashMap<>();
     private final LongAdder failovers = new LongAdder();
     private final AtomicInteger inflight = new AtomicInteger();
+    private final AtomicInteger socketsOpen = new AtomicInteger();
     private final Histogram latency = new Histogram();
     private final Histogram firstByte = new Histogram();
 
@@ -56,6 +57,15 @@ public final class GatewayMetrics {
 
     void ended() {
         inflight.decrementAndGet();
+    }
+
+    /** A Responses WebSocket opened; {@link #socketClosed()} follows when it closes. */
+    void socketOpened() {
+        socketsOpen.incrementAndGet();
+    }
+
+    void socketClosed() {
+        socketsOpen.decrementAndGet();
     }
 
     /** Requests being served right now. */
@@ -101,7 +111,7 @@ public final class GatewayMetrics {
 
     /** The counters as of now, for the exposition (the service's {@code /metrics}). Immutable. */
     public record Snapshot(Map<Integer, Long> requestsByStatus, int inFlight, long failovers,
-            Map<String, Long> skipsByReason, Distribution duration, Distribution firstByte) {
+            Map<String, Long> skipsByReason, Distribution duration, Distribution firstByte, int socketsOpen) {
         public Snapshot {
             requestsByStatus = Map.copyOf(requestsByStatus);
             skipsByReason = Map.copyOf(skipsByReason);
@@ -114,6 +124,6 @@ public final class GatewayMetrics {
         Map<String, Long> skipped = new java.util.TreeMap<>();
         skips.forEach((reason, count) -> skipped.put(reason, count.sum()));
         return new Snapshot(statuses, inflight.get(), failovers.sum(), skipped, latency.snapshot(),
-                firstByte.snapshot());
+                firstByte.snapshot(), socketsOpen.get());
     }
 }

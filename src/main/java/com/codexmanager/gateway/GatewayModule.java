@@ -76,7 +76,7 @@ public final class GatewayModule implements ServiceModule {
                 context.clock());
         SocketTurns turns = new SocketTurns(steps, executor, recorder, metrics, config, traceIds, context.clock(),
                 sockets);
-        this.routes = new GatewayRoutes(handler, new ResponsesSockets(keys, config, turns, sockets,
+        this.routes = new GatewayRoutes(handler, new ResponsesSockets(keys, config, turns, sockets, metrics,
                 context.clock()), new CountTokensHandler(keys, context.settings()::current),
                 new ModelsHandler(keys, catalog));
         this.keepalive = new KeepaliveJob(pool, catalog);

@@ -39,15 +39,18 @@ final class ResponsesSockets {
     private final GatewayConfig config;
     private final SocketTurns turns;
     private final OpenSockets open;
+    private final GatewayMetrics metrics;
     private final Clock clock;
     /** Keyed by the Jetty session itself: Javalin's session id is the HTTP session's, which clients may share. */
     private final Map<Session, SocketConnection> bySession = new ConcurrentHashMap<>();
 
-    ResponsesSockets(KeyAuthenticator keys, GatewayConfig config, SocketTurns turns, OpenSockets open, Clock clock) {
+    ResponsesSockets(KeyAuthenticator keys, GatewayConfig config, SocketTurns turns, OpenSockets open,
+            GatewayMetrics metrics, Clock clock) {
         this.keys = keys;
         this.config = config;
         this.turns = turns;
         this.open = open;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -101,6 +104,7 @@ final class ResponsesSockets {
         SocketConnection connection = new SocketConnection(ctx.session, lowerCaseHeaders(ctx), clock.instant(),
                 writeTimeout);
         bySession.put(ctx.session, connection);
+        metrics.socketOpened();
         open.add(connection);
     }
 
@@ -115,6 +119,7 @@ final class ResponsesSockets {
         SocketConnection connection = bySession.remove(ctx.session);
         if (connection != null) {
             open.remove(connection);
+            metrics.socketClosed();
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The gateway's own counters ({@link GatewayMetrics}) as Prometheus metric families, read at each scrape: requests by
- * status, requests in flight, failovers, candidate skips by reason, and the request-duration and first-byte
- * histograms in seconds. Stateless; thread-safe.
+ * status, requests in flight, failovers, candidate skips by reason, the request-duration and first-byte
+ * histograms in seconds, and the Responses WebSockets open. Stateless; thread-safe.
  */
 final class GatewayCollector implements MultiCollector {
     private final GatewayMetrics gateway;
@@ -43,14 +43,17 @@ final class GatewayCollector implements MultiCollector {
                         .dataPoint(CounterDataPointSnapshot.builder().value(now.failovers()).build()).build(),
                 skips.build(),
                 histogram("codexmanager_request_duration_seconds", "Total request time.", now.duration()),
-                histogram("codexmanager_first_byte_seconds", "Time to the first relayed event.", now.firstByte()));
+                histogram("codexmanager_first_byte_seconds", "Time to the first relayed event.", now.firstByte()),
+                GaugeSnapshot.builder().name("codexmanager_websockets_open")
+                        .help("Responses WebSockets open (Codex with supports_websockets).")
+                        .dataPoint(GaugeDataPointSnapshot.builder().value(now.socketsOpen()).build()).build());
     }
 
     @Override
     public List<String> getPrometheusNames() {
         return List.of("codexmanager_requests", "codexmanager_requests_in_flight", "codexmanager_failovers",
                 "codexmanager_candidate_skips", "codexmanager_request_duration_seconds",
-                "codexmanager_first_byte_seconds");
+                "codexmanager_first_byte_seconds", "codexmanager_websockets_open");
     }
 
     private static HistogramSnapshot histogram(String name, String help, GatewayMetrics.Distribution distribution) {

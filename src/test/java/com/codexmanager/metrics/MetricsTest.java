@@ -2,10 +2,12 @@ package com.codexmanager.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.FakeAccount;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
 import com.codexmanager.testkit.RefreshFault;
+import com.codexmanager.testkit.ResponsesSocket;
 import com.codexmanager.testkit.ServiceHarness;
 import com.google.gson.JsonObject;
 import java.net.URI;
@@ -103,6 +105,18 @@ class MetricsTest {
                 .containsEntry("codexmanager_pool_quota_remaining_ratio{window=\"7d\"}", 0.7)
                 .containsEntry("codexmanager_account_quota_remaining_ratio{account_id=\"" + accountId(second)
                         + "\",window=\"5h\"}", 0.04);
+    }
+
+    @Test
+    void open_responses_websockets_are_a_gauge() {
+        String secret = key.get("key").getAsString();
+        try (ResponsesSocket socket = ResponsesSocket.open(service.baseUrl(),
+                ResponsesSocket.codexHeaders(secret, "metrics-session"))) {
+            assertThat(samples(scrape(null).body())).containsEntry("codexmanager_websockets_open", 1.0);
+        }
+
+        Await.until("the closed socket is not counted", () -> Double.valueOf(0.0)
+                .equals(samples(scrape(null).body()).get("codexmanager_websockets_open")));
     }
 
     @Test
