@@ -106,7 +106,8 @@ public enum Setting {
             100, 600_000)),
     WEBSOCKET_ENABLED(spec(Group.GATEWAY, SettingType.BOOLEAN, "true",
             "Serve the Responses API over a WebSocket on GET /v1/responses (Codex CLI with supports_websockets = "
-                    + "true). false answers the upgrade with 426, and Codex falls back to HTTP at once.")),
+                    + "true). false answers the upgrade with 426, and Codex falls back to HTTP at once; turning it "
+                    + "off closes the open ones (a turn in progress finishes first).")),
     WEBSOCKET_IDLE_TIMEOUT_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "900",
             "A Responses WebSocket that has not started a turn for this long is closed; Codex opens a new one for "
                     + "its next turn. In seconds.", 10, 86_400)),

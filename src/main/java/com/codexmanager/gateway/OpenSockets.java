@@ -10,13 +10,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Responses WebSockets open now, for their limits and for shutdown: {@link #sweep} closes connections that
- * idled or lived too long (a turn in progress is never cut; its connection closes when the turn ends),
+ * idled or lived too long, or all of them once the setting turned WebSockets off (a turn in progress is never cut;
+ * its connection closes when the turn ends),
  * {@link #drain()} closes the idle ones and makes every other one close after its turn, and
  * {@link #awaitIdle} waits for those turns. Thread-safe; the lock is taken only on the shutdown path.
  */
 final class OpenSockets {
     /** Close code and reason when the connection's lifetime is over (the upstream's own code). */
     static final String LIFETIME_REASON = "websocket_connection_limit_reached";
+    /** Close reason once WEBSOCKET_ENABLED was turned off: the client reconnects, gets 426 and uses HTTP. */
+    static final String DISABLED_REASON = "websockets turned off";
     static final int NORMAL = 1000;
     static final int GOING_AWAY = 1001;
 
@@ -52,7 +55,10 @@ final class OpenSockets {
             if (connection.busy() || !connection.open()) {
                 continue;
             }
-            if (!now.isBefore(connection.openedAt().plus(limits.maxLifetime()))) {
+            if (!limits.enabled()) {
+                connection.close(NORMAL, DISABLED_REASON);
+                closed++;
+            } else if (!now.isBefore(connection.openedAt().plus(limits.maxLifetime()))) {
                 connection.close(NORMAL, LIFETIME_REASON);
                 closed++;
             } else if (!now.isBefore(connection.lastTurnAt().plus(limits.idleTimeout()))) {

@@ -111,10 +111,17 @@ final class SocketTurns {
         }
     }
 
-    /** Refusals that do not depend on the frame: the service is stopping, or the connection lived its time. */
+    /**
+     * Refusals that do not depend on the frame: the service is stopping, WebSockets were turned off, or the
+     * connection lived its time.
+     */
     private GatewayError early(SocketConnection connection, Instant now, GatewaySettings.Sockets limits) {
         if (sockets.draining()) {
             return GatewayError.of(503, "service_stopping", "the gateway is shutting down; reconnect and retry");
+        }
+        if (!limits.enabled()) {
+            return GatewayError.of(426, "websocket_disabled", "WebSockets were turned off on this gateway; "
+                    + "reconnect over HTTP (POST " + PATH + ")");
         }
         if (!now.isBefore(connection.openedAt().plus(limits.maxLifetime()))) {
             return GatewayError.of(400, OpenSockets.LIFETIME_REASON, "Responses websocket connection limit reached ("
@@ -197,14 +204,19 @@ final class SocketTurns {
         }
     }
 
-    /** Closes the connection once its turn is over if the service is stopping or its lifetime has passed. */
+    /**
+     * Closes the connection once its turn is over if the service is stopping, WebSockets were turned off or its
+     * lifetime has passed.
+     */
     private void afterTurn(SocketConnection connection) {
         if (sockets.draining()) {
             sockets.turnEnded(connection);
             return;
         }
         GatewaySettings.Sockets limits = config.current().settings().sockets();
-        if (!clock.instant().isBefore(connection.openedAt().plus(limits.maxLifetime()))) {
+        if (!limits.enabled()) {
+            connection.close(OpenSockets.NORMAL, OpenSockets.DISABLED_REASON);
+        } else if (!clock.instant().isBefore(connection.openedAt().plus(limits.maxLifetime()))) {
             connection.close(OpenSockets.NORMAL, OpenSockets.LIFETIME_REASON);
         }
     }

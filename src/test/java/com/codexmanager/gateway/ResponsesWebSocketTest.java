@@ -281,6 +281,21 @@ class ResponsesWebSocketTest {
     }
 
     @Test
+    void turning_websockets_off_closes_open_sockets_so_codex_reconnects_and_falls_back() throws Exception {
+        try (ResponsesSocket idle = open(); ResponsesSocket late = open()) {
+            idle.turn(frame(null, items(message("user", "before")), true));
+
+            bed.context.settings().update(Json.object("{\"websocketEnabled\":\"false\"}"));
+
+            assertThat(idle.awaitClose(WAIT)).isEqualTo(1000);
+            assertThat(idle.closeReason()).isEqualTo("websockets turned off");
+            assertThat(late.awaitClose(WAIT)).isEqualTo(1000);
+        }
+        assertThat(ResponsesSocket.refusal(bed.port(), Map.of("Authorization", "Bearer " + TestKeys.KEY)).status())
+                .isEqualTo(426);
+    }
+
+    @Test
     void after_its_lifetime_a_turn_gets_the_upstream_limit_error_and_the_socket_closes() throws Exception {
         try (ResponsesSocket socket = open()) {
             clock.advance(Duration.ofMinutes(61));
