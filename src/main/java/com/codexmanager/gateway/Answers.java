@@ -11,9 +11,9 @@ import com.google.gson.JsonObject;
 import io.javalin.http.Context;
 
 /**
- * Executes one adapted request (from the pool or an Azure resource) and answers it in the client's protocol: a stream written as events arrive, or one
- * JSON answer rebuilt from the whole upstream stream. Returns how the request ended; writes no log. Single use,
- * request thread.
+ * Executes one adapted request (from the pool or an Azure resource) and answers it in the client's protocol: a
+ * stream written as events arrive, or one JSON answer rebuilt from the whole upstream stream. Returns how the
+ * request ended; writes no log. Single use, request thread.
  */
 final class Answers {
     private final Execution executor;

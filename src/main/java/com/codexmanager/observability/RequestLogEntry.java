@@ -140,8 +140,8 @@ public record RequestLogEntry(Instant startedAt, String traceId, String keyId, S
 
         public RequestLogEntry build() {
             return new RequestLogEntry(startedAt, traceId, keyId, keyPrefix, initialAccountId, accountId,
-                    attemptedAccountIds, transport, method, path, adaptedPath, clientModel, model, reasoningEffort, statusCode,
-                    errorCode, errorMessage, durationMs, firstByteMs, tokens);
+                    attemptedAccountIds, transport, method, path, adaptedPath, clientModel, model, reasoningEffort,
+                    statusCode, errorCode, errorMessage, durationMs, firstByteMs, tokens);
         }
     }
 }

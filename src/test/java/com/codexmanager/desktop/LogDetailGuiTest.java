@@ -69,7 +69,8 @@ class LogDetailGuiTest {
         ui.window.table("logs-table").cell(TableCell.row(0).column(2)).doubleClick();
 
         DialogFixture detail = ui.dialog("logDetailDialog");
-        assertThat(detail.label("logs-detail-heading").text()).isEqualTo("GET /v1/responses · 200 · over a WebSocket");
+        assertThat(detail.label("logs-detail-heading").text())
+                .isEqualTo("GET /v1/responses · 200 · over a WebSocket");
         String fields = onEdt(() -> ((JTextArea) ui.named((java.awt.Container) detail.target(), "logs-detail"))
                 .getText());
         assertThat(fields).contains("\"transport\": \"websocket\"");

@@ -87,7 +87,7 @@ class AzureKeyParityTest {
         return bed.http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The text of every delta event ({@code "text"} of Anthropic text deltas, {@code "delta"} or {@code "content"}). */
+    /** The joined {@code field} of every delta event: {@code text} (Anthropic), {@code delta} or {@code content}. */
     private static String deltaText(String sse, String field) {
         StringBuilder out = new StringBuilder();
         Matcher m = Pattern.compile("\\\"" + field + "\\\":\\\"([^\\\"]*)\\\"").matcher(sse);

@@ -88,8 +88,8 @@ public final class LogDetailDialog {
         JPanel root = new JPanel(new BorderLayout());
         JPanel body = new JPanel(new BorderLayout(0, Ui.scale(8)));
         body.setBorder(Ui.pad(16, 20, 8, 20));
-        JLabel heading = Ui.label(ctx.text("logs.detailHeading", row.method(), row.path(), String.valueOf(row.statusCode()),
-                transportText()), "h3");
+        JLabel heading = Ui.label(ctx.text("logs.detailHeading", row.method(), row.path(),
+                String.valueOf(row.statusCode()), transportText()), "h3");
         heading.setName("logs-detail-heading");
         body.add(heading, BorderLayout.NORTH);
         body.add(tabs, BorderLayout.CENTER);
