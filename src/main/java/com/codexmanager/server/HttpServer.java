@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
+    private static final int UPGRADE_SESSION_SECONDS = 60;
+
     private final HttpServerOptions options;
     private final Javalin app;
     private final GracefulHandler graceful = new GracefulHandler();
@@ -53,6 +55,10 @@ public final class HttpServer {
                 // Javalin puts its servlet context inside this wrapper: it counts requests for the drain
                 server.setHandler(graceful);
             });
+            // Nothing here uses HTTP sessions, but Javalin opens one for every WebSocket upgrade (to snapshot its
+            // attributes); without a timeout each would stay in memory for good.
+            cfg.jetty.modifyServletContextHandler(context -> context.getSessionHandler()
+                    .setMaxInactiveInterval(UPGRADE_SESSION_SECONDS));
             cfg.jetty.addConnector((server, httpConfig) -> {
                 httpConfig.setSendServerVersion(false);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));

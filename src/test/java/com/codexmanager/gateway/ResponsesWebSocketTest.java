@@ -298,6 +298,8 @@ class ResponsesWebSocketTest {
     @Test
     void after_its_lifetime_a_turn_gets_the_upstream_limit_error_and_the_socket_closes() throws Exception {
         try (ResponsesSocket socket = open()) {
+            // the server registers the socket just after the client's handshake returns: its clock starts then
+            Await.until("the socket is registered", () -> bed.module.openSockets() == 1);
             clock.advance(Duration.ofMinutes(61));
 
             List<JsonObject> frames = socket.turn(frame(null, items(message("user", "late")), true));
