@@ -73,6 +73,7 @@ public final class AccountRepository {
 
     /** Bumped on every write that changes what routing sees (rows, sorts, statuses). */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final boolean sharedDatabase;
 
     /**
      * A counter that changes after every committed write affecting routing, so a cached view can tell cheaply that
@@ -83,7 +84,55 @@ public final class AccountRepository {
     }
 
     public AccountRepository(Sql sql) {
+        this(sql, false);
+    }
+
+    /**
+     * @param sharedDatabase whether other instances use the same database (then {@link #exclusively} takes a
+     *                       database lock; otherwise the in-process single flight is enough)
+     */
+    public AccountRepository(Sql sql, boolean sharedDatabase) {
         this.sql = sql;
+        this.sharedDatabase = sharedDatabase;
+    }
+
+    /**
+     * Runs {@code work} (a token refresh) while no other instance of a shared database runs one for this account:
+     * a transaction-scoped PostgreSQL advisory lock keyed by the account, which blocks no other write to the row.
+     * The work joins that transaction, so what it stores commits right when it returns and the lock goes with the
+     * commit; a failure of the work is thrown after the commit. On the embedded database it just runs.
+     */
+    <T> T exclusively(String accountId, java.util.function.Supplier<T> work) {
+        if (!sharedDatabase) {
+            return work.get();
+        }
+        // what the work wrote before it failed (a refresh failure recorded, a status set) is committed as it would
+        // be without the lock; the failure is thrown after the commit
+        RuntimeException[] failure = new RuntimeException[1];
+        T result = sql.inTransaction(() -> {
+            sql.update("SET LOCAL lock_timeout = '120s'");
+            sql.query("SELECT pg_advisory_xact_lock(?)", rs -> Boolean.TRUE, lockKey(accountId));
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+                return null;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result;
+    }
+
+    private static long lockKey(String accountId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("account-refresh/" + accountId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     Sql sql() {
@@ -246,6 +295,17 @@ public final class AccountRepository {
         boolean deleted = sql.update(DELETE, id) > 0;
         changed();
         return deleted;
+    }
+
+    /**
+     * Another instance of a shared database changed accounts: cached views rebuild, and the next read looks again
+     * for limits that have run out.
+     */
+    void externalChange() {
+        synchronized (limitLock) {
+            nextLimitExpiry = Instant.MIN;
+        }
+        version.incrementAndGet();
     }
 
     /**

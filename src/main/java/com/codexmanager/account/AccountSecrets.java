@@ -109,6 +109,14 @@ public final class AccountSecrets {
         });
     }
 
+    /**
+     * Runs a refresh of the account while no other instance sharing the database refreshes it; the work must
+     * re-read the stored tokens first (another instance may just have rotated them).
+     */
+    public <T> T whileRefreshing(String accountId, java.util.function.Supplier<T> work) {
+        return repository.exclusively(accountId, work);
+    }
+
     /** Counts a transient refresh failure and defers the next automatic attempt until {@code nextAttempt}. */
     public void recordRefreshFailure(String accountId, Instant nextAttempt) {
         repository.recordRefreshFailure(accountId, nextAttempt);

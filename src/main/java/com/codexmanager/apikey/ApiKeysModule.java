@@ -1,6 +1,7 @@
 package com.codexmanager.apikey;
 
 import com.codexmanager.service.ServiceContext;
+import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.service.ServiceModule;
 
 /**
@@ -18,6 +19,7 @@ public final class ApiKeysModule implements ServiceModule {
         this.keys = new KeyService(new PlatformKeyRepository(context.database().sql()), sealer, catalog,
                 context.clock(), context.random());
         ApiKeyRpcMethods.register(context.rpc(), keys);
+        context.changes().onChange(ChangeFeed.Table.PLATFORM_KEYS, keys::reload);
     }
 
     public KeyService keys() {

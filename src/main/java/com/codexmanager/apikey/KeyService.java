@@ -249,7 +249,8 @@ public final class KeyService {
         }
     }
 
-    private void reload() {
+    /** Re-reads every key (another instance of a shared database changed one). */
+    public synchronized void reload() {
         Map<String, PlatformKey> byHash = new HashMap<>();
         Map<String, PlatformKey> byId = new HashMap<>();
         for (PlatformKey key : repository.all()) {

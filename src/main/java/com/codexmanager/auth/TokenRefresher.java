@@ -166,8 +166,9 @@ public final class TokenRefresher {
             return fresh(before.account(), current.accessToken());
         }
         try (RefreshGate.Permit permit = gate.acquire(accountId, JOIN_TIMEOUT)) {
-            // re-read: while this caller waited for a permit, another path (a re-login) may have stored new tokens
-            return refreshHoldingPermit(accountId, reason, needed);
+            // re-read inside: while this caller waited for a permit or for another instance sharing the database,
+            // the tokens may have been rotated already
+            return secrets.whileRefreshing(accountId, () -> refreshHoldingPermit(accountId, reason, needed));
         }
     }
 

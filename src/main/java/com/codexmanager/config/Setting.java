@@ -19,6 +19,22 @@ public enum Setting {
     DB_PATH(spec(Group.SERVICE, SettingType.PATH, "",
             "H2 database file. Its folder becomes the data dir. Default: <data dir>/codexmanager.mv.db.")
             .envOnly().startCritical()),
+    DB_URL(spec(Group.SERVICE, SettingType.JDBC_URL, "",
+            "PostgreSQL database shared by several instances, e.g. jdbc:postgresql://db:5432/codexmanager. Empty: "
+                    + "the embedded H2 file at DB_PATH. Needs SECRET_KEY or SECRET_KEY_FILE.")
+            .envOnly().startCritical()),
+    DB_USER(spec(Group.SERVICE, SettingType.STRING, "",
+            "PostgreSQL user (with DB_URL).").envOnly()),
+    DB_PASSWORD(spec(Group.SERVICE, SettingType.SECRET, "",
+            "PostgreSQL password (with DB_URL).").envOnly()),
+    SECRET_KEY(spec(Group.SERVICE, SettingType.SECRET, "",
+            "Base64 of the 32-byte key that encrypts tokens in the database; the same on every instance of one "
+                    + "PostgreSQL database (make one: head -c 32 /dev/urandom | base64). Default with H2: "
+                    + "<data dir>/codexmanager.key.").envOnly()),
+    SECRET_KEY_FILE(spec(Group.SERVICE, SettingType.PATH, "",
+            "A file holding SECRET_KEY (its base64 text, or a codexmanager.key file).").envOnly()),
+    INSTANCE_NAME(spec(Group.SERVICE, SettingType.STRING, "",
+            "This instance's name in request logs and job leases. Default: host name and port.").envOnly()),
     RPC_TOKEN(spec(Group.SERVICE, SettingType.SECRET, "",
             "Token required in X-CodexManager-Rpc-Token. Default: read or create <data dir>/codexmanager.rpc-token.")
             .envOnly()),

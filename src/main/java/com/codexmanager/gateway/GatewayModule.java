@@ -11,6 +11,7 @@ import com.codexmanager.gateway.routing.AffinityMap;
 import com.codexmanager.gateway.routing.CandidateSelector;
 import com.codexmanager.gateway.routing.Cooldowns;
 import com.codexmanager.gateway.routing.InflightTracker;
+import com.codexmanager.gateway.state.AffinityRepository;
 import com.codexmanager.gateway.state.CooldownRepository;
 import com.codexmanager.gateway.state.ModelCacheRepository;
 import com.codexmanager.gateway.upstream.OutcomeClassifier;
@@ -18,6 +19,7 @@ import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamClient;
 import com.codexmanager.server.HttpRoutes;
 import com.codexmanager.service.ServiceContext;
+import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.service.ServiceModule;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,8 @@ public final class GatewayModule implements ServiceModule {
     private final ScheduledExecutorService jobs;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final GatewayExecutor executor;
+    /** The affinity table shared by instances of one database, or {@code null} on the embedded one. */
+    private final AffinityRepository sharedAffinity;
 
     public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
             UsageObserver usage) {
@@ -54,8 +58,13 @@ public final class GatewayModule implements ServiceModule {
         this.watchdog = new StreamWatchdog(Duration.ofMillis(50), System::nanoTime);
         this.jobs = Executors2.scheduler("gateway-jobs");
         this.cooldowns = new Cooldowns(context.clock(), new CooldownRepository(context.database().sql().relaxed()));
+        context.changes().onChange(ChangeFeed.Table.COOLDOWNS, cooldowns::reload);
+        // several instances behind one balancer share conversations through the database
+        this.sharedAffinity = context.database().shared()
+                ? new AffinityRepository(context.database().sql().relaxed()) : null;
         AffinityMap affinity = new AffinityMap(context.clock(),
-                Duration.ofSeconds(settings.number(Setting.AFFINITY_TTL_SECS)), AFFINITY_CAPACITY);
+                Duration.ofSeconds(settings.number(Setting.AFFINITY_TTL_SECS)), AFFINITY_CAPACITY,
+                sharedAffinity == null ? AffinityMap.Store.NONE : sharedAffinity);
         CandidateSelector selector = new CandidateSelector(pool::snapshot, cooldowns, affinity, context.clock());
         this.catalog = new ModelCatalog(new ModelCacheRepository(context.database().sql().relaxed()), pool, upstream,
                 () -> context.settings().current().text(Setting.UPSTREAM_BASE_URL),
@@ -82,9 +91,22 @@ public final class GatewayModule implements ServiceModule {
     public void start() {
         var settings = context.settings().current();
         long keepaliveSecs = settings.number(Setting.GATEWAY_KEEPALIVE_INTERVAL_SECS);
-        jobs.scheduleWithFixedDelay(keepalive, keepaliveSecs, keepaliveSecs, TimeUnit.SECONDS);
+        java.util.function.BooleanSupplier runsHere = context.singleRunner("gateway-keepalive");
+        jobs.scheduleWithFixedDelay(() -> {
+            if (runsHere.getAsBoolean()) {
+                keepalive.run();
+                pruneSharedAffinity();
+            }
+        }, keepaliveSecs, keepaliveSecs, TimeUnit.SECONDS);
         long modelSecs = settings.number(Setting.MODELS_REFRESH_INTERVAL_SECS);
         jobs.scheduleWithFixedDelay(catalog::refreshAsync, modelSecs, modelSecs, TimeUnit.SECONDS);
+    }
+
+    private void pruneSharedAffinity() {
+        if (sharedAffinity != null) {
+            long ttl = context.settings().current().number(Setting.AFFINITY_TTL_SECS);
+            sharedAffinity.prune(context.clock().instant().minusSeconds(ttl));
+        }
     }
 
     public Cooldowns cooldowns() {
@@ -114,5 +136,8 @@ public final class GatewayModule implements ServiceModule {
         Executors2.stop(jobs, Duration.ofSeconds(2), "Gateway jobs");
         watchdog.close();
         upstream.close();
+        if (sharedAffinity != null) {
+            sharedAffinity.close();
+        }
     }
 }

@@ -19,9 +19,9 @@ final class RequestLogRepository {
     private static final String COLUMNS = "created_ms, trace_id, key_id, key_prefix, initial_account_id, "
             + "account_id, attempted_account_ids, method, path, adapted_path, client_model, model, reasoning_effort, "
             + "status_code, error_code, error_message, duration_ms, first_byte_ms, input_tokens, cached_input_tokens, "
-            + "output_tokens, reasoning_output_tokens";
+            + "output_tokens, reasoning_output_tokens, instance_name";
     private static final String INSERT = "INSERT INTO request_logs (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PAGE = "SELECT id, " + COLUMNS + " FROM request_logs WHERE %s "
             + "ORDER BY created_ms DESC, id DESC LIMIT ? OFFSET ?";
     private static final String CAPPED_COUNT = "SELECT COUNT(*) FROM (SELECT id FROM request_logs WHERE %s "
@@ -54,22 +54,41 @@ final class RequestLogRepository {
             long reasoningOutputTokens) {
     }
 
+    /** Serialises the inserts of every instance sharing the database (an arbitrary but fixed lock number). */
+    private static final long INSERT_LOCK = 0x636d2d6c6f67L;
+
     private final Sql sql;
+    private final boolean severalWriters;
 
     RequestLogRepository(Sql sql) {
-        this.sql = sql;
+        this(sql, false);
     }
 
     /**
-     * Stores the entries in one transaction. Called from one writer thread only, so row ids become visible in
-     * increasing order; {@link HourlyTotals} relies on that to roll up by id.
+     * @param severalWriters whether other instances sharing the database insert rows too: then each batch takes a
+     *                       database lock before it draws its ids, so ids still commit in increasing order
+     */
+    RequestLogRepository(Sql sql, boolean severalWriters) {
+        this.sql = sql;
+        this.severalWriters = severalWriters;
+    }
+
+    /**
+     * Stores the entries in one transaction. Called from one writer thread per instance; batches of several
+     * instances are serialised by a lock, so row ids become visible in increasing order; {@link HourlyTotals}
+     * relies on that to roll up by id.
      */
     void insert(List<RequestLogEntry> entries) {
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (RequestLogEntry e : entries) {
             rows.add(row(e));
         }
-        sql.inTransaction(() -> sql.batch(INSERT, rows));
+        sql.inTransaction(() -> {
+            if (severalWriters) {
+                sql.query("SELECT pg_advisory_xact_lock(?)", rs -> Boolean.TRUE, INSERT_LOCK);
+            }
+            return sql.batch(INSERT, rows);
+        });
     }
 
     long maxId() {
@@ -144,7 +163,8 @@ final class RequestLogRepository {
                 cut(e.clientModel(), 128), cut(e.model(), 128), cut(e.reasoningEffort(), 16), e.statusCode(),
                 cut(e.errorCode(), 64), cut(Redactor.redact(e.errorMessage()), 1000), e.durationMs(),
                 e.firstByteMs(), u == null ? null : u.inputTokens(), u == null ? null : u.cachedInputTokens(),
-                u == null ? null : u.outputTokens(), u == null ? null : u.reasoningOutputTokens()};
+                u == null ? null : u.outputTokens(), u == null ? null : u.reasoningOutputTokens(),
+                cut(e.instanceName(), 128)};
     }
 
     /** JSON array of the attempted ids; trailing ids are left out rather than cutting the JSON. */
@@ -178,7 +198,8 @@ final class RequestLogRepository {
                 rs.getInt("status_code"), rs.getString("error_code"), rs.getString("error_message"),
                 rs.getLong("duration_ms"), nullableLong(rs, "first_byte_ms"), input,
                 nullableLong(rs, "cached_input_tokens"), output, nullableLong(rs, "reasoning_output_tokens"),
-                input == null && output == null ? null : (input == null ? 0 : input) + (output == null ? 0 : output));
+                input == null && output == null ? null : (input == null ? 0 : input) + (output == null ? 0 : output),
+                rs.getString("instance_name"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

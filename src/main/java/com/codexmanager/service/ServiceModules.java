@@ -45,7 +45,8 @@ final class ServiceModules {
                 new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(),
                         usage::refreshSoon, context.clock()),
                 new KeyAuthenticatorAdapter(keys.keys()),
-                new RequestRecorderAdapter(observability.requestLog(), observability.trace(), keyTraffic),
+                new RequestRecorderAdapter(observability.requestLog(), observability.trace(), keyTraffic,
+                        context.instanceName()),
                 usage.usage()::onRateLimitHeaders);
         models.bind(gateway.catalog());
         MetricsModule metrics = new MetricsModule(context.rpcToken(), gateway.metrics(), accounts.accounts(),

@@ -1,15 +1,16 @@
 package com.codexmanager.usage;
 
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.account.Account;
 import com.codexmanager.account.AccountService;
 import com.codexmanager.account.rpc.AccountsModule;
 import com.codexmanager.config.Settings;
 import com.codexmanager.service.ServiceContext;
+import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.service.ServiceModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +46,10 @@ public final class UsageModule implements ServiceModule {
         this.client = new UsageClient(settings, accounts.refresher(), threads * 2);
         this.usage = new UsageService(new UsageRepository(context.database().sql().relaxed()), client, accounts.accounts(),
                 settings, context.clock());
+        context.changes().onChange(ChangeFeed.Table.USAGE, usage::reloadLatest);
         this.workers = new UsageWorkers(usage, workerPool(threads), context.clock());
-        this.poller = new UsagePoller(usage, workers, settings, Executors.newSingleThreadScheduledExecutor(
-                named("usage-poller")), context.random());
+        this.poller = new UsagePoller(usage, workers, settings, Executors2.scheduler("usage-poller"),
+                context.random(), context.singleRunner("usage-poller"));
         this.jobs = new UsageRefreshJobs(usage::refreshableAccountIds,
                 id -> workers.submit(id, UsagePoller.interval(settings.get())), context.clock());
         UsageRpcMethods.register(context.rpc(), usage, jobs, settings);

@@ -65,9 +65,15 @@ final class GatewayTestBed implements AutoCloseable {
                 new AppSettingsRepository(database.sql()), new SecretBox(MasterKey.of(new byte[32]),
                 new SecureRandom()), Clock.systemUTC());
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        SecureRandom random = new SecureRandom();
+        byte[] key = new byte[32];
+        random.nextBytes(key);
         this.context = new ServiceContext(settings, new DataDir(tmp, tmp.resolve("unused.mv.db")), database,
-                new RpcRegistry(), Clock.systemUTC(), new SecureRandom(), ServiceOptions.forTest(env,
-                Clock.systemUTC()), null, com.codexmanager.rpc.RpcToken.of("test-rpc-token"));
+                new com.codexmanager.crypto.SecretBox(com.codexmanager.crypto.MasterKey.of(key), random),
+                new RpcRegistry(), Clock.systemUTC(), random, ServiceOptions.forTest(env, Clock.systemUTC()), null,
+                com.codexmanager.rpc.RpcToken.of("test-rpc-token"), "test",
+                new com.codexmanager.store.ChangeFeed(database.sql(), false),
+                new com.codexmanager.store.JobLeases(database.sql(), "test", false));
         UsageObserver usage = rateLimits::put;
         this.module = new GatewayModule(context, pool, keys, recorder, usage);
         this.server = new HttpServer(new HttpServerOptions(new HostPort("127.0.0.1", 0), 8, 200, 1024,

@@ -10,9 +10,9 @@ import com.codexmanager.auth.OAuthClient;
 import com.codexmanager.auth.RefreshScheduler;
 import com.codexmanager.auth.TokenRefresher;
 import com.codexmanager.config.Settings;
-import com.codexmanager.crypto.MasterKey;
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.service.ServiceContext;
+import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.service.ServiceModule;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,20 +42,21 @@ public final class AccountsModule implements ServiceModule {
 
     public AccountsModule(ServiceContext context) {
         Supplier<Settings> settings = context.settings()::current;
-        MasterKey key = MasterKey.loadOrCreate(context.dataDir().masterKeyFile(), context.random(), context.clock());
-        SecretBox box = new SecretBox(key, context.random());
-        AccountRepository repository = new AccountRepository(context.database().sql());
+        SecretBox box = context.secrets();
+        AccountRepository repository = new AccountRepository(context.database().sql(), context.database().shared());
         this.accounts = new AccountService(repository, box, context.clock(), context.random());
+        context.changes().onChange(ChangeFeed.Table.ACCOUNTS, accounts::externalChange);
         this.secrets = new AccountSecrets(repository, box, context.clock());
         this.oauth = new OAuthClient(settings);
         this.refresher = new TokenRefresher(accounts, secrets, oauth, settings, context.clock());
         this.login = new LoginService(accounts, oauth, settings, context.clock(), context.random());
-        this.scheduler = new RefreshScheduler(refresher, secrets, accounts, settings, context.clock());
+        this.scheduler = new RefreshScheduler(refresher, secrets, accounts, settings, context.clock(),
+                context.singleRunner("token-refresh"));
         AccountRpcMethods.register(context.rpc(), accounts, listExtensions);
         AccountTransferRpcMethods.register(context.rpc(), accounts, new AccountImporter(accounts),
                 new AccountExporter(accounts, secrets, context.clock()), refresher, settings);
         LoginRpcMethods.register(context.rpc(), login);
-        log.debug("Accounts module ready (master key {})", key.id());
+        log.debug("Accounts module ready");
     }
 
     public AccountService accounts() {
