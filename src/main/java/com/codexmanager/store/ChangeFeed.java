@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangeFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
-    static final Duration POLL_EVERY = Duration.ofMillis(400);
+    public static final Duration POLL_EVERY = Duration.ofMillis(400);
 
     /** A shared table and how to tell that it changed. */
     public enum Table {
@@ -77,8 +77,8 @@ public final class ChangeFeed implements AutoCloseable {
         }
     }
 
-    /** One poll (tests call it to skip the wait). */
-    void poll() {
+    /** Catches up now instead of at the next poll (tests, and a caller that must see others' changes at once). */
+    public void poll() {
         List<String> states;
         try {
             states = sql.queryOne(query, rs -> {

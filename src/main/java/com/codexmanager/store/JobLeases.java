@@ -33,15 +33,21 @@ public final class JobLeases implements AutoCloseable {
     private final Set<String> jobs = ConcurrentHashMap.newKeySet();
     private final Map<String, Boolean> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keeper;
+    private final Duration ttl;
 
     /**
      * @param holder this instance's name
      * @param shared whether other instances may share the database; when not, every lease is held
      */
     public JobLeases(Sql sql, String holder, boolean shared) {
+        this(sql, holder, shared, TTL);
+    }
+
+    JobLeases(Sql sql, String holder, boolean shared, Duration ttl) {
         this.sql = sql;
         this.holder = holder;
         this.shared = shared;
+        this.ttl = ttl;
         this.keeper = shared ? Executors2.scheduler("job-leases") : null;
     }
 
@@ -69,7 +75,7 @@ public final class JobLeases implements AutoCloseable {
         for (String job : jobs) {
             boolean mine;
             try {
-                mine = sql.update(TAKE, job, holder, (double) TTL.toSeconds()) > 0;
+                mine = sql.update(TAKE, job, holder, ttl.toMillis() / 1000.0) > 0;
             } catch (StoreException e) {
                 // cannot tell: stop running the job rather than risk two runners
                 mine = false;
@@ -81,6 +87,13 @@ public final class JobLeases implements AutoCloseable {
             } else if (!mine && Boolean.TRUE.equals(before)) {
                 log.info("Job {} moved to another instance", job);
             }
+        }
+    }
+
+    /** Stops renewing without giving the leases back, as a crashed instance would (tests). */
+    void abandon() {
+        if (keeper != null) {
+            Executors2.stop(keeper, Duration.ofSeconds(2), "Job lease keeper");
         }
     }
 

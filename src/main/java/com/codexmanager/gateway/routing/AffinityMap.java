@@ -124,7 +124,7 @@ public final class AffinityMap {
         Entry previous = entries.get(key);
         boolean write = store != Store.NONE && (previous == null || !previous.accountId().equals(accountId)
                 || !previous.saved().plus(TOUCH_EVERY).isAfter(now));
-        entries.put(key, new Entry(accountId, now, now, write ? now : previous.saved()));
+        entries.put(key, new Entry(accountId, now, now, write || previous == null ? now : previous.saved()));
         if (write) {
             store.save(digest(key), new Binding(accountId, now));
         }
