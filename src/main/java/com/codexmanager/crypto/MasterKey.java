@@ -71,11 +71,6 @@ public final class MasterKey {
         return java.util.Optional.ofNullable(parse(file)).map(MasterKey::new);
     }
 
-    /** The raw key, for the one place that must show it (db copy prints it as CODEXMANAGER_SECRET_KEY). */
-    byte[] bytes() {
-        return key.clone();
-    }
-
     /** A key from raw bytes. */
     public static MasterKey of(byte[] key) {
         if (key.length != KEY_BYTES) {

@@ -41,14 +41,9 @@ public final class SecretKeys {
             throw new InvalidSettingException(List.of(Setting.DB_URL.envName() + " is set, so the key that encrypts "
                     + "tokens must be shared by every instance: set " + Setting.SECRET_KEY.envName() + " (or "
                     + Setting.SECRET_KEY_FILE.envName() + ") to the same value everywhere; " + HOW_TO_MAKE
-                    + ". To move an existing data dir, 'codexmanager db copy' prints its key."));
+                    + ". To move an existing data dir, see 'codexmanager db copy --help'."));
         }
         return MasterKey.loadOrCreate(dataDirKeyFile, random, clock);
-    }
-
-    /** The key as {@code CODEXMANAGER_SECRET_KEY} spells it: base64 of its 32 bytes. */
-    public static String encode(MasterKey key) {
-        return Base64.getEncoder().encodeToString(key.bytes());
     }
 
     static MasterKey decode(String base64, String origin) {

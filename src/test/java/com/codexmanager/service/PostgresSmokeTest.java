@@ -1,7 +1,9 @@
 package com.codexmanager.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.codexmanager.config.InvalidSettingException;
 import com.codexmanager.testkit.FakeAccount;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The service on PostgreSQL: it serves, keeps tokens, the Azure api-key and sealed settings encrypted in the tables,
+ * and refuses to start without the shared key that encrypts them.
+ */
 class PostgresSmokeTest {
     @TempDir
     Path dir;
@@ -47,5 +53,41 @@ class PostgresSmokeTest {
                 assertThat(accounts.getAsJsonArray("items")).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void tokens_azure_keys_and_secret_settings_are_stored_encrypted_in_the_tables() {
+        Assumptions.assumeTrue(PostgresServer.available());
+        Map<String, String> env = ServiceHarness.postgresEnv();
+        String url = env.get("CODEXMANAGER_DB_URL");
+        try (FakeUpstream fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).build());
+                ServiceHarness service = ServiceHarness.start(dir, env)) {
+            FakeAccount account = fake.createAccount();
+            service.rpc().call("account/import", Map.of("contents",
+                    List.of(account.tokens().codexAuthJson(Instant.now()))));
+            service.rpc().call("apikey/create", Map.of("name", "az", "protocolType", "azure_openai",
+                    "upstreamBaseUrl", "https://res.openai.azure.com/openai/", "azureApiKey", "azure-pg-secret-1618"));
+            service.rpc().call("appSettings/set", Map.of("upstreamCookie", "cf_clearance=pg-cookie-1414"));
+
+            String stored = PostgresServer.get().tablesAsText(url);
+            assertThat(stored).contains(account.accountId()).contains("sealed:v1:")
+                    .doesNotContain(account.accessToken()).doesNotContain(account.refreshToken())
+                    .doesNotContain(account.tokens().idToken()).doesNotContain("azure-pg-secret-1618")
+                    .doesNotContain("pg-cookie-1414");
+            service.close();
+            assertThat(service.allFilesAsText()).doesNotContain(account.refreshToken())
+                    .doesNotContain("azure-pg-secret-1618").doesNotContain(env.get("CODEXMANAGER_SECRET_KEY"));
+        }
+    }
+
+    @Test
+    void without_the_shared_key_the_service_does_not_start_and_says_how_to_make_one() {
+        Assumptions.assumeTrue(PostgresServer.available());
+        Map<String, String> env = new HashMap<>(ServiceHarness.postgresEnv());
+        env.remove("CODEXMANAGER_SECRET_KEY");
+
+        assertThatThrownBy(() -> ServiceHarness.start(dir, env)).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("CODEXMANAGER_SECRET_KEY").hasMessageContaining("head -c 32 /dev/urandom");
+        assertThat(dir.resolve("codexmanager.key")).doesNotExist();
     }
 }

@@ -67,6 +67,33 @@ public final class PostgresServer {
         return url(name);
     }
 
+    /** Every row of every table of the database at {@code url}, as text: to prove a secret is not stored in it. */
+    public String tablesAsText(String url) {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url, user(), "");
+                Statement s = c.createStatement();
+                java.sql.ResultSet tables = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+            for (String table : names) {
+                try (java.sql.ResultSet rows = s.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            out.append(rows.getString(i)).append('\t');
+                        }
+                        out.append('\n');
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + url, e);
+        }
+        return out.toString();
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
