@@ -5,6 +5,7 @@ import static com.codexmanager.desktop.GuiTestSupport.onEdt;
 import static com.codexmanager.desktop.GuiTestSupport.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.cli.ClientSnippets;
 import com.codexmanager.desktop.model.KeysTableModel;
 import com.codexmanager.desktop.ui.WrappingLabel;
 import com.google.gson.JsonElement;
@@ -189,7 +190,9 @@ class KeysGuiTest {
         DialogFixture snippets = ui.dialog("keySnippetsDialog");
         String text = snippets.textBox("snippet.codex").text();
         assertThat(text).contains("base_url = \"" + fixture.desktop.service().endpoint().baseUrl() + "/v1\"")
-                .contains(codex.get("keyPrefix").getAsString()).doesNotContain(fixture.gatewayKey());
+                .contains(codex.get("keyPrefix").getAsString()).doesNotContain(fixture.gatewayKey())
+                // the same variable as `key create` prints; not CODEXMANAGER_*, the service's settings namespace
+                .contains("env_key = \"" + ClientSnippets.CODEX_KEY_VARIABLE + "\"").doesNotContain("CODEXMANAGER_");
         javax.swing.JTextArea claude = (javax.swing.JTextArea) ui.named((Container) snippets.target(),
                 "snippet.claude");
         assertThat(onEdt(() -> claude.getText())).doesNotContain(fixture.gatewayKey());
