@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline every client protocol shares: trace id, key auth, body, protocol mapping (through a
- * {@link ProtocolAdapter}), model resolution (key binding, then {@code CLAUDE_MODEL_MAP} aliases), key policy,
+ * {@link ProtocolAdapter}), model resolution ({@link ModelResolver}: key binding, then {@code CLAUDE_MODEL_MAP}
+ * aliases against the pool's live catalogues), key policy,
  * normalisation toward the backend, execution through the pool (or an azure_openai key's own endpoint), the answer
  * and exactly one request-log row, built once when the request ends. Whatever happens — including a bug that
  * throws — the client gets a protocol-shaped answer, the in-flight gauge comes back down and the row is written.
@@ -39,6 +40,7 @@ final class AdapterHandler {
 
     private final KeyAuthenticator keys;
     private final GatewayExecutor executor;
+    private final ModelResolver models;
     private final AzureForwarder azure;
     private final RequestRecorder recorder;
     private final GatewayMetrics metrics;
@@ -46,10 +48,11 @@ final class AdapterHandler {
     private final TraceIds traceIds;
     private final Clock clock;
 
-    AdapterHandler(KeyAuthenticator keys, GatewayExecutor executor, AzureForwarder azure, RequestRecorder recorder,
-            GatewayMetrics metrics, GatewayConfig config, TraceIds traceIds, Clock clock) {
+    AdapterHandler(KeyAuthenticator keys, GatewayExecutor executor, ModelResolver models, AzureForwarder azure,
+            RequestRecorder recorder, GatewayMetrics metrics, GatewayConfig config, TraceIds traceIds, Clock clock) {
         this.keys = keys;
         this.executor = executor;
+        this.models = models;
         this.azure = azure;
         this.recorder = recorder;
         this.metrics = metrics;
@@ -119,7 +122,8 @@ final class AdapterHandler {
             }
             String clientModel = JsonFields.string(adapted.body(), "model");
             facts = facts.withClientModel(clientModel);
-            String effectiveModel = hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+            String effectiveModel = effectiveModel(key, clientModel, view, ConversationKeys.of(adapted.body(),
+                    headers));
             if (!hasText(effectiveModel)) {
                 return refuse(errors, GatewayError.of(400, "missing_model", "model is required"));
             }
@@ -141,6 +145,19 @@ final class AdapterHandler {
             Answers answers = new Answers(executor, adapter, adapted);
             return adapted.streams() ? answers.stream(ctx, request, view.settings())
                     : answers.whole(ctx, request, view.settings());
+        }
+
+        /**
+         * The model the request goes upstream with: an azure_openai key's own endpoint knows no pool catalogue, so
+         * its aliases take their first target; pool requests are resolved by {@link ModelResolver}.
+         */
+        private String effectiveModel(PlatformKey key, String clientModel, GatewayConfig.View view,
+                String conversation) {
+            if (AZURE_PROTOCOL.equals(key.protocolType())) {
+                return hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+            }
+            return models.resolve(key, clientModel, view.aliases(), executor.route(key, null, conversation,
+                    view.settings())).map(ModelResolver.Resolution::model).orElse(null);
         }
 
         private JsonObject upstreamBody(AdaptedRequest adapted, PlatformKey key, String effectiveModel) {

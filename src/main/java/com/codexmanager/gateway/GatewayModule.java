@@ -13,6 +13,7 @@ import com.codexmanager.gateway.routing.Cooldowns;
 import com.codexmanager.gateway.routing.InflightTracker;
 import com.codexmanager.gateway.state.CooldownRepository;
 import com.codexmanager.gateway.state.ModelCacheRepository;
+import com.codexmanager.gateway.state.PinRepository;
 import com.codexmanager.gateway.upstream.OutcomeClassifier;
 import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamClient;
@@ -31,8 +32,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayModule implements ServiceModule {
     private static final int AFFINITY_CAPACITY = 100_000;
+    /** How often the pool snapshot (usage windows, headroom ranking) is rebuilt in the background. */
+    private static final Duration POOL_REFRESH = Duration.ofSeconds(2);
 
     private final ServiceContext context;
+    private final AccountPool pool;
     private final UpstreamClient upstream;
     private final StreamWatchdog watchdog;
     private final GatewayRoutes routes;
@@ -40,12 +44,15 @@ public final class GatewayModule implements ServiceModule {
     private final ModelCatalog catalog;
     private final KeepaliveJob keepalive;
     private final ScheduledExecutorService jobs;
+    /** Model list fetches run here, so a slow upstream never delays the pool refresh on {@link #jobs}. */
+    private final ScheduledExecutorService modelJobs;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final GatewayExecutor executor;
 
     public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
             UsageObserver usage) {
         this.context = context;
+        this.pool = pool;
         RequestRecorder recorder = new MeteredRecorder(sink, metrics);
         var settings = context.settings().current();
         this.upstream = new UpstreamClient(Duration.ofSeconds(settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)),
@@ -56,18 +63,21 @@ public final class GatewayModule implements ServiceModule {
         this.cooldowns = new Cooldowns(context.clock(), new CooldownRepository(context.database().sql().relaxed()));
         AffinityMap affinity = new AffinityMap(context.clock(),
                 Duration.ofSeconds(settings.number(Setting.AFFINITY_TTL_SECS)), AFFINITY_CAPACITY);
-        CandidateSelector selector = new CandidateSelector(pool::snapshot, cooldowns, affinity, context.clock());
+        this.modelJobs = Executors2.scheduler("gateway-models");
         this.catalog = new ModelCatalog(new ModelCacheRepository(context.database().sql().relaxed()), pool, upstream,
                 () -> context.settings().current().text(Setting.UPSTREAM_BASE_URL),
-                () -> context.settings().current().text(Setting.ORIGINATOR), jobs, context.clock());
-        ManualAccount manual = new ManualAccount();
+                () -> context.settings().current().text(Setting.ORIGINATOR), modelJobs, context.clock());
+        CandidateSelector selector = new CandidateSelector(pool::snapshot, cooldowns, affinity, catalog,
+                context.clock());
+        ManualAccount manual = new ManualAccount(new PinRepository(context.database().sql()), context.clock());
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
                 manual::get, catalog::onEtag);
-        AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
-                metrics, new GatewayConfig(context.settings()::current), new TraceIds(), context.clock());
+        GatewayConfig config = new GatewayConfig(context.settings()::current);
+        AdapterHandler handler = new AdapterHandler(keys, executor, new ModelResolver(pool::snapshot, selector, catalog),
+                new AzureForwarder(upstream, recorder), recorder, metrics, config, new TraceIds(), context.clock());
         this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
-                new ModelsHandler(keys, catalog),
+                new ModelsHandler(keys, catalog, pool::snapshot, config),
                 new MetricsHandler(metrics, context.rpcToken()));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);
@@ -84,8 +94,10 @@ public final class GatewayModule implements ServiceModule {
         var settings = context.settings().current();
         long keepaliveSecs = settings.number(Setting.GATEWAY_KEEPALIVE_INTERVAL_SECS);
         jobs.scheduleWithFixedDelay(keepalive, keepaliveSecs, keepaliveSecs, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(pool::refreshSnapshot, POOL_REFRESH.toMillis(), POOL_REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
         long modelSecs = settings.number(Setting.MODELS_REFRESH_INTERVAL_SECS);
-        jobs.scheduleWithFixedDelay(catalog::refreshAsync, modelSecs, modelSecs, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(catalog::refreshAsync, 0, modelSecs, TimeUnit.SECONDS);
     }
 
     public Cooldowns cooldowns() {
@@ -112,6 +124,7 @@ public final class GatewayModule implements ServiceModule {
     @Override
     public void close() {
         Executors2.stop(jobs, Duration.ofSeconds(2), "Gateway jobs");
+        Executors2.stop(modelJobs, Duration.ofSeconds(2), "Gateway model jobs");
         watchdog.close();
         upstream.close();
     }
