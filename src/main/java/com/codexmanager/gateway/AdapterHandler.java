@@ -1,5 +1,6 @@
 package com.codexmanager.gateway;
 
+import com.codexmanager.gateway.limits.KeyLimiter;
 import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.port.RequestRecorder;
@@ -25,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline every client protocol shares: trace id, key auth, body, protocol mapping (through a
+ * The request pipeline every client protocol shares: trace id, key auth, the key's limits ({@link KeyLimiter}: 429
+ * {@code key_limit_exceeded} with Retry-After before any upstream call), body, protocol mapping (through a
  * {@link ProtocolAdapter}), model resolution ({@link ModelResolver}: key binding, then {@code CLAUDE_MODEL_MAP}
  * aliases against the pool's live catalogues), key policy,
  * normalisation toward the backend, execution through the pool (or an azure_openai key's own endpoint), the answer
@@ -37,8 +39,11 @@ final class AdapterHandler {
     private static final Logger log = LoggerFactory.getLogger(AdapterHandler.class);
     static final String TRACE_HEADER = "X-CodexManager-Trace-Id";
     static final String AZURE_PROTOCOL = "azure_openai";
+    /** The code (OpenAI shape) and type (Anthropic shape) of a refusal by a key's own limit. */
+    static final String KEY_LIMIT_EXCEEDED = "key_limit_exceeded";
 
     private final KeyAuthenticator keys;
+    private final KeyLimiter limits;
     private final GatewayExecutor executor;
     private final ModelResolver models;
     private final AzureForwarder azure;
@@ -48,9 +53,11 @@ final class AdapterHandler {
     private final TraceIds traceIds;
     private final Clock clock;
 
-    AdapterHandler(KeyAuthenticator keys, GatewayExecutor executor, ModelResolver models, AzureForwarder azure,
-            RequestRecorder recorder, GatewayMetrics metrics, GatewayConfig config, TraceIds traceIds, Clock clock) {
+    AdapterHandler(KeyAuthenticator keys, KeyLimiter limits, GatewayExecutor executor, ModelResolver models,
+            AzureForwarder azure, RequestRecorder recorder, GatewayMetrics metrics, GatewayConfig config,
+            TraceIds traceIds, Clock clock) {
         this.keys = keys;
+        this.limits = limits;
         this.executor = executor;
         this.models = models;
         this.azure = azure;
@@ -108,6 +115,11 @@ final class AdapterHandler {
             }
             PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
             facts = facts.withKey(key);
+            Optional<KeyLimiter.Refusal> limited = limits.admit(key, facts.startedAt());
+            if (limited.isPresent()) {
+                return refuse(errors, new GatewayError(429, KEY_LIMIT_EXCEEDED, limited.get().message(),
+                        limited.get().retryAfter(), null));
+            }
             Map<String, String> headers = lowerCaseHeaders(ctx);
             AdaptedRequest adapted;
             JsonObject body;

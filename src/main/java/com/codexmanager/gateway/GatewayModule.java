@@ -2,9 +2,12 @@ package com.codexmanager.gateway;
 
 import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.Setting;
+import com.codexmanager.gateway.limits.KeyLimiter;
+import com.codexmanager.gateway.limits.KeyUsageRecorder;
 import com.codexmanager.gateway.models.ModelCatalog;
 import com.codexmanager.gateway.port.AccountPool;
 import com.codexmanager.gateway.port.KeyAuthenticator;
+import com.codexmanager.gateway.port.KeyTokenHistory;
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.gateway.port.UsageObserver;
 import com.codexmanager.gateway.routing.AffinityMap;
@@ -21,6 +24,8 @@ import com.codexmanager.server.HttpRoutes;
 import com.codexmanager.service.ServiceContext;
 import com.codexmanager.service.ServiceModule;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +53,25 @@ public final class GatewayModule implements ServiceModule {
     private final ScheduledExecutorService modelJobs;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final GatewayExecutor executor;
+    private final KeyLimiter limiter;
 
     public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
             UsageObserver usage) {
+        this(context, pool, keys, sink, usage, KeyTokenHistory.NONE, context.clock().getZone());
+    }
+
+    /**
+     * @param history today's tokens per key from the request log, read once to seed the daily token limits
+     * @param zone    the service's time zone: daily token limits reset at its midnight
+     */
+    public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
+            UsageObserver usage, KeyTokenHistory history, ZoneId zone) {
         this.context = context;
         this.pool = pool;
-        RequestRecorder recorder = new MeteredRecorder(sink, metrics);
+        this.limiter = new KeyLimiter(zone);
+        Instant now = context.clock().instant();
+        limiter.seed(history.tokensSince(limiter.startOfDay(now)), limiter.day(now));
+        RequestRecorder recorder = new MeteredRecorder(new KeyUsageRecorder(sink, limiter), metrics);
         var settings = context.settings().current();
         this.upstream = new UpstreamClient(Duration.ofSeconds(settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)),
                 Duration.ofSeconds(Math.max(settings.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS),
@@ -74,8 +92,9 @@ public final class GatewayModule implements ServiceModule {
                 upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
                 manual::get, catalog::onEtag);
         GatewayConfig config = new GatewayConfig(context.settings()::current);
-        AdapterHandler handler = new AdapterHandler(keys, executor, new ModelResolver(pool::snapshot, selector, catalog),
-                new AzureForwarder(upstream, recorder), recorder, metrics, config, new TraceIds(), context.clock());
+        AdapterHandler handler = new AdapterHandler(keys, limiter, executor,
+                new ModelResolver(pool::snapshot, selector, catalog), new AzureForwarder(upstream, recorder),
+                recorder, metrics, config, new TraceIds(), context.clock());
         this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
                 new ModelsHandler(keys, catalog, pool::snapshot, config),
                 new MetricsHandler(metrics, context.rpcToken()));
@@ -110,6 +129,11 @@ public final class GatewayModule implements ServiceModule {
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    /** The per-key limits in force (their counters). */
+    public KeyLimiter limiter() {
+        return limiter;
     }
 
     /**

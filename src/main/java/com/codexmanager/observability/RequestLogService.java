@@ -96,6 +96,18 @@ public final class RequestLogService {
         return out;
     }
 
+    /**
+     * Totals per key over {@code [fromMs, toMs)}, from the hourly totals and the stored rows.
+     *
+     * @param keyId one key, or {@code null} for every key that made requests
+     */
+    public java.util.Map<String, KeyTotals> keyTotals(String keyId, long fromMs, long toMs) {
+        if (toMs <= fromMs) {
+            return java.util.Map.of();
+        }
+        return totals.keyTotals(keyId, fromMs, toMs);
+    }
+
     /** Deletes every stored row; the hourly totals stay (rows are rolled up first) unless {@code includeTotals}. */
     public void clear(boolean includeTotals) {
         totals.clear(includeTotals);

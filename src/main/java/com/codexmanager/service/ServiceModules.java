@@ -8,6 +8,7 @@ import com.codexmanager.observability.ObservabilityModule;
 import com.codexmanager.usage.UsageModule;
 import com.codexmanager.wiring.AccountPoolAdapter;
 import com.codexmanager.wiring.KeyAuthenticatorAdapter;
+import com.codexmanager.wiring.KeyUsageAdapter;
 import com.codexmanager.wiring.ModelCatalogBridge;
 import com.codexmanager.wiring.RequestRecorderAdapter;
 import java.util.List;
@@ -17,6 +18,12 @@ import java.util.List;
  * gateway's ports to the features. Modules are closed in reverse order.
  */
 final class ServiceModules {
+    /**
+     * The service's time zone, the machine's: a key's daily token limit and {@code apikey/usage}'s "today" start
+     * at its midnight. Read once here, so every feature agrees.
+     */
+    private static final java.time.ZoneId SERVICE_ZONE = java.time.ZoneId.systemDefault();
+
     private ServiceModules() {
     }
 
@@ -36,14 +43,16 @@ final class ServiceModules {
         AccountsModule accounts = track(created, new AccountsModule(context));
         UsageModule usage = track(created, new UsageModule(context, accounts));
         ModelCatalogBridge models = new ModelCatalogBridge();
-        ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models));
         ObservabilityModule observability = track(created, new ObservabilityModule(context));
+        KeyUsageAdapter keyUsage = new KeyUsageAdapter(observability.service(), context.clock());
+        ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models,
+                keyUsage, SERVICE_ZONE));
         GatewayModule gateway = new GatewayModule(context,
                 new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(),
                         usage::refreshSoon, context.clock()),
                 new KeyAuthenticatorAdapter(keys.keys()),
                 new RequestRecorderAdapter(observability.requestLog(), observability.trace()),
-                usage.usage()::onRateLimitHeaders);
+                usage.usage()::onRateLimitHeaders, keyUsage, SERVICE_ZONE);
         models.bind(gateway.catalog());
         return List.of(new SystemModule(context), accounts, usage, keys, observability, gateway);
     }
