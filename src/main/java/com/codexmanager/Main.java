@@ -1,23 +1,13 @@
 package com.codexmanager;
 
-import com.codexmanager.config.EnvFile;
-import com.codexmanager.service.CodexManagerService;
-import com.codexmanager.service.JvmMemory;
-import com.codexmanager.service.ServiceOptions;
-import com.codexmanager.service.Version;
-import com.codexmanager.server.PortInUseException;
-import com.codexmanager.store.StoreException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /**
- * Entry point: {@code codexmanager [serve] [--env-file PATH] | --help | --version}. Exit codes: 0 success, 1 the
- * service could not run (port or database in use, bad data dir), 2 bad arguments.
+ * Entry point: {@code codexmanager [serve | account … | key … | status] [--env-file PATH] | --help | --version}
+ * (see {@link LauncherCommand}). Exit codes: 0 success, 1 the service could not run or a command failed, 2 bad
+ * arguments or an invalid setting the service needs to start (address, database path), named with its value and
+ * origin.
  */
 public final class Main {
     private Main() {
@@ -31,90 +21,11 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine commandLine;
-        try {
-            commandLine = CommandLine.parse(Arrays.asList(args));
-        } catch (CommandLine.UsageException e) {
-            err.println("codexmanager: " + e.getMessage());
-            err.print(CommandLine.USAGE);
-            return 2;
-        }
-        switch (commandLine.mode()) {
-            case HELP -> {
-                out.print(CommandLine.USAGE);
-                return 0;
-            }
-            case VERSION -> {
-                out.println("codexmanager " + Version.current());
-                return 0;
-            }
-            default -> {
-                // handled below
-            }
-        }
-        ClassDataArchive.prepare(System.getProperty(ClassDataArchive.PROPERTY), true);
-        Map<String, String> env;
-        try {
-            env = loadEnvironment(commandLine.envFile(), System.getenv());
-        } catch (IllegalArgumentException e) {
-            err.println("codexmanager: " + e.getMessage());
-            return 2;
-        }
-        JvmMemory.releaseWhenIdleInBackground();
-        if (commandLine.mode() == CommandLine.Mode.DESKTOP) {
-            return desktop(env, err);
-        }
-        return serve(env, err);
+        return run(args, out, err, System.getenv());
     }
 
-    /**
-     * Desktop mode, with the service-only fallback when there is no display. The desktop classes are reached only
-     * from here, so {@code serve} never loads AWT.
-     */
-    private static int desktop(Map<String, String> env, PrintStream err) {
-        Optional<String> headless = com.codexmanager.desktop.DesktopLauncher.headlessReason(env,
-                System.getProperty("os.name", "linux"));
-        if (headless.isPresent()) {
-            err.println("codexmanager: " + headless.get() + "; running the service only (same as 'serve').");
-            return serve(env, err);
-        }
-        return com.codexmanager.desktop.DesktopLauncher.run(com.codexmanager.desktop.DesktopOptions.forProcess(env),
-                err);
-    }
-
-    static Map<String, String> loadEnvironment(Optional<Path> explicit, Map<String, String> processEnv) {
-        if (explicit.isPresent()) {
-            Path file = explicit.get();
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("--env-file " + file + " does not exist");
-            }
-            return EnvFile.overlay(processEnv, file);
-        }
-        return EnvFile.find(ExecutableDir.locate()).map(f -> EnvFile.overlay(processEnv, f)).orElse(processEnv);
-    }
-
-    private static int serve(Map<String, String> env, PrintStream err) {
-        CodexManagerService service;
-        try {
-            service = CodexManagerService.start(ServiceOptions.forProcess(env));
-        } catch (PortInUseException | StoreException e) {
-            err.println("codexmanager: " + e.getMessage());
-            return 1;
-        } catch (java.io.UncheckedIOException e) {
-            err.println("codexmanager: " + e.getMessage()
-                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
-            return 1;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+    /** As {@link #run(String[], PrintStream, PrintStream)} with the given process environment (tests). */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> processEnv) {
+        return new Launcher(out, err, processEnv, System.console() != null).run(args);
     }
 }

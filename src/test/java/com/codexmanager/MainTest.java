@@ -36,7 +36,7 @@ class MainTest {
     @Test
     void unknown_argument_prints_usage_and_exits_two() {
         assertThat(run("--frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument: --frobnicate")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("codexmanager: Unknown option: '--frobnicate'")
                 .contains("Usage:");
     }
 
@@ -56,10 +56,36 @@ class MainTest {
         Path file = dir.resolve("custom.env");
         Files.writeString(file, "CODEXMANAGER_ROUTE_STRATEGY=balanced\nCODEXMANAGER_SERVICE_ADDR=0.0.0.0:1\n");
 
-        Map<String, String> env = Main.loadEnvironment(Optional.of(file),
-                Map.of("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:2"));
+        Map<String, String> env = Launcher.loadEnvironment(Optional.of(file),
+                Map.of("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:2")).variables();
 
         assertThat(env).containsEntry("CODEXMANAGER_ROUTE_STRATEGY", "balanced")
                 .containsEntry("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:2");
+    }
+
+    @Test
+    void an_invalid_service_address_in_the_env_file_stops_start_up_with_two_naming_variable_value_and_file(
+            @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.env");
+        Files.writeString(file, "CODEXMANAGER_SERVICE_ADDR=localhost:99999\n");
+
+        assertThat(run("serve", "--env-file", file.toString())).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CODEXMANAGER_SERVICE_ADDR='localhost:99999'")
+                .contains("from " + file.toAbsolutePath()).contains("outside 0-65535");
+    }
+
+    @Test
+    void a_database_path_that_cannot_be_created_stops_start_up_with_two_naming_the_variable(@TempDir Path dir)
+            throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        Path file = dir.resolve("bad.env");
+        Files.writeString(file, "CODEXMANAGER_SERVICE_ADDR=127.0.0.1:0\nCODEXMANAGER_DB_PATH="
+                + notAFolder.resolve("sub").resolve("codexmanager.mv.db") + "\n");
+
+        assertThat(run("serve", "--env-file", file.toString())).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CODEXMANAGER_DB_PATH=")
+                .contains("from " + file.toAbsolutePath()).contains("cannot be created");
     }
 }

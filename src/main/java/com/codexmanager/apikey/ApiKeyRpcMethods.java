@@ -72,8 +72,8 @@ final class ApiKeyRpcMethods {
 
     private Object usage(RpcParams p) {
         String id = p.nonBlank("id");
-        Instant to = p.optionalLong("to").map(Instant::ofEpochSecond).orElse(null);
-        Instant from = p.optionalLong("from").map(Instant::ofEpochSecond).orElse(null);
+        Instant to = p.optionalEpochSeconds("to").orElse(null);
+        Instant from = p.optionalEpochSeconds("from").orElse(null);
         if (from != null && to != null && !to.isAfter(from)) {
             throw RpcException.invalidParams("to", "must be after from");
         }
@@ -127,7 +127,7 @@ final class ApiKeyRpcMethods {
     }
 
     private static Instant expiresAt(RpcParams p) {
-        return p.optionalLong("expiresAt").map(Instant::ofEpochSecond).orElse(null);
+        return p.optionalEpochSeconds("expiresAt").orElse(null);
     }
 
     private static URI url(RpcParams p) {

@@ -1,7 +1,7 @@
 package com.codexmanager.auth;
 
 /**
- * A browser login failed or cannot proceed. {@link #code()} is stable and tells callers which remedy applies; the
+ * A browser or device-code login failed or cannot proceed. {@link #code()} is stable and tells callers which remedy applies; the
  * message is shown to the user and names the setting or step involved, never a token or code.
  */
 public final class LoginException extends RuntimeException {
@@ -30,7 +30,11 @@ public final class LoginException extends RuntimeException {
         /** The callback address is not loopback and that was not allowed. */
         NON_LOOPBACK,
         /** No login has this id. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** The issuer does not offer the device-code login (its user-code endpoint answers 404). */
+        DEVICE_LOGIN_DISABLED,
+        /** Polling the issuer for the device authorization kept failing or got an answer it cannot use. */
+        DEVICE_POLL_FAILED
     }
 
     private final Code code;

@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ChatGPT browser login with PKCE (codex-protocol.md §1.2–1.5): starts sessions, runs the local callback server
- * while any session is open, completes a session from the callback or from a pasted redirect URL, and stores the
- * account (updating it when the identity already exists). Sessions live in memory and expire after
- * {@link #SESSION_TTL} by the injected clock. Thread-safe; close it to stop the callback server.
+ * ChatGPT login: by browser with PKCE (codex-protocol.md §1.2–1.5) — starts sessions, runs the local callback server
+ * while a browser session is open, completes a session from the callback or from a pasted redirect URL — or by
+ * device code (§1.9, {@link #startDevice}), polled in the background by a {@link DevicePoller}. Either way the
+ * account is stored (updated when the identity already exists). Sessions live in memory and expire after
+ * {@link #SESSION_TTL} by the injected clock. Thread-safe; close it to stop the callback server and the polling.
  */
 public final class LoginService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LoginService.class);
@@ -40,6 +41,8 @@ public final class LoginService implements AutoCloseable {
     private final SecureRandom random;
     private final Map<String, LoginSession> byId = new ConcurrentHashMap<>();
     private final Map<String, LoginSession> byState = new ConcurrentHashMap<>();
+    private final DeviceAuthClient device;
+    private final DevicePoller poller;
     private CallbackServer server;
     private boolean closed;
 
@@ -50,6 +53,48 @@ public final class LoginService implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
+        this.device = new DeviceAuthClient(oauth);
+        this.poller = new DevicePoller(device, clock, this::completeDevice);
+    }
+
+    /**
+     * Starts a device-code login (codex-protocol.md §1.9): asks the issuer for a user code and polls it in the
+     * background; {@link #status} follows the login to {@code success} (the account is stored) or to its end.
+     *
+     * @throws LoginException {@code DEVICE_LOGIN_DISABLED} when the issuer has no device login,
+     *                        {@code DEVICE_POLL_FAILED} when the user-code request fails
+     */
+    public DeviceLoginStart startDevice(LoginRequest request) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("login service is closed");
+            }
+        }
+        DeviceAuthClient.UserCode code = device.requestUserCode();
+        String loginId = "login_" + Pkce.randomToken(random, 12);
+        Instant now = clock.instant();
+        LoginSession session = LoginSession.device(loginId, device.redirectUri(), request, now,
+                now.plus(SESSION_TTL), code.userCode(), device.verificationUri(), code.interval());
+        byId.put(loginId, session);
+        poller.follow(session, code.deviceAuthId(), code.userCode());
+        log.info("Device login {} started (poll every {} s)", loginId, code.interval().toSeconds());
+        return new DeviceLoginStart(loginId, LoginSession.DEVICE, code.userCode(), device.verificationUri(),
+                session.view().expiresAt(), code.interval().toSeconds());
+    }
+
+    /** The user approved a device login: exchange its code and store the account (on the poll thread). */
+    private void completeDevice(LoginSession session, String code, String verifier) {
+        try {
+            session.claim(clock.instant());
+            finish(session, code, verifier);
+        } catch (LoginException e) {
+            session.fail(e, clock.instant());
+            throw e;
+        } catch (RuntimeException e) {
+            session.fail(new LoginException(LoginException.Code.EXCHANGE_FAILED, "login failed unexpectedly"),
+                    clock.instant());
+            throw e;
+        }
     }
 
     /**
@@ -157,7 +202,7 @@ public final class LoginService implements AutoCloseable {
                         "the callback has no authorization code (missing_authorization_code)");
             }
             session.claim(clock.instant());
-            finish(session, code);
+            finish(session, code, session.pkce().verifier());
             return session.view();
         } catch (LoginException e) {
             session.fail(e, clock.instant());
@@ -180,10 +225,10 @@ public final class LoginService implements AutoCloseable {
         return new LoginException(LoginException.Code.ACCESS_DENIED, "sign-in was refused (" + error + ")" + detail);
     }
 
-    private void finish(LoginSession session, String code) {
+    private void finish(LoginSession session, String code, String verifier) {
         TokenResponse tokens;
         try {
-            tokens = oauth.exchangeCode(code, session.redirectUri(), session.pkce().verifier());
+            tokens = oauth.exchangeCode(code, session.redirectUri(), verifier);
         } catch (OAuthException e) {
             throw new LoginException(LoginException.Code.EXCHANGE_FAILED, "the code exchange at the OAuth issuer "
                     + "failed: " + e.getMessage(), e);
@@ -249,7 +294,7 @@ public final class LoginService implements AutoCloseable {
         boolean open = false;
         for (LoginSession session : byId.values()) {
             session.refresh(now);
-            open |= session.open();
+            open |= session.browser() && session.open();
         }
         CallbackServer toClose = null;
         synchronized (this) {
@@ -272,6 +317,7 @@ public final class LoginService implements AutoCloseable {
 
     @Override
     public void close() {
+        poller.close();
         CallbackServer toClose;
         synchronized (this) {
             closed = true;

@@ -1,23 +1,32 @@
 package com.codexmanager.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One browser login in progress. The state machine is pending → completing → success | failed, with expired and
- * cancelled as other ends; every transition is synchronised, so a callback and a pasted URL cannot both complete
- * it. Holds the PKCE verifier: {@link #toString()} hides it. Thread-safe.
+ * One login in progress, by browser (PKCE, our callback) or by device code (the issuer's code page, we poll). The
+ * state machine is pending → completing → success | failed, with expired and cancelled as other ends; every
+ * transition is synchronised, so a callback and a pasted URL (or a poll) cannot both complete it. Holds the PKCE
+ * verifier of a browser login: {@link #toString()} hides it. Thread-safe.
  */
 final class LoginSession {
     enum State { PENDING, COMPLETING, SUCCESS, FAILED, EXPIRED, CANCELLED }
 
+    static final String BROWSER = "browser";
+    static final String DEVICE = "device";
+
     private final String loginId;
+    private final String method;
     private final String state;
     private final Pkce pkce;
     private final String redirectUri;
     private final LoginRequest request;
     private final Instant createdAt;
     private final Instant expiresAt;
+    private final String userCode;
+    private final String verificationUri;
+    private Duration pollInterval;
     private State current = State.PENDING;
     private String error;
     private LoginException.Code errorCode;
@@ -25,9 +34,17 @@ final class LoginSession {
     private String email;
     private Instant updatedAt;
 
+    /** A browser login. */
     LoginSession(String loginId, String state, Pkce pkce, String redirectUri, LoginRequest request, Instant createdAt,
             Instant expiresAt) {
+        this(loginId, BROWSER, state, pkce, redirectUri, request, createdAt, expiresAt, null, null, null);
+    }
+
+    private LoginSession(String loginId, String method, String state, Pkce pkce, String redirectUri,
+            LoginRequest request, Instant createdAt, Instant expiresAt, String userCode, String verificationUri,
+            Duration pollInterval) {
         this.loginId = loginId;
+        this.method = method;
         this.state = state;
         this.pkce = pkce;
         this.redirectUri = redirectUri;
@@ -35,6 +52,38 @@ final class LoginSession {
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
         this.updatedAt = createdAt;
+        this.userCode = userCode;
+        this.verificationUri = verificationUri;
+        this.pollInterval = pollInterval;
+    }
+
+    /** A device-code login: the user enters {@code userCode} at {@code verificationUri}; the service polls. */
+    static LoginSession device(String loginId, String redirectUri, LoginRequest request, Instant createdAt,
+            Instant expiresAt, String userCode, String verificationUri, Duration pollInterval) {
+        return new LoginSession(loginId, DEVICE, null, null, redirectUri, request, createdAt, expiresAt, userCode,
+                verificationUri, pollInterval);
+    }
+
+    boolean browser() {
+        return method.equals(BROWSER);
+    }
+
+    synchronized Duration pollInterval() {
+        return pollInterval;
+    }
+
+    synchronized void pollInterval(Duration interval) {
+        this.pollInterval = interval;
+    }
+
+    /** Ends a pending session as expired before its time (the issuer said the code expired). */
+    synchronized void expire(String message, Instant now) {
+        if (current == State.PENDING) {
+            current = State.EXPIRED;
+            error = message;
+            errorCode = LoginException.Code.SESSION_EXPIRED;
+            updatedAt = now;
+        }
     }
 
     String loginId() {
@@ -61,7 +110,8 @@ final class LoginSession {
     synchronized State refresh(Instant now) {
         if (current == State.PENDING && !now.isBefore(expiresAt)) {
             current = State.EXPIRED;
-            error = "the login session expired after 15 minutes; start a new login";
+            error = (browser() ? "the login session" : "the device code") + " expired after 15 minutes; start a new "
+                    + "login";
             errorCode = LoginException.Code.SESSION_EXPIRED;
             updatedAt = now;
         }
@@ -115,7 +165,8 @@ final class LoginSession {
     synchronized LoginStatus view() {
         return new LoginStatus(loginId, current.name().toLowerCase(Locale.ROOT), error,
                 errorCode == null ? null : errorCode.name().toLowerCase(Locale.ROOT), accountId, email, createdAt,
-                updatedAt, expiresAt);
+                updatedAt, expiresAt, method, userCode, verificationUri,
+                pollInterval == null ? null : pollInterval.toSeconds());
     }
 
     @Override

@@ -132,6 +132,18 @@ public final class OAuthClient implements AutoCloseable {
 
     /** Reads both error shapes: {@code {"error":"x","error_description":…}} and {@code {"error":{"code":…}}}. */
     static OAuthException failure(int status, String text) {
+        String code = errorCode(text);
+        String normalised = code == null ? null : code.trim().toLowerCase(Locale.ROOT);
+        boolean permanent = normalised != null && OAuthException.PERMANENT_CODES.contains(normalised)
+                || status == 401;
+        String reason = normalised != null && normalised.matches("[a-z0-9_.:-]{1,64}") ? normalised
+                : status == 401 ? "refresh_token_unauthorized" : "http_" + status;
+        return new OAuthException(permanent, reason, status, "the token endpoint answered HTTP " + status + " ("
+                + reason + ")", null);
+    }
+
+    /** The error code of either error shape, or null when the body has none. */
+    static String errorCode(String text) {
         String code = null;
         try {
             JsonObject body = Json.object(text);
@@ -150,18 +162,30 @@ public final class OAuthClient implements AutoCloseable {
         } catch (JsonParseException | IllegalStateException e) {
             code = null;
         }
-        String normalised = code == null ? null : code.trim().toLowerCase(Locale.ROOT);
-        boolean permanent = normalised != null && OAuthException.PERMANENT_CODES.contains(normalised)
-                || status == 401;
-        String reason = normalised != null && normalised.matches("[a-z0-9_.:-]{1,64}") ? normalised
-                : status == 401 ? "refresh_token_unauthorized" : "http_" + status;
-        return new OAuthException(permanent, reason, status, "the token endpoint answered HTTP " + status + " ("
-                + reason + ")", null);
+        return code;
     }
 
     private static String string(JsonObject object, String name) {
         JsonElement e = object.get(name);
         return e != null && e.isJsonPrimitive() && !e.getAsString().isBlank() ? e.getAsString() : null;
+    }
+
+    /** The pooled client, shared with {@link DeviceAuthClient} (same issuer, proxy and timeouts). */
+    ProxiedHttpClient http() {
+        return http;
+    }
+
+    /** The issuer from the live settings, without a trailing slash. */
+    String issuer() {
+        String issuer = settings.get().text(Setting.ISSUER);
+        while (issuer.endsWith("/")) {
+            issuer = issuer.substring(0, issuer.length() - 1);
+        }
+        return issuer;
+    }
+
+    String clientId() {
+        return settings.get().text(Setting.CLIENT_ID);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public final class TokenRefresher {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
     private static final Duration STILL_VALID_MARGIN = Duration.ofMinutes(1);
 
+    private final LongAdder transientFailures = new LongAdder();
+    private final LongAdder permanentFailures = new LongAdder();
     private final AccountService accounts;
     private final AccountSecrets secrets;
     private final OAuthClient oauth;
@@ -208,6 +211,7 @@ public final class TokenRefresher {
     private FreshToken onFailure(TokenSnapshot before, OAuthException e) {
         String accountId = before.account().id();
         if (!e.permanent()) {
+            transientFailures.increment();
             int failures = secrets.refreshFailures(accountId);
             Duration wait = backoff(failures);
             secrets.recordRefreshFailure(accountId, clock.instant().plus(wait));
@@ -222,12 +226,25 @@ public final class TokenRefresher {
         if (now.tokenVersion() != before.tokenVersion() && now.tokens().isPresent()) {
             return fresh(now.account(), now.tokens().get().accessToken());
         }
+        permanentFailures.increment();
         accounts.markStatus(accountId, AccountStatus.UNAVAILABLE, e.code());
         log.warn("Refresh token of account {} is no longer valid ({}); marked unavailable until a new login",
                 accountId, e.code());
         throw new TokenRefreshException(TokenRefreshException.Kind.PERMANENT, accountId, e.code(),
                 "the refresh token of account " + accountId + " is no longer valid (" + e.code()
                         + "); log in to this account again", e);
+    }
+
+    /** Refresh failures since the service started, for {@code /metrics}. Immutable. */
+    public record FailureCounts(long transientFailures, long permanentFailures) {
+    }
+
+    /**
+     * Failed refreshes so far: transient ones (retried with back-off) and permanent ones (the account was marked
+     * {@code unavailable} and needs a new login).
+     */
+    public FailureCounts failureCounts() {
+        return new FailureCounts(transientFailures.sum(), permanentFailures.sum());
     }
 
     /** How long saving rotated tokens took after the issuer's answer, since start (microseconds). */

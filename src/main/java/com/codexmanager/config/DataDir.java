@@ -73,6 +73,11 @@ public record DataDir(Path root, Path databaseFile) {
         return root.resolve("logs");
     }
 
+    /** Written by a running desktop with its embedded service's {@code baseUrl=} (how other tools find it). */
+    public Path desktopInstanceFile() {
+        return root.resolve("codexmanager.desktop");
+    }
+
     public Path traceLog() {
         return root.resolve("gateway-trace.log");
     }
@@ -103,6 +108,25 @@ public record DataDir(Path root, Path databaseFile) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restrict permissions of " + file, e);
         }
+    }
+
+    /** Creates an empty owner-only file unless it exists; an existing one is restricted to its owner. */
+    public static void createOwnerOnlyFile(Path file) {
+        try {
+            if (Files.notExists(file)) {
+                if (posix()) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+                } else {
+                    Files.createFile(file);
+                }
+                return;
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // created meanwhile by someone else: restrict it below
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file, e);
+        }
+        restrictToOwner(file);
     }
 
     /** Writes {@code content} to a new owner-only file atomically (temp file + move). */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +33,65 @@ public final class EnvFile {
         return Optional.empty();
     }
 
+    /** The process environment with a file's variables added, and what the file contributed. Immutable. */
+    public record Loaded(Map<String, String> variables, EnvFileReport report) {
+        public Loaded {
+            variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        }
+    }
+
     /**
      * Returns {@code processEnv} plus the file's variables that the process environment does not already define
      * (a variable set to the empty string counts as defined).
      */
     public static Map<String, String> overlay(Map<String, String> processEnv, Path file) {
+        return load(processEnv, file, null).variables();
+    }
+
+    /**
+     * Loads {@code file} over {@code processEnv} as {@link #overlay} does and reports what it did.
+     *
+     * @param searched the folder the file was found in by {@link #find}, or {@code null} for an explicit file
+     */
+    public static Loaded load(Map<String, String> processEnv, Path file, Path searched) {
         Map<String, String> merged = new LinkedHashMap<>(processEnv);
-        parse(read(file)).forEach(merged::putIfAbsent);
-        return merged;
+        Map<String, String> applied = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Parsed parsed = parseLines(read(file));
+        parsed.problems().forEach(p -> warnings.add(file + ":" + p));
+        parsed.vars().forEach((name, value) -> {
+            if (processEnv.containsKey(name)) {
+                ignored.add(name);
+            } else {
+                merged.put(name, value);
+                applied.put(name, value);
+            }
+            if (name.startsWith(Setting.PREFIX) && Setting.find(name).isEmpty()) {
+                warnings.add(file + ":" + parsed.lines().get(name) + ": " + name + " is not a known setting "
+                        + "(see env-samples/codexmanager.env); ignored");
+            }
+        });
+        return new Loaded(merged, new EnvFileReport(file, searched, applied, ignored, warnings));
     }
 
     /** Parses dotenv text into variables, in file order; later duplicates win. */
     public static Map<String, String> parse(String text) {
+        return parseLines(text).vars();
+    }
+
+    /** Variables with the line each was last set on, and "LINE: problem" for each line that was skipped. */
+    private record Parsed(Map<String, String> vars, Map<String, Integer> lines, List<String> problems) {
+    }
+
+    private static Parsed parseLines(String text) {
         Map<String, String> vars = new LinkedHashMap<>();
-        for (String rawLine : text.split("\\R")) {
-            String line = rawLine.strip();
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        String[] rawLines = text.split("\\R", -1);
+        for (int i = 0; i < rawLines.length; i++) {
+            int number = i + 1;
+            String line = rawLines[i].strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
                 continue;
             }
@@ -55,15 +100,31 @@ public final class EnvFile {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
+                problems.add(number + ": no NAME=value here; line ignored");
                 continue;
             }
             String name = line.substring(0, eq).strip();
             if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+                problems.add(number + ": '" + shorten(name) + "' is not a variable name; line ignored");
                 continue;
             }
-            vars.put(name, value(line.substring(eq + 1).strip()));
+            String rawValue = line.substring(eq + 1).strip();
+            if (unterminatedQuote(rawValue)) {
+                problems.add(number + ": the value of " + name + " opens a quote that is never closed; the rest of "
+                        + "the line is taken as it is");
+            }
+            vars.put(name, value(rawValue));
+            lines.put(name, number);
         }
-        return vars;
+        return new Parsed(vars, lines, problems);
+    }
+
+    private static boolean unterminatedQuote(String raw) {
+        return !raw.isEmpty() && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.indexOf(raw.charAt(0), 1) < 0;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private static String value(String raw) {

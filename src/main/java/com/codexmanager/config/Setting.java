@@ -15,10 +15,10 @@ public enum Setting {
     // --- service ---------------------------------------------------------------------------------------------
     SERVICE_ADDR(spec(Group.SERVICE, SettingType.ADDRESS, "localhost:48760",
             "Address the service (gateway, RPC, /health) listens on. Use 0.0.0.0:48760 to serve a LAN.")
-            .restart()),
+            .restart().startCritical()),
     DB_PATH(spec(Group.SERVICE, SettingType.PATH, "",
             "H2 database file. Its folder becomes the data dir. Default: <data dir>/codexmanager.mv.db.")
-            .envOnly()),
+            .envOnly().startCritical()),
     RPC_TOKEN(spec(Group.SERVICE, SettingType.SECRET, "",
             "Token required in X-CodexManager-Rpc-Token. Default: read or create <data dir>/codexmanager.rpc-token.")
             .envOnly()),
@@ -97,7 +97,8 @@ public enum Setting {
             "Interval of the keepalive job that keeps tokens fresh and connections warm, in seconds.",
             30, 86_400)),
     TRACE_BODY_PREVIEW_MAX_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "0",
-            "Bytes of (redacted) request body kept in gateway-trace.log; 0 keeps none.", 0, 1_048_576)),
+            "Bytes of each client request body kept, redacted, in gateway-trace.log (event REQUEST_BODY); 0 keeps "
+                    + "none.", 0, 1_048_576)),
     FRONT_PROXY_MAX_BODY_BYTES(spec(Group.GATEWAY, SettingType.INTEGER, "16777216",
             "Largest accepted request body, in bytes.", 1024, 1_073_741_824)),
     UPSTREAM_FIRST_BYTE_TIMEOUT_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "120",
@@ -285,6 +286,19 @@ public enum Setting {
 
     public boolean secret() {
         return spec.type() == SettingType.SECRET;
+    }
+
+    /** Whether a value saved over RPC is encrypted in the database: secrets and proxy URLs (their password). */
+    public boolean encryptedAtRest() {
+        return spec.type() == SettingType.SECRET || spec.type() == SettingType.PROXY_URL;
+    }
+
+    /**
+     * Whether the service cannot start without a valid value: an invalid one stops the start (exit code 2, naming the
+     * variable, the value and where it came from) instead of falling back to the default.
+     */
+    public boolean neededToStart() {
+        return spec.neededToStart();
     }
 
     /** Looks a setting up by env name, bare name or RPC key. */

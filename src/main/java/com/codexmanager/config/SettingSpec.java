@@ -17,6 +17,7 @@ final class SettingSpec {
     private UnaryOperator<String> normaliser = UnaryOperator.identity();
     private boolean restartRequired;
     private boolean locked;
+    private boolean neededToStart;
 
     SettingSpec(Setting.Group group, SettingType type, String defaultValue, String description) {
         this.group = group;
@@ -54,6 +55,15 @@ final class SettingSpec {
         this.locked = true;
         this.restartRequired = true;
         return this;
+    }
+
+    SettingSpec startCritical() {
+        this.neededToStart = true;
+        return this;
+    }
+
+    boolean neededToStart() {
+        return neededToStart;
     }
 
     Setting.Group group() {

@@ -33,16 +33,44 @@ public final class SettingValueParser {
     public static Result parse(Setting setting, String raw) {
         String value = raw.trim();
         return switch (setting.type()) {
-            case STRING, SECRET, PATH -> Result.ok(value);
+            case STRING, SECRET -> Result.ok(value);
+            case PATH -> parsePath(value);
             case FLAG -> Result.ok(Boolean.toString(!FALSE_WORDS.contains(value.toLowerCase(Locale.ROOT))));
             case BOOLEAN -> parseBoolean(value);
             case INTEGER -> parseInteger(setting, value);
             case CHOICE -> parseChoice(setting, value);
             case URL -> parseUrl(setting, value);
             case PROXY_URL -> parseProxyUrl(value);
-            case ADDRESS -> HostPort.parse(value).map(hp -> Result.ok(hp.toString()))
-                    .orElseGet(() -> Result.invalid("is not a host:port address"));
+            case ADDRESS -> parseAddress(value);
         };
+    }
+
+    private static Result parseAddress(String value) {
+        Optional<HostPort> parsed = HostPort.parse(value);
+        if (parsed.isPresent()) {
+            return Result.ok(parsed.get().toString());
+        }
+        int colon = value.lastIndexOf(':');
+        if (colon < 0) {
+            return Result.invalid("is not host:port (e.g. localhost:48760, 0.0.0.0:48760)");
+        }
+        String port = value.substring(colon + 1);
+        if (!port.matches("[0-9]{1,9}")) {
+            return Result.invalid("has no port number after the last ':' (e.g. localhost:48760)");
+        }
+        if (Integer.parseInt(port) > 65_535) {
+            return Result.invalid("has port " + port + ", outside 0-65535");
+        }
+        return Result.invalid("is not host:port (an IPv6 host needs brackets: [::1]:48760)");
+    }
+
+    private static Result parsePath(String value) {
+        try {
+            java.nio.file.Path.of(value);
+            return Result.ok(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Result.invalid("is not a valid path (" + e.getReason() + ")");
+        }
     }
 
     private static Result parseBoolean(String value) {

@@ -13,7 +13,12 @@ public record DesktopOptions(ServiceOptions service, boolean trayAllowed, Locale
         Duration connectedCheckInterval, Duration retryInterval, Duration poolInterval) {
     /** The real process: tray if available, the OS locale, the real clipboard, browser and autostart folder. */
     public static DesktopOptions forProcess(Map<String, String> env) {
-        return new DesktopOptions(ServiceOptions.forProcess(env), true, Locale.getDefault(), DesktopPlatform.system(env),
+        return forProcess(ServiceOptions.forProcess(env));
+    }
+
+    /** As {@link #forProcess(Map)} with the launcher's service options (they know the env file). */
+    public static DesktopOptions forProcess(ServiceOptions service) {
+        return new DesktopOptions(service, true, Locale.getDefault(), DesktopPlatform.system(service.env()),
                 Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(30));
     }
 

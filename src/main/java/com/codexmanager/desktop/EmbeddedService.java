@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedService implements ServiceControl {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedService.class);
-    static final String INSTANCE_FILE = "codexmanager.desktop";
 
     /**
      * How a start waits for a taken address. The default outlasts TCP's TIME_WAIT (60 s on Linux), which holds the
@@ -169,7 +168,7 @@ public final class EmbeddedService implements ServiceControl {
     }
 
     static Path instanceFile(DataDir dataDir) {
-        return dataDir.root().resolve(INSTANCE_FILE);
+        return dataDir.desktopInstanceFile();
     }
 
     private void stopBlocking() {

@@ -1,5 +1,6 @@
 package com.codexmanager.gateway;
 
+import com.codexmanager.config.Setting;
 import com.codexmanager.gateway.limits.KeyLimiter;
 import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.port.PlatformKey;
@@ -125,6 +126,10 @@ final class AdapterHandler {
             JsonObject body;
             try {
                 body = RequestBodies.read(ctx, view.settings().maxBodyBytes());
+                if (view.source().integer(Setting.TRACE_BODY_PREVIEW_MAX_BYTES) > 0) {
+                    // Opt-in debugging aid: the trace writer keeps a bounded, redacted prefix of this copy.
+                    recorder.trace(facts.traceId(), TraceStep.REQUEST_BODY, Map.of("body", body.toString()));
+                }
                 if (pathModel != null && !pathModel.isBlank()) {
                     body.addProperty("model", pathModel);
                 }

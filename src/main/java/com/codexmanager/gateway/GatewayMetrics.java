@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of the gateway in Prometheus text format: requests by status, requests in flight, failovers, skips by
- * reason, and histograms of total latency and time to first byte. Lock-free; thread-safe.
+ * Counters of the gateway: requests by status, requests in flight, failovers, skips by reason, and histograms of
+ * total latency and time to first byte. {@link #snapshot()} reads them for the service's {@code /metrics}, which the
+ * Prometheus client renders. Lock-free; thread-safe.
  */
 public final class GatewayMetrics {
     private static final long[] BUCKETS_MS = {25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000,
@@ -39,19 +40,12 @@ public final class GatewayMetrics {
             sum.add(millis);
         }
 
-        void render(StringBuilder out, String name, String help) {
-            out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-            out.append("# TYPE ").append(name).append(" histogram\n");
-            long cumulative = 0;
-            for (int i = 0; i < BUCKETS_MS.length; i++) {
-                cumulative += counts[i].sum();
-                out.append(name).append("_bucket{le=\"").append(BUCKETS_MS[i] / 1000.0).append("\"} ")
-                        .append(cumulative).append('\n');
+        Distribution snapshot() {
+            long[] perBucket = new long[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                perBucket[i] = counts[i].sum();
             }
-            cumulative += counts[BUCKETS_MS.length].sum();
-            out.append(name).append("_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
-            out.append(name).append("_sum ").append(sum.sum() / 1000.0).append('\n');
-            out.append(name).append("_count ").append(cumulative).append('\n');
+            return new Distribution(BUCKETS_MS, perBucket, sum.sum());
         }
     }
 
@@ -84,24 +78,42 @@ public final class GatewayMetrics {
         skips.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
-    public String render() {
-        StringBuilder out = new StringBuilder(2048);
-        out.append("# HELP codexmanager_requests_total Gateway requests by HTTP status.\n");
-        out.append("# TYPE codexmanager_requests_total counter\n");
-        byStatus.forEach((status, count) -> out.append("codexmanager_requests_total{status=\"").append(status)
-                .append("\"} ").append(count.sum()).append('\n'));
-        out.append("# HELP codexmanager_requests_in_flight Gateway requests being served.\n");
-        out.append("# TYPE codexmanager_requests_in_flight gauge\n");
-        out.append("codexmanager_requests_in_flight ").append(inflight.get()).append('\n');
-        out.append("# HELP codexmanager_failovers_total Attempts moved to another account.\n");
-        out.append("# TYPE codexmanager_failovers_total counter\n");
-        out.append("codexmanager_failovers_total ").append(failovers.sum()).append('\n');
-        out.append("# HELP codexmanager_candidate_skips_total Accounts passed over, by reason.\n");
-        out.append("# TYPE codexmanager_candidate_skips_total counter\n");
-        skips.forEach((reason, count) -> out.append("codexmanager_candidate_skips_total{reason=\"").append(reason)
-                .append("\"} ").append(count.sum()).append('\n'));
-        latency.render(out, "codexmanager_request_duration_seconds", "Total request time.");
-        firstByte.render(out, "codexmanager_first_byte_seconds", "Time to the first relayed event.");
-        return out.toString();
+    /**
+     * Bucketed durations: {@code countsPerBucket[i]} observations up to {@code upperBoundsMillis[i]} (and above the
+     * previous bound); the extra last count is above every bound. Immutable.
+     */
+    public record Distribution(long[] upperBoundsMillis, long[] countsPerBucket, long sumMillis) {
+        public Distribution {
+            upperBoundsMillis = upperBoundsMillis.clone();
+            countsPerBucket = countsPerBucket.clone();
+        }
+
+        @Override
+        public long[] upperBoundsMillis() {
+            return upperBoundsMillis.clone();
+        }
+
+        @Override
+        public long[] countsPerBucket() {
+            return countsPerBucket.clone();
+        }
+    }
+
+    /** The counters as of now, for the exposition (the service's {@code /metrics}). Immutable. */
+    public record Snapshot(Map<Integer, Long> requestsByStatus, int inFlight, long failovers,
+            Map<String, Long> skipsByReason, Distribution duration, Distribution firstByte) {
+        public Snapshot {
+            requestsByStatus = Map.copyOf(requestsByStatus);
+            skipsByReason = Map.copyOf(skipsByReason);
+        }
+    }
+
+    public Snapshot snapshot() {
+        Map<Integer, Long> statuses = new java.util.TreeMap<>();
+        byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
+        Map<String, Long> skipped = new java.util.TreeMap<>();
+        skips.forEach((reason, count) -> skipped.put(reason, count.sum()));
+        return new Snapshot(statuses, inflight.get(), failovers.sum(), skipped, latency.snapshot(),
+                firstByte.snapshot());
     }
 }

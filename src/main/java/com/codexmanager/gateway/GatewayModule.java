@@ -96,8 +96,7 @@ public final class GatewayModule implements ServiceModule {
                 new ModelResolver(pool::snapshot, selector, catalog), new AzureForwarder(upstream, recorder),
                 recorder, metrics, config, new TraceIds(), context.clock());
         this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
-                new ModelsHandler(keys, catalog, pool::snapshot, config),
-                new MetricsHandler(metrics, context.rpcToken()));
+                new ModelsHandler(keys, catalog, pool::snapshot, config));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);
         context.settings().onChange(s -> affinity.setTtl(Duration.ofSeconds(s.number(Setting.AFFINITY_TTL_SECS))));
@@ -123,6 +122,7 @@ public final class GatewayModule implements ServiceModule {
         return cooldowns;
     }
 
+    /** The gateway's counters; the metrics module serves them on {@code /metrics}. */
     public GatewayMetrics metrics() {
         return metrics;
     }

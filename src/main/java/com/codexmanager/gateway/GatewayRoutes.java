@@ -25,15 +25,12 @@ final class GatewayRoutes {
 
     private final AdapterHandler handler;
     private final ModelsHandler models;
-    private final MetricsHandler metrics;
     private final CountTokensHandler countTokens;
 
-    GatewayRoutes(AdapterHandler handler, CountTokensHandler countTokens, ModelsHandler models,
-            MetricsHandler metrics) {
+    GatewayRoutes(AdapterHandler handler, CountTokensHandler countTokens, ModelsHandler models) {
         this.handler = handler;
         this.countTokens = countTokens;
         this.models = models;
-        this.metrics = metrics;
     }
 
     void register(RoutesConfig r) {
@@ -52,7 +49,6 @@ final class GatewayRoutes {
         r.post("/openai/v1/chat/completions", ctx -> handler.handle(ctx, AZURE_CHAT, null));
         r.post("/openai/v1/responses", ctx -> handler.handle(ctx, AZURE_RESPONSES, null));
         r.post("/openai/responses", ctx -> handler.handle(ctx, AZURE_RESPONSES, null));
-        r.get("/metrics", metrics::handle);
         r.get("/v1/models", models::list);
         r.get("/v1/models/{id}", models::one);
         r.addHttpHandler(HandlerType.GET, "/v1/*", ctx -> notFound(ctx, OpenAiErrorRenderer.INSTANCE));

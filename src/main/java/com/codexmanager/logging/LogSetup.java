@@ -49,7 +49,7 @@ public final class LogSetup {
         encoder.setLayout(layout);
         encoder.start();
 
-        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        RollingFileAppender<ILoggingEvent> appender = new OwnerOnlyRollingFileAppender();
         appender.setContext(context);
         appender.setName(name);
         appender.setFile(logDir.resolve("codexmanager.log").toString());

@@ -20,8 +20,11 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)(\"(?:access_?token|refresh_?token|id_?token|api_?key|azure_?api_?key"
                     + "|password|secret|code_verifier|codeVerifier|token|key|cookie|authorization|rpc_?token)\""
                     + "\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")"), "$1" + MASK + "$2"),
-            new Rule(Pattern.compile("(?i)\\b(access_token|refresh_token|id_token|code_verifier|code|api[-_]?key"
+            new Rule(Pattern.compile("(?i)\\b(access_token|refresh_token|id_token|code_verifier|api[-_]?key"
                     + "|subject_token|token)=([^&\\s\"]+)"), "$1=" + MASK),
+            // An OAuth authorization code only as a URL query or form parameter: a bare "code=" is the trace's
+            // error code (REQUEST_FINAL ... code=upstream_timeout), which must stay readable.
+            new Rule(Pattern.compile("(?i)(^|[?&])(code)=([^&\\s\"]+)"), "$1$2=" + MASK),
             new Rule(Pattern.compile("(?i)\\b(x-codexmanager-rpc-token|x-api-key|api-key|cookie|authorization)"
                     + "(\\s*[:=]\\s*)([^\\s,;]+)"), "$1$2" + MASK),
             new Rule(Pattern.compile("\\b[0-9a-fA-F]{64}\\b"), MASK),

@@ -9,6 +9,7 @@ import com.codexmanager.rpc.RpcRegistry;
 import com.codexmanager.service.AppSettingsService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -136,12 +137,7 @@ final class RequestLogRpcMethods {
     }
 
     private static Long millis(RpcParams p, String name) {
-        return p.optionalLong(name).map(seconds -> {
-            if (seconds < 0 || seconds > 253_402_300_799L) {
-                throw RpcException.invalidParams(name, "must be Unix seconds between 0 and year 9999");
-            }
-            return seconds * 1000;
-        }).orElse(null);
+        return p.optionalEpochSeconds(name).map(Instant::toEpochMilli).orElse(null);
     }
 
     private static long millisOr(RpcParams p, String name, long fallback) {

@@ -7,6 +7,11 @@ package com.codexmanager.observability;
 public enum TraceEvent {
     /** {@code key_id, key_prefix, method, path, client_model}; optionally {@link TraceLog#BODY}. */
     REQUEST_START,
+    /**
+     * {@link TraceLog#BODY}: the client's request body, sent only while {@code TRACE_BODY_PREVIEW_MAX_BYTES} is above
+     * 0; the line keeps {@code body_bytes} and a redacted prefix of at most that many bytes.
+     */
+    REQUEST_BODY,
     /** {@code candidates} (account ids in order), {@code strategy}, {@code account_group}. */
     CANDIDATE_POOL,
     /** {@code account_id, attempt, upstream_url}. */

@@ -97,8 +97,8 @@ public final class TraceFileWriter implements TraceLog, AutoCloseable {
     }
 
     private void open() throws IOException {
+        DataDir.createOwnerOnlyFile(file);
         out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        DataDir.restrictToOwner(file);
         size = Files.size(file);
     }
 

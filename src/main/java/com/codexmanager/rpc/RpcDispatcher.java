@@ -6,14 +6,19 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * JSON-RPC 2.0 processing of parsed request bodies: single calls, batches and notifications.
  *
- * <p>Domain failures ({@link RpcException}) become {@code error} members with their code; any other exception
+ * <p>Parameters are checked against the method's declaration before its handler runs: an undeclared name, a missing
+ * required one or a wrong JSON type is -32602 naming the field. Domain failures ({@link RpcException}) become
+ * {@code error} members with their code; any other exception
  * becomes -32603 with a generic message and is logged (without params, which may carry secrets). Thread-safe.
  */
 public final class RpcDispatcher {
@@ -109,6 +114,7 @@ public final class RpcDispatcher {
     }
 
     private static void checkParams(RpcMethod method, JsonObject params) {
+        rejectUnknown(method, params);
         for (RpcParam p : method.params()) {
             JsonElement value = params.get(p.name());
             if (value == null || value.isJsonNull()) {
@@ -121,6 +127,30 @@ public final class RpcDispatcher {
                 throw RpcException.invalidParams(p.name(), "must be " + article(p.type()));
             }
         }
+    }
+
+    /**
+     * A misspelt name must not be dropped without a word (that is how a caller once lost a key's group and expiry), so
+     * every name a method does not declare is refused, unless it declares a wildcard ({@link RpcParam#isWildcard}).
+     */
+    private static void rejectUnknown(RpcMethod method, JsonObject params) {
+        if (method.params().stream().anyMatch(RpcParam::isWildcard)) {
+            return;
+        }
+        Set<String> known = new LinkedHashSet<>();
+        method.params().forEach(p -> known.add(p.name()));
+        List<String> unknown = params.keySet().stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        String knownText = known.isEmpty() ? "none" : String.join(", ", known);
+        String message = (unknown.size() == 1 ? "unknown parameter " : "unknown parameters ")
+                + String.join(", ", unknown) + " for " + method.name() + "; known parameters: " + knownText;
+        JsonObject data = new JsonObject();
+        data.addProperty("field", unknown.get(0));
+        data.add("unknown", Json.tree(unknown));
+        data.add("known", Json.tree(List.copyOf(known)));
+        throw new RpcException(RpcErrorCode.INVALID_PARAMS, message, data);
     }
 
     private static boolean matches(String type, JsonElement value) {

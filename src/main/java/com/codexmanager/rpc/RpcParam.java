@@ -20,4 +20,12 @@ public record RpcParam(String name, String type, boolean required, String descri
     public static RpcParam optional(String name, String type, String description) {
         return new RpcParam(name, type, false, description);
     }
+
+    /**
+     * A name in angle brackets ({@code <settingKey>}) stands for any name: the method checks the names itself, and
+     * the dispatcher does not refuse undeclared ones.
+     */
+    public boolean isWildcard() {
+        return name.startsWith("<");
+    }
 }

@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,9 @@ import java.util.Optional;
  * and a message naming the field when the value is missing or of the wrong type. Immutable view.
  */
 public final class RpcParams {
+    public static final long MIN_EPOCH_SECONDS = 0;
+    public static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+
     private final JsonObject params;
 
     public RpcParams(JsonObject params) {
@@ -63,6 +68,7 @@ public final class RpcParams {
         return optionalLong(name).orElseThrow(() -> RpcException.invalidParams(name, "is required"));
     }
 
+    /** A whole number that fits in 64 bits; a larger one (e.g. {@code 1e30}) is -32602, never truncated. */
     public Optional<Long> optionalLong(String name) {
         if (!has(name)) {
             return Optional.empty();
@@ -71,7 +77,26 @@ public final class RpcParams {
         if (!isInteger(e)) {
             throw RpcException.invalidParams(name, "must be an integer");
         }
-        return Optional.of(e.getAsLong());
+        try {
+            return Optional.of(new BigDecimal(e.getAsString()).longValueExact());
+        } catch (ArithmeticException tooLarge) {
+            throw RpcException.invalidParams(name, "is out of range (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                    + ")");
+        }
+    }
+
+    /**
+     * An instant given as Unix seconds between {@link #MIN_EPOCH_SECONDS} and {@link #MAX_EPOCH_SECONDS} (the end of
+     * year 9999): every date the API stores or compares fits, and no value overflows {@link Instant}.
+     */
+    public Optional<Instant> optionalEpochSeconds(String name) {
+        return optionalLong(name).map(seconds -> {
+            if (seconds < MIN_EPOCH_SECONDS || seconds > MAX_EPOCH_SECONDS) {
+                throw RpcException.invalidParams(name, "must be Unix seconds between " + MIN_EPOCH_SECONDS + " and "
+                        + MAX_EPOCH_SECONDS + " (year 9999)");
+            }
+            return Instant.ofEpochSecond(seconds);
+        });
     }
 
     public int intInRange(String name, int defaultValue, int min, int max) {
@@ -135,7 +160,7 @@ public final class RpcParams {
         }
         JsonPrimitive p = e.getAsJsonPrimitive();
         try {
-            return new java.math.BigDecimal(p.getAsString()).stripTrailingZeros().scale() <= 0;
+            return new BigDecimal(p.getAsString()).stripTrailingZeros().scale() <= 0;
         } catch (NumberFormatException ex) {
             return false;
         }

@@ -1,17 +1,18 @@
 package com.codexmanager.service;
 
+import com.codexmanager.config.EnvFileReport;
 import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.SettingSource;
 import com.codexmanager.config.SettingType;
 import com.codexmanager.config.SettingValueParser;
 import com.codexmanager.config.Settings;
+import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.rpc.RpcException;
 import com.codexmanager.store.AppSettingsRepository;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +21,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The live settings: environment values win, then values saved here, then defaults. {@link #update} validates a
+ * The live settings: environment values win (the process's, then the env file's), then values saved here (the
+ * sensitive ones encrypted, see {@link StoredSettings}), then defaults. {@link #update} validates a
  * patch, saves it and publishes a new {@link Settings} snapshot to listeners. Thread-safe.
  */
 public final class AppSettingsService {
     private final Map<String, String> env;
-    private final AppSettingsRepository repository;
+    private final EnvFileReport envFile;
+    private final StoredSettings stored;
     private final Clock clock;
     private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();
     private volatile Settings current;
 
-    public AppSettingsService(Map<String, String> env, AppSettingsRepository repository, Clock clock) {
+    /**
+     * @param envFile what the env file supplied to {@code env} ({@link EnvFileReport#NONE} when none)
+     * @param box     seals the sensitive stored values (cookie, proxy URL); plain ones from older versions are sealed
+     *                here, once
+     */
+    public AppSettingsService(Map<String, String> env, EnvFileReport envFile, AppSettingsRepository repository,
+            SecretBox box, Clock clock) {
         this.env = Map.copyOf(env);
-        this.repository = repository;
+        this.envFile = envFile;
+        this.stored = new StoredSettings(repository, box);
         this.clock = clock;
-        this.current = Settings.of(this.env, stored());
+        stored.encryptPlainValues(clock.instant());
+        this.current = Settings.of(this.env, envFile, stored.read());
     }
 
     public Settings current() {
@@ -59,14 +70,15 @@ public final class AppSettingsService {
                 throw RpcException.invalidParams(entry.getKey(),
                         "can only be set through the environment variable " + setting.envName());
             }
-            if (current.source(setting) == SettingSource.ENVIRONMENT) {
-                throw RpcException.invalidParams(entry.getKey(),
-                        "is pinned by the environment variable " + setting.envName());
+            SettingSource source = current.source(setting);
+            if (source.pinned()) {
+                throw RpcException.invalidParams(entry.getKey(), "is pinned by " + setting.envName()
+                        + (source == SettingSource.ENV_FILE ? " in " + envFile.file() : " in the environment"));
             }
             changes.put(setting.name(), canonical(entry.getKey(), setting, entry.getValue()));
         }
-        repository.putAll(changes, clock.instant());
-        Settings next = Settings.of(env, stored());
+        stored.write(changes, clock.instant());
+        Settings next = Settings.of(env, envFile, stored.read());
         current = next;
         listeners.forEach(l -> l.accept(next));
         return next;
@@ -106,11 +118,5 @@ public final class AppSettingsService {
                     + "stored to keep; type the real password");
         }
         return patched.get().withPassword(password).canonical();
-    }
-
-    private Map<Setting, String> stored() {
-        Map<Setting, String> out = new EnumMap<>(Setting.class);
-        repository.all().forEach((name, value) -> Setting.find(name).ifPresent(s -> out.put(s, value)));
-        return out;
     }
 }

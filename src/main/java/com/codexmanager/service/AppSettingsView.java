@@ -16,11 +16,13 @@ import java.util.Map;
 public record AppSettingsView(Map<String, Object> values, List<Item> settings) {
     /**
      * One setting as the settings page shows it. {@code value} is {@code null} for secrets; proxy URLs carry
-     * {@code ***} instead of their password.
+     * {@code ***} instead of their password. {@code source} is {@code environment}, {@code envFile} (then
+     * {@code sourcePath} is the file), {@code stored} or {@code default}; {@code pinnedByEnv} is true for the first
+     * two, whose values cannot be changed over RPC.
      */
     public record Item(String key, String env, String group, String type, Object value, String defaultValue,
-            boolean isSet, String source, boolean editable, boolean pinnedByEnv, boolean requiresRestart,
-            List<String> choices, Long min, Long max, String description) {
+            boolean isSet, String source, String sourcePath, boolean editable, boolean pinnedByEnv,
+            boolean requiresRestart, List<String> choices, Long min, Long max, String description) {
     }
 
     public static AppSettingsView of(Settings settings) {
@@ -31,12 +33,14 @@ public record AppSettingsView(Map<String, Object> values, List<Item> settings) {
             if (!s.secret()) {
                 values.put(s.key(), value);
             }
-            boolean pinned = settings.source(s) == SettingSource.ENVIRONMENT;
+            SettingSource source = settings.source(s);
+            boolean pinned = source.pinned();
+            String sourcePath = source == SettingSource.ENV_FILE ? String.valueOf(settings.envFile().file()) : null;
             items.add(new Item(s.key(), s.envName(), s.group().name().toLowerCase(Locale.ROOT),
                     s.type().name().toLowerCase(Locale.ROOT), value, s.secret() ? "" : s.defaultValue(),
-                    settings.isSet(s), settings.source(s).name().toLowerCase(Locale.ROOT), !s.locked() && !pinned,
-                    pinned, s.restartRequired(), s.choices(), s.hasBounds() ? s.min() : null,
-                    s.hasBounds() ? s.max() : null, s.description()));
+                    settings.isSet(s), source.key(), sourcePath, !s.locked() && !pinned, pinned,
+                    s.restartRequired(), s.choices(), s.hasBounds() ? s.min() : null, s.hasBounds() ? s.max() : null,
+                    s.description()));
         }
         return new AppSettingsView(values, items);
     }

@@ -2,8 +2,11 @@ package com.codexmanager.service;
 
 import com.codexmanager.config.DataDir;
 import com.codexmanager.config.HostPort;
+import com.codexmanager.config.InvalidSettingException;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
+import com.codexmanager.crypto.MasterKey;
+import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.logging.LogSetup;
 import com.codexmanager.rpc.RpcDispatcher;
 import com.codexmanager.rpc.RpcHttpHandler;
@@ -63,12 +66,13 @@ public final class CodexManagerService implements AutoCloseable {
      *
      * @throws com.codexmanager.store.DataDirInUseException when another process owns the database
      * @throws com.codexmanager.server.PortInUseException   when the service address is taken
+     * @throws InvalidSettingException                       when a setting needed to start is invalid
      */
     public static CodexManagerService start(ServiceOptions options) {
-        Settings envSettings = Settings.fromEnvironment(options.env());
-        envSettings.warnings().forEach(w -> log.warn("Setting ignored: {}", w));
+        Settings envSettings = Settings.of(options.env(), options.envFile(), java.util.Map.of());
+        envSettings.requireStartable();
         DataDir dataDir = DataDir.resolve(envSettings, options.env(), options.osName(), options.userHome());
-        dataDir.create();
+        createDataDir(dataDir, envSettings);
         HostPort configured = envSettings.address(Setting.SERVICE_ADDR);
         List<AutoCloseable> opened = new ArrayList<>();
         try {
@@ -76,11 +80,13 @@ public final class CodexManagerService implements AutoCloseable {
             Database database = Database.open(dataDir);
             opened.add(database);
             DataDir.restrictToOwner(dataDir.databaseFile());
-            AppSettingsService appSettings = new AppSettingsService(options.env(),
-                    new AppSettingsRepository(database.sql()), options.clock());
+            SecureRandom random = new SecureRandom();
+            MasterKey key = MasterKey.loadOrCreate(dataDir.masterKeyFile(), random, options.clock());
+            AppSettingsService appSettings = new AppSettingsService(options.env(), options.envFile(),
+                    new AppSettingsRepository(database.sql()), new SecretBox(key, random), options.clock());
             Settings settings = appSettings.current();
             LogSetup.attachFile(dataDir.logDir(), settings.text(Setting.LOG_LEVEL));
-            SecureRandom random = new SecureRandom();
+            logEnvironment(settings);
             RpcToken token = RpcToken.resolve(settings, dataDir, random);
             LogSetup.registerSecret(token.reveal());
             registerSettingSecrets(settings);
@@ -108,6 +114,32 @@ public final class CodexManagerService implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /**
+     * The data dir must exist before anything else; when CODEXMANAGER_DB_PATH put it somewhere unusable, that
+     * variable is the one to blame (exit code 2), not a late I/O error.
+     */
+    private static void createDataDir(DataDir dataDir, Settings settings) {
+        try {
+            dataDir.create();
+        } catch (java.io.UncheckedIOException e) {
+            if (!settings.isSet(Setting.DB_PATH)) {
+                throw e;
+            }
+            String origin = settings.source(Setting.DB_PATH) == com.codexmanager.config.SettingSource.ENV_FILE
+                    ? "from " + settings.envFile().file() : "from the environment";
+            throw new InvalidSettingException(List.of(Setting.DB_PATH.envName() + "='" + settings.text(Setting.DB_PATH)
+                    + "' (" + origin + ") names a folder that cannot be created or used: " + dataDir.root() + " ("
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().toString()) + ")"));
+        }
+    }
+
+    /** Which env file was read and every setting that fell back, in the log file too (it is attached by now). */
+    private static void logEnvironment(Settings settings) {
+        settings.envFile().summary().ifPresent(log::info);
+        settings.envFile().warnings().forEach(w -> log.warn("Settings file {}", w));
+        settings.warnings().forEach(w -> log.warn("Setting ignored: {}", w));
     }
 
     /** Secrets that live in settings: masked in every log line from now on, including after a change. */

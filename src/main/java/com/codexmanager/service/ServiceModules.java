@@ -4,6 +4,8 @@ import com.codexmanager.account.rpc.AccountsModule;
 import com.codexmanager.apikey.ApiKeysModule;
 import com.codexmanager.apikey.SecretBoxSealer;
 import com.codexmanager.gateway.GatewayModule;
+import com.codexmanager.metrics.KeyTrafficMetrics;
+import com.codexmanager.metrics.MetricsModule;
 import com.codexmanager.observability.ObservabilityModule;
 import com.codexmanager.usage.UsageModule;
 import com.codexmanager.wiring.AccountPoolAdapter;
@@ -47,14 +49,17 @@ final class ServiceModules {
         KeyUsageAdapter keyUsage = new KeyUsageAdapter(observability.service(), context.clock());
         ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models,
                 keyUsage, SERVICE_ZONE));
+        KeyTrafficMetrics keyTraffic = new KeyTrafficMetrics();
         GatewayModule gateway = new GatewayModule(context,
                 new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(),
                         usage::refreshSoon, context.clock()),
                 new KeyAuthenticatorAdapter(keys.keys()),
-                new RequestRecorderAdapter(observability.requestLog(), observability.trace()),
+                new RequestRecorderAdapter(observability.requestLog(), observability.trace(), keyTraffic),
                 usage.usage()::onRateLimitHeaders, keyUsage, SERVICE_ZONE);
         models.bind(gateway.catalog());
-        return List.of(new SystemModule(context), accounts, usage, keys, observability, gateway);
+        MetricsModule metrics = new MetricsModule(context.rpcToken(), gateway.metrics(), accounts.accounts(),
+                usage.usage(), accounts.refresher(), keyTraffic);
+        return List.of(new SystemModule(context), accounts, usage, keys, observability, gateway, metrics);
     }
 
     private static <T extends ServiceModule> T track(List<ServiceModule> created, T module) {

@@ -3,7 +3,6 @@ package com.codexmanager.store;
 import com.codexmanager.config.DataDir;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -17,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * <p>Writes come in two durabilities ({@link Sql.Durability}). H2's background writer saves committed changes
  * every {@value #WRITE_DELAY_MILLIS} ms and, in the same thread, keeps the file compact (rewriting sparse chunks,
  * moving chunks down, truncating), so the file does not grow with every commit. Writes through {@link #sql()}
- * are made durable at once: after the commit a {@code CHECKPOINT} writes the pending changes out before the call
- * returns, so a rotated refresh token, a new account or a new key survives {@code kill -9}. Request logs and other
+ * are made durable at once: after the commit a {@code CHECKPOINT} (shared by concurrent callers,
+ * {@link GroupCheckpoint}) writes the pending changes out before the call returns, so a rotated refresh token, a new account or a new key survives {@code kill -9}. Request logs and other
  * high-volume data use {@link Sql#relaxed()} and ride on the background writer.
  *
  * <p>The file is opened through H2's {@code retry:} file system, which reopens the file channel if a thread is
@@ -28,8 +27,10 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** How long a relaxed commit may wait for the background writer; also the housekeeping period. */
     static final int WRITE_DELAY_MILLIS = 200;
+    // TRACE_LEVEL_FILE=4: H2's own error trace goes to SLF4J (the owner-only, redacted log file) instead of a
+    // codexmanager.trace.db that H2 would create readable by everyone.
     private static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + WRITE_DELAY_MILLIS;
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + WRITE_DELAY_MILLIS + ";TRACE_LEVEL_FILE=4";
     private static final int MAX_CONNECTIONS = 64;
 
     private final JdbcConnectionPool pool;
@@ -42,7 +43,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) and migrates the database of {@code dataDir}. */
     public static Database open(DataDir dataDir) {
-        return open("jdbc:h2:retry:" + dataDir.h2FilePath() + OPTIONS, Database::checkpoint);
+        return open("jdbc:h2:retry:" + dataDir.h2FilePath() + OPTIONS, new GroupCheckpoint());
     }
 
     /** Opens an in-memory database (tests of repositories that need no file). */
@@ -70,13 +71,6 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             pool.dispose();
             throw new StoreException("db_migration_failed", "database migration failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes every committed change out to the file now (no fsync: a process crash cannot lose it). */
-    private static void checkpoint(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT");
         }
     }
 

@@ -70,8 +70,8 @@ final class UsageRpcMethods {
     private Object history(RpcParams p) {
         String id = p.nonBlank("accountId");
         Instant now = usage.clock().instant();
-        Instant to = p.optionalLong("to").map(Instant::ofEpochSecond).orElse(now);
-        Instant from = p.optionalLong("from").map(Instant::ofEpochSecond)
+        Instant to = p.optionalEpochSeconds("to").orElse(now);
+        Instant from = p.optionalEpochSeconds("from")
                 .orElse(to.minus(Duration.ofDays(settings.get().number(Setting.USAGE_HISTORY_DAYS))));
         if (from.isAfter(to)) {
             throw RpcException.invalidParams("from", "must not be after to");

@@ -2,6 +2,7 @@ package com.codexmanager.wiring;
 
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.gateway.port.TraceStep;
+import com.codexmanager.metrics.KeyTrafficMetrics;
 import com.codexmanager.observability.RequestLogEntry;
 import com.codexmanager.observability.RequestLogSink;
 import com.codexmanager.observability.TokenUsage;
@@ -10,20 +11,25 @@ import com.codexmanager.observability.TraceLog;
 import java.util.Map;
 
 /**
- * Sends the gateway's request records to the request log and its trace events to {@code gateway-trace.log}. Both
- * sinks are asynchronous, so this never blocks a request. Thread-safe.
+ * Sends the gateway's request records to the request log (and the per-key counters of {@code /metrics}) and its
+ * trace events to {@code gateway-trace.log}. The sinks are asynchronous or lock-free, so this never blocks a
+ * request. Thread-safe.
  */
 public final class RequestRecorderAdapter implements RequestRecorder {
     private final RequestLogSink log;
     private final TraceLog trace;
+    private final KeyTrafficMetrics keyTraffic;
 
-    public RequestRecorderAdapter(RequestLogSink log, TraceLog trace) {
+    public RequestRecorderAdapter(RequestLogSink log, TraceLog trace, KeyTrafficMetrics keyTraffic) {
         this.log = log;
         this.trace = trace;
+        this.keyTraffic = keyTraffic;
     }
 
     @Override
     public void record(RequestRecord r) {
+        keyTraffic.record(r.keyId(), r.keyPrefix(), r.status(), nonNegative(r.inputTokens()),
+                nonNegative(r.cachedInputTokens()), nonNegative(r.outputTokens()), nonNegative(r.reasoningTokens()));
         log.record(RequestLogEntry.builder(r.traceId(), r.at())
                 .key(r.keyId(), r.keyPrefix())
                 .accounts(r.attemptedAccountIds())
@@ -45,6 +51,7 @@ public final class RequestRecorderAdapter implements RequestRecorder {
     static TraceEvent event(TraceStep step) {
         return switch (step) {
             case REQUEST_START -> TraceEvent.REQUEST_START;
+            case REQUEST_BODY -> TraceEvent.REQUEST_BODY;
             case CANDIDATE_POOL -> TraceEvent.CANDIDATE_POOL;
             case CANDIDATE_SKIP -> TraceEvent.CANDIDATE_SKIP;
             case CANDIDATE_START -> TraceEvent.CANDIDATE_START;

@@ -75,4 +75,43 @@ class EnvFileTest {
     void none_found_in_an_empty_folder() {
         assertThat(EnvFile.find(dir)).isEmpty();
     }
+
+    @Test
+    void loading_reports_what_was_applied_what_the_environment_overrode_and_bad_lines() throws Exception {
+        Path file = dir.resolve("codexmanager.env");
+        Files.writeString(file, String.join("\n",
+                "# settings",
+                "CODEXMANAGER_ROUTE_STRATEGY=balanced",
+                "CODEXMANAGER_RPC_TOKEN=fromfile",
+                "this line has no equals sign",
+                "CODEXMANAGER_SERVCE_ADDR=0.0.0.0:1",
+                "BAD NAME=1",
+                "CODEXMANAGER_UPSTREAM_COOKIE=\"cookie-value-xyz",
+                ""));
+
+        EnvFile.Loaded loaded = EnvFile.load(Map.of("CODEXMANAGER_RPC_TOKEN", "fromenv"), file, dir);
+
+        EnvFileReport report = loaded.report();
+        assertThat(report.file()).isEqualTo(file);
+        assertThat(report.applied()).containsKeys("CODEXMANAGER_ROUTE_STRATEGY", "CODEXMANAGER_UPSTREAM_COOKIE")
+                .doesNotContainKey("CODEXMANAGER_RPC_TOKEN");
+        assertThat(report.ignored()).containsExactly("CODEXMANAGER_RPC_TOKEN");
+        assertThat(loaded.variables()).containsEntry("CODEXMANAGER_RPC_TOKEN", "fromenv");
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith(file + ":4: no NAME=value"))
+                .anySatisfy(w -> assertThat(w).startsWith(file + ":5: CODEXMANAGER_SERVCE_ADDR is not a known setting"))
+                .anySatisfy(w -> assertThat(w).startsWith(file + ":6: 'BAD NAME' is not a variable name"))
+                .anySatisfy(w -> assertThat(w).startsWith(file + ":7: the value of CODEXMANAGER_UPSTREAM_COOKIE opens"))
+                .hasSize(4);
+        assertThat(String.join("\n", report.warnings())).doesNotContain("cookie-value-xyz");
+        assertThat(report.summary()).hasValueSatisfying(line -> assertThat(line)
+                .contains(file.toString()).contains("3 variables applied")
+                .contains("ignored because the environment already sets them: CODEXMANAGER_RPC_TOKEN"));
+    }
+
+    @Test
+    void a_folder_without_a_file_says_where_it_looked() {
+        assertThat(EnvFileReport.notFound(dir).summary()).hasValueSatisfying(line -> assertThat(line)
+                .contains(dir.toString()).contains("codexmanager.env"));
+        assertThat(EnvFileReport.NONE.summary()).isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsTest {
@@ -59,10 +60,10 @@ class SettingsTest {
 
     @Test
     void secret_values_are_not_echoed_in_warnings() {
-        Settings settings = Settings.fromEnvironment(Map.of("CODEXMANAGER_SERVICE_ADDR", "nonsense"));
+        Settings settings = Settings.fromEnvironment(Map.of("CODEXMANAGER_LOGIN_ADDR", "nonsense"));
 
-        assertThat(settings.text(Setting.SERVICE_ADDR)).isEqualTo("localhost:48760");
-        assertThat(settings.warnings()).singleElement().asString().contains("CODEXMANAGER_SERVICE_ADDR");
+        assertThat(settings.text(Setting.LOGIN_ADDR)).isEqualTo("localhost:1455");
+        assertThat(settings.warnings()).singleElement().asString().contains("CODEXMANAGER_LOGIN_ADDR");
         assertThat(Settings.fromEnvironment(Map.of("CODEXMANAGER_RPC_TOKEN", "abcd")).toString())
                 .doesNotContain("abcd");
     }
@@ -175,5 +176,43 @@ class SettingsTest {
     void setting_keys_are_camel_case() {
         assertThat(Setting.ROUTE_STRATEGY.key()).isEqualTo("routeStrategy");
         assertThat(Setting.find("usagePollIntervalSecs")).contains(Setting.USAGE_POLL_INTERVAL_SECS);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "notaport|'notaport' (from the environment) is not host:port",
+            "localhost:99999|'localhost:99999' (from the environment) has port 99999, outside 0-65535",
+            "localhost:http|has no port number after the last ':'"})
+    void an_invalid_service_address_is_a_start_error_not_a_silent_fallback(String value, String expected) {
+        Settings settings = Settings.fromEnvironment(Map.of("CODEXMANAGER_SERVICE_ADDR", value));
+
+        assertThat(settings.warnings()).isEmpty();
+        assertThat(settings.startErrors()).singleElement().asString().startsWith("CODEXMANAGER_SERVICE_ADDR=")
+                .contains(expected);
+        org.assertj.core.api.Assertions.assertThatThrownBy(settings::requireStartable)
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining(value);
+    }
+
+    @Test
+    void a_start_error_names_the_env_file_it_came_from() {
+        EnvFileReport file = new EnvFileReport(java.nio.file.Path.of("/opt/cm/codexmanager.env"), null,
+                Map.of("CODEXMANAGER_SERVICE_ADDR", "notaport"), java.util.List.of(), java.util.List.of());
+
+        Settings settings = Settings.of(Map.of("CODEXMANAGER_SERVICE_ADDR", "notaport"), file, Map.of());
+
+        assertThat(settings.startErrors()).singleElement().asString()
+                .contains("CODEXMANAGER_SERVICE_ADDR='notaport' (from /opt/cm/codexmanager.env)");
+    }
+
+    @Test
+    void values_from_the_env_file_have_their_own_source() {
+        EnvFileReport file = new EnvFileReport(java.nio.file.Path.of("/x/codexmanager.env"), null,
+                Map.of("CODEXMANAGER_ROUTE_STRATEGY", "balanced"), java.util.List.of(), java.util.List.of());
+
+        Settings settings = Settings.of(Map.of("CODEXMANAGER_ROUTE_STRATEGY", "balanced",
+                "CODEXMANAGER_USAGE_POLL_INTERVAL_SECS", "60"), file, Map.of());
+
+        assertThat(settings.source(Setting.ROUTE_STRATEGY)).isEqualTo(SettingSource.ENV_FILE);
+        assertThat(settings.source(Setting.USAGE_POLL_INTERVAL_SECS)).isEqualTo(SettingSource.ENVIRONMENT);
     }
 }

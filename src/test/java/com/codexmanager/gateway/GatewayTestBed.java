@@ -1,7 +1,10 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.config.DataDir;
+import com.codexmanager.config.EnvFileReport;
 import com.codexmanager.config.HostPort;
+import com.codexmanager.crypto.MasterKey;
+import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.gateway.port.UsageObserver;
 import com.codexmanager.rpc.RpcRegistry;
 import com.codexmanager.server.HttpServer;
@@ -58,8 +61,9 @@ final class GatewayTestBed implements AutoCloseable {
         env.put("CODEXMANAGER_SSE_KEEPALIVE_INTERVAL_MS", "200");
         env.putAll(extraEnv);
         this.database = Database.inMemory("gw" + DB_IDS.incrementAndGet());
-        AppSettingsService settings = new AppSettingsService(env, new AppSettingsRepository(database.sql()),
-                Clock.systemUTC());
+        AppSettingsService settings = new AppSettingsService(env, EnvFileReport.NONE,
+                new AppSettingsRepository(database.sql()), new SecretBox(MasterKey.of(new byte[32]),
+                new SecureRandom()), Clock.systemUTC());
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         this.context = new ServiceContext(settings, new DataDir(tmp, tmp.resolve("unused.mv.db")), database,
                 new RpcRegistry(), Clock.systemUTC(), new SecureRandom(), ServiceOptions.forTest(env,

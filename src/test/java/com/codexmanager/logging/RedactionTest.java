@@ -35,6 +35,18 @@ class RedactionTest {
     }
 
     @Test
+    void oauth_codes_in_urls_and_forms_are_masked_but_trace_error_codes_are_not() {
+        String url = "callback http://localhost:1455/auth/callback?code=ac_secret123&state=s1";
+        String form = "grant_type=authorization_code&code=ac_secret456&redirect_uri=x";
+        String trace = "ts=2026-05-01T10:00:00Z trace=trc_1 event=REQUEST_FINAL status=502 code=upstream_timeout";
+
+        assertThat(Redactor.redact(url)).doesNotContain("ac_secret123").contains("state=s1");
+        assertThat(Redactor.redact(form)).doesNotContain("ac_secret456");
+        assertThat(Redactor.redact("code=ac_first")).doesNotContain("ac_first");
+        assertThat(Redactor.redact(trace)).isEqualTo(trace);
+    }
+
+    @Test
     void platform_keys_and_hex_tokens_are_masked() {
         String hex = "a".repeat(64);
 

@@ -11,7 +11,11 @@ import java.util.function.Supplier;
 /**
  * The device-code flow (codex-protocol.md §1.9, §9.1): {@code /api/accounts/deviceauth/usercode}, the polling
  * {@code /api/accounts/deviceauth/token}, and the {@code /codex/device} page where the "user" enters the code.
- * Thread-safe: one monitor guards the pending device authorizations.
+ *
+ * <p>Besides "pending" (403) and approval (200), tests can script three answers the protocol notes do not document
+ * for this issuer, shaped after RFC 8628 in the issuer's nested error form: {@code 429 slow_down}, {@code 400
+ * access_denied} (the user refused) and {@code 400 expired_token}. Thread-safe: one monitor guards the pending
+ * device authorizations.
  */
 final class DeviceAuthEndpoint {
     private static final String LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -23,6 +27,7 @@ final class DeviceAuthEndpoint {
         int polls;
         String approvedAccountId;
         boolean delivered;
+        String refusal;
 
         Pending(String deviceAuthId, String userCode) {
             this.deviceAuthId = deviceAuthId;
@@ -37,6 +42,8 @@ final class DeviceAuthEndpoint {
     private final Map<String, Pending> byDeviceId = new LinkedHashMap<>();
     private int serial;
     private int autoApproveAfterPolls = -1;
+    private int slowDownPolls;
+    private boolean disabled;
 
     DeviceAuthEndpoint(AccountDirectory accounts, AuthorizationCodes codes, FakeUpstreamOptions options,
             Supplier<String> issuer) {
@@ -47,6 +54,12 @@ final class DeviceAuthEndpoint {
     }
 
     void userCode(Context ctx) {
+        synchronized (this) {
+            if (disabled) {
+                ctx.status(404).result("Not Found");
+                return;
+            }
+        }
         if (!OAuthConstants.CLIENT_ID.equals(TokenEndpoint.params(ctx).get("client_id"))) {
             Replies.oauthError(ctx, 400, "invalid_client", "Unknown or missing client_id");
             return;
@@ -71,6 +84,16 @@ final class DeviceAuthEndpoint {
                 return;
             }
             pending.polls++;
+            if (slowDownPolls > 0) {
+                slowDownPolls--;
+                Replies.nestedError(ctx, 429, "slow_down", "Polling too fast");
+                return;
+            }
+            if (pending.refusal != null) {
+                Replies.nestedError(ctx, 400, pending.refusal, pending.refusal.equals("access_denied")
+                        ? "The user denied the request" : "The device code has expired");
+                return;
+            }
             if (pending.approvedAccountId == null && autoApproveAfterPolls >= 0
                     && pending.polls > autoApproveAfterPolls) {
                 pending.approvedAccountId = accounts.accountForSignIn().accountId();
@@ -117,6 +140,41 @@ final class DeviceAuthEndpoint {
             }
         }
         return false;
+    }
+
+    /** The user refuses on the device page: polls of that code answer 400 access_denied. */
+    boolean deny(String userCode) {
+        return refuse(userCode, "access_denied");
+    }
+
+    /** The issuer voids the code: polls of it answer 400 expired_token. */
+    boolean expire(String userCode) {
+        return refuse(userCode, "expired_token");
+    }
+
+    private synchronized boolean refuse(String userCode, String refusal) {
+        for (Pending pending : byDeviceId.values()) {
+            if (pending.userCode.equals(userCode.trim().toUpperCase(Locale.ROOT)) && !pending.delivered) {
+                pending.refusal = refusal;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The next {@code polls} token polls (of any code) answer 429 slow_down. */
+    synchronized void slowDownNextPolls(int polls) {
+        this.slowDownPolls = polls;
+    }
+
+    /** While on, the user-code endpoint answers 404, as an issuer without device login does. */
+    synchronized void disable(boolean off) {
+        this.disabled = off;
+    }
+
+    /** Token polls of this code so far. */
+    synchronized int polls(String userCode) {
+        return byDeviceId.values().stream().filter(p -> p.userCode.equals(userCode)).mapToInt(p -> p.polls).sum();
     }
 
     synchronized void autoApproveAfterPolls(int polls) {

@@ -198,6 +198,31 @@ public final class FakeUpstream implements AutoCloseable {
         device.autoApproveAfterPolls(polls);
     }
 
+    /** The user refuses {@code userCode} on the device page; false when no such code waits. */
+    public boolean denyDevice(String userCode) {
+        return device.deny(userCode);
+    }
+
+    /** The issuer voids {@code userCode}: its polls answer {@code expired_token}. */
+    public boolean expireDevice(String userCode) {
+        return device.expire(userCode);
+    }
+
+    /** The next {@code polls} device token polls answer {@code 429 slow_down}. */
+    public void slowDownDevicePolls(int polls) {
+        device.slowDownNextPolls(polls);
+    }
+
+    /** While on, device login is "not enabled": the user-code endpoint answers 404. */
+    public void disableDeviceLogin(boolean disabled) {
+        device.disable(disabled);
+    }
+
+    /** Token polls made for {@code userCode} so far. */
+    public int devicePolls(String userCode) {
+        return device.polls(userCode);
+    }
+
     public List<String> pendingDeviceCodes() {
         return device.pendingUserCodes();
     }

@@ -1,5 +1,6 @@
 package com.codexmanager.testkit;
 
+import com.codexmanager.config.EnvFile;
 import com.codexmanager.service.CodexManagerService;
 import com.codexmanager.service.ServiceOptions;
 import java.io.IOException;
@@ -38,12 +39,24 @@ public final class ServiceHarness implements AutoCloseable {
     }
 
     public static ServiceHarness start(Path dataDir, Map<String, String> extraEnv, Clock clock) {
+        return new ServiceHarness(CodexManagerService.start(ServiceOptions.forTest(testEnv(dataDir, extraEnv),
+                clock)), dataDir);
+    }
+
+    /** As the launcher does: the test environment with {@code envFile}'s variables added where it does not set them. */
+    public static ServiceHarness startWithEnvFile(Path dataDir, Map<String, String> extraEnv, Path envFile) {
+        EnvFile.Loaded loaded = EnvFile.load(testEnv(dataDir, extraEnv), envFile, null);
+        return new ServiceHarness(CodexManagerService.start(ServiceOptions.forTest(loaded.variables(),
+                loaded.report(), Clock.systemUTC())), dataDir);
+    }
+
+    private static Map<String, String> testEnv(Path dataDir, Map<String, String> extraEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CODEXMANAGER_DB_PATH", dataDir.resolve("codexmanager.mv.db").toString());
         env.put("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:0");
         env.put("CODEXMANAGER_DISABLE_POLLING", "1");
         env.putAll(extraEnv);
-        return new ServiceHarness(CodexManagerService.start(ServiceOptions.forTest(env, clock)), dataDir);
+        return env;
     }
 
     public CodexManagerService service() {

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +24,34 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String RPC_TOKEN = "process-test-rpc-token";
 
     private final Path dataDir;
-    private final int port;
+    private int port;
     private final Map<String, String> env;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<String> launcher;
     private Process process;
     private int starts;
 
-    private ServiceProcess(Path dataDir, int port, Map<String, String> env) {
+    private ServiceProcess(Path dataDir, int port, Map<String, String> env, List<String> launcher) {
         this.dataDir = dataDir;
         this.port = port;
         this.env = env;
+        this.launcher = List.copyOf(launcher);
         this.log = dataDir.resolve("process.log");
     }
 
     /** Prepares a service on a free port with its own data dir; {@link #start()} launches it. */
     public static ServiceProcess prepare(Path dataDir, Map<String, String> extraEnv) {
+        return prepare(dataDir, extraEnv, List.of(javaBinary(), "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), "com.codexmanager.Main", "serve"));
+    }
+
+    /** The same, but the service is a built jar run by {@code java} (a benchmark compares two jars or JDKs). */
+    public static ServiceProcess prepareJar(Path dataDir, Map<String, String> extraEnv, String java, Path jar) {
+        return prepare(dataDir, extraEnv, List.of(java, "-jar", jar.toString(), "serve"));
+    }
+
+    private static ServiceProcess prepare(Path dataDir, Map<String, String> extraEnv, List<String> launcher) {
         Map<String, String> env = new LinkedHashMap<>();
         int port = freePort();
         env.put("CODEXMANAGER_DB_PATH", dataDir.resolve("codexmanager.mv.db").toString());
@@ -49,7 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("CODEXMANAGER_RPC_TOKEN", RPC_TOKEN);
         env.put("CODEXMANAGER_DISABLE_POLLING", "1");
         env.putAll(extraEnv);
-        return new ServiceProcess(dataDir, port, env);
+        return new ServiceProcess(dataDir, port, env, launcher);
     }
 
     /** Launches the process and waits until {@code /health} answers. */
@@ -61,9 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Launches the process without waiting (to time how soon it binds). */
     public void launch() {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), "com.codexmanager.Main", "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(launcher).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("CODEXMANAGER_"));
         builder.environment().putAll(env);
@@ -75,6 +84,15 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Moves the next start to a fresh port (a benchmark restarting an old build that cannot rebind its port at
+     * once after a crash).
+     */
+    public void moveToNewPort() {
+        port = freePort();
+        env.put("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:" + port);
     }
 
     /** Waits until {@code /health} answers 200; fails if the process exits first. */

@@ -45,7 +45,8 @@ final class AccountRpcErrors {
         RpcErrorCode code = switch (e.code()) {
             case INVALID_CALLBACK -> RpcErrorCode.INVALID_PARAMS;
             case NOT_FOUND -> RpcErrorCode.NOT_FOUND;
-            case ACCESS_DENIED, CODEX_NOT_ENABLED, EXCHANGE_FAILED -> RpcErrorCode.UPSTREAM_ERROR;
+            case ACCESS_DENIED, CODEX_NOT_ENABLED, EXCHANGE_FAILED, DEVICE_LOGIN_DISABLED, DEVICE_POLL_FAILED ->
+                    RpcErrorCode.UPSTREAM_ERROR;
             default -> RpcErrorCode.INVALID_STATE;
         };
         JsonObject data = data(reason, null);

@@ -43,7 +43,8 @@ final class AccountRpcMethods {
         registry.register(new RpcMethod("account/list", "Accounts in pool order, filtered and paged; "
                 + "without page/pageSize every match is returned.", List.of(
                 RpcParam.optional("query", "string", "text matched against label, email, ids, note and tags"),
-                RpcParam.optional("groupFilter", "string", "exact group name (alias: groupName)"),
+                RpcParam.optional("groupFilter", "string", "exact group name"),
+                RpcParam.optional("groupName", "string", "alias of groupFilter"),
                 RpcParam.optional("statusFilter", "any", "status or list of statuses; \"all\" keeps every status"),
                 RpcParam.optional("page", "integer", "page number, from 1"),
                 RpcParam.optional("pageSize", "integer", "items per page, 1.." + MAX_PAGE_SIZE)),

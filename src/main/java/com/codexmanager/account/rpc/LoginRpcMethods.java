@@ -23,17 +23,23 @@ final class LoginRpcMethods {
 
     static void register(RpcRegistry registry, LoginService login) {
         LoginRpcMethods m = new LoginRpcMethods(login);
-        registry.register(new RpcMethod("account/login/start", "Starts a ChatGPT browser login (PKCE) and the "
-                + "local callback server; open authUrl in a browser. The service never opens one itself.", List.of(
+        registry.register(new RpcMethod("account/login/start", "Starts a ChatGPT login. method browser (default): "
+                + "PKCE and the local callback server, returns {loginId, authUrl, …}; open authUrl in a browser (the "
+                + "service never opens one itself). method device: returns {loginId, userCode, verificationUri, "
+                + "expiresAt, pollIntervalSeconds}; the user enters userCode at verificationUri on any device while the "
+                + "service polls the issuer. Either way follow account/login/status.", List.of(
                 RpcParam.optional("type", "string", "chatgpt (the only type)"),
+                RpcParam.optional("method", "string", "browser (default) or device"),
                 RpcParam.optional("groupName", "string", "group of the new account"),
                 RpcParam.optional("tags", "any", "array of strings or comma-separated string"),
                 RpcParam.optional("note", "string", "note of the new account"),
                 RpcParam.optional("workspaceId", "string", "only accept this ChatGPT workspace"),
                 RpcParam.optional("openBrowser", "boolean", "ignored: the caller opens authUrl")),
                 guard(m::start)));
-        registry.register(new RpcMethod("account/login/status", "State of a login: pending, completing, success, "
-                + "failed, expired or cancelled.", List.of(RpcParam.required("loginId", "string", "login id")),
+        registry.register(new RpcMethod("account/login/status", "State of a login: pending, completing, success "
+                + "(with accountId, email), failed or expired (with error, errorCode) or cancelled; device logins also "
+                + "carry userCode, verificationUri and pollIntervalSeconds.", List.of(
+                RpcParam.required("loginId", "string", "login id")),
                 guard(m::status)));
         registry.register(new RpcMethod("account/login/complete", "Finishes a login from the pasted redirect URL "
                 + "(scheme optional), or from state and code.", List.of(
@@ -47,11 +53,17 @@ final class LoginRpcMethods {
     private Object start(RpcParams p) {
         String type = p.optionalString("type").orElse("chatgpt");
         if (!type.equals("chatgpt")) {
-            throw RpcException.invalidParams("type", "only chatgpt browser login is supported");
+            throw RpcException.invalidParams("type", "only chatgpt login is supported");
         }
-        return login.start(new LoginRequest(p.optionalString("groupName").orElse(null),
+        String method = p.optionalString("method").map(String::trim).orElse("browser");
+        LoginRequest request = new LoginRequest(p.optionalString("groupName").orElse(null),
                 AccountRpcMethods.tags(p, "tags"), p.optionalString("note").orElse(null),
-                p.optionalString("workspaceId").map(String::trim).filter(s -> !s.isEmpty()).orElse(null)));
+                p.optionalString("workspaceId").map(String::trim).filter(s -> !s.isEmpty()).orElse(null));
+        return switch (method) {
+            case "browser" -> login.start(request);
+            case "device" -> login.startDevice(request);
+            default -> throw RpcException.invalidParams("method", "must be browser or device");
+        };
     }
 
     private Object status(RpcParams p) {

@@ -22,7 +22,10 @@ public interface RequestRecorder {
 
     void record(RequestRecord record);
 
-    /** A trace event with flat fields (no secrets, no bodies). */
+    /**
+     * A trace event with flat fields (no secrets, no bodies; the one exception is {@link TraceStep#REQUEST_BODY},
+     * sent only while {@code TRACE_BODY_PREVIEW_MAX_BYTES} is above 0).
+     */
     void trace(String traceId, TraceStep step, Map<String, Object> fields);
 
     RequestRecorder NONE = new RequestRecorder() {

@@ -2,11 +2,16 @@ package com.codexmanager.gateway.port;
 
 /**
  * The steps of one gateway request that are written to the trace, in the order they normally occur. Fields are
- * flat snake_case values (ids, codes, numbers), never secrets or bodies.
+ * flat snake_case values (ids, codes, numbers), never secrets or bodies (except {@link #REQUEST_BODY}, opt-in).
  */
 public enum TraceStep {
     /** {@code method, path}. */
     REQUEST_START,
+    /**
+     * {@code body}: the client's request body, sent only while {@code TRACE_BODY_PREVIEW_MAX_BYTES} is above 0 (the
+     * trace keeps a redacted prefix of at most that many bytes); the one step that carries a body.
+     */
+    REQUEST_BODY,
     /** {@code source} (ordered, balanced, affinity, manual), {@code candidates} (account ids in order). */
     CANDIDATE_POOL,
     /** {@code account_id, reason} (cooldown, inflight_limit, group_mismatch, unavailable, …). */

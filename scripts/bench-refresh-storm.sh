@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Refresh storm: 200 accounts refreshed by 50 concurrent callers against the built jar (its own process, the fake
+# issuer on loopback in the benchmark process). kill -9 at fixed moments of the storm, restart, and count the accounts
+# whose rotation was lost (refresh_token_reused), with how long before the kill the issuer had answered them; then a
+# storm without a kill for the time from the issuer's answer to the saved row. Nothing leaves this machine.
+#
+# Usage: scripts/bench-refresh-storm.sh [JAR] [KILL_DELAYS_MS]   (defaults target/codexmanager.jar 600,1400,2200)
+# SERVICE_JAVA picks the java binary that runs the service (default: the java on PATH).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+JAR="${1:-target/codexmanager.jar}"
+DELAYS="${2:-600,1400,2200}"
+if [ "$JAR" = "target/codexmanager.jar" ]; then
+  echo "bench-refresh-storm: building the jar and test classes"
+  mvn -B -q package -DskipTests
+else
+  mvn -B -q test-compile
+fi
+CP_FILE="$(mktemp)"
+trap 'rm -f "$CP_FILE"' EXIT
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" com.codexmanager.bench.RefreshStormBench \
+    "${SERVICE_JAVA:-java}" "$JAR" "$DELAYS"

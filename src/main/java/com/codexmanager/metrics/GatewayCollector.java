@@ -1,0 +1,70 @@
+package com.codexmanager.metrics;
+
+import com.codexmanager.gateway.GatewayMetrics;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
+
+/**
+ * The gateway's own counters ({@link GatewayMetrics}) as Prometheus metric families, read at each scrape: requests by
+ * status, requests in flight, failovers, candidate skips by reason, and the request-duration and first-byte
+ * histograms in seconds. Stateless; thread-safe.
+ */
+final class GatewayCollector implements MultiCollector {
+    private final GatewayMetrics gateway;
+
+    GatewayCollector(GatewayMetrics gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        GatewayMetrics.Snapshot now = gateway.snapshot();
+        CounterSnapshot.Builder requests = CounterSnapshot.builder().name("codexmanager_requests")
+                .help("Gateway requests by HTTP status.");
+        now.requestsByStatus().forEach((status, count) -> requests.dataPoint(CounterDataPointSnapshot.builder()
+                .labels(Labels.of("status", Integer.toString(status))).value(count).build()));
+        CounterSnapshot.Builder skips = CounterSnapshot.builder().name("codexmanager_candidate_skips")
+                .help("Accounts passed over, by reason.");
+        now.skipsByReason().forEach((reason, count) -> skips.dataPoint(CounterDataPointSnapshot.builder()
+                .labels(Labels.of("reason", reason)).value(count).build()));
+        return MetricSnapshots.of(requests.build(),
+                GaugeSnapshot.builder().name("codexmanager_requests_in_flight").help("Gateway requests being served.")
+                        .dataPoint(GaugeDataPointSnapshot.builder().value(now.inFlight()).build()).build(),
+                CounterSnapshot.builder().name("codexmanager_failovers").help("Attempts moved to another account.")
+                        .dataPoint(CounterDataPointSnapshot.builder().value(now.failovers()).build()).build(),
+                skips.build(),
+                histogram("codexmanager_request_duration_seconds", "Total request time.", now.duration()),
+                histogram("codexmanager_first_byte_seconds", "Time to the first relayed event.", now.firstByte()));
+    }
+
+    @Override
+    public List<String> getPrometheusNames() {
+        return List.of("codexmanager_requests", "codexmanager_requests_in_flight", "codexmanager_failovers",
+                "codexmanager_candidate_skips", "codexmanager_request_duration_seconds",
+                "codexmanager_first_byte_seconds");
+    }
+
+    private static HistogramSnapshot histogram(String name, String help, GatewayMetrics.Distribution distribution) {
+        long[] bounds = distribution.upperBoundsMillis();
+        long[] counts = distribution.countsPerBucket();
+        double[] upperBounds = new double[bounds.length + 1];
+        for (int i = 0; i < bounds.length; i++) {
+            upperBounds[i] = bounds[i] / 1000.0;
+        }
+        upperBounds[bounds.length] = Double.POSITIVE_INFINITY;
+        return HistogramSnapshot.builder().name(name).help(help)
+                .dataPoint(HistogramDataPointSnapshot.builder()
+                        .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, counts))
+                        .sum(distribution.sumMillis() / 1000.0).build())
+                .build();
+    }
+}

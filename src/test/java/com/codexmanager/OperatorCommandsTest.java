@@ -1,0 +1,268 @@
+package com.codexmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codexmanager.json.Json;
+import com.codexmanager.testkit.AccountSpec;
+import com.codexmanager.testkit.Await;
+import com.codexmanager.testkit.FakeAccount;
+import com.codexmanager.testkit.FakeUpstream;
+import com.codexmanager.testkit.FakeUpstreamOptions;
+import com.codexmanager.testkit.ServiceHarness;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator commands ({@code account import|list|login}, {@code key create}, {@code status}) run as the launcher
+ * runs them, against the real service and the fake upstream, over RPC.
+ */
+class OperatorCommandsTest {
+    @TempDir
+    Path dir;
+    FakeUpstream fake;
+    ServiceHarness service;
+
+    /** One command's exit code and output. */
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void start() {
+        fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).deviceIntervalSeconds(0).build());
+        service = ServiceHarness.start(dir.resolve("data"), Map.of(
+                "CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl(),
+                "CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl(),
+                "CODEXMANAGER_ISSUER", fake.issuer()));
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        fake.close();
+    }
+
+    private Run run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** With explicit --service and --token, as a script would call it. */
+    private Run cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--service", service.baseUrl(), "--token", service.rpcToken()));
+        return run(Map.of(), all.toArray(String[]::new));
+    }
+
+    private Path authJson(String name, FakeAccount account) throws Exception {
+        Path file = dir.resolve("auth").resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, account.tokens().codexAuthJson(Instant.now()));
+    }
+
+    @Test
+    void account_import_reads_files_and_folders_and_reports_created_updated_and_failed_with_reasons()
+            throws Exception {
+        FakeAccount alice = fake.createAccount(AccountSpec.builder().email("alice@example.test").build());
+        FakeAccount bob = fake.createAccount(AccountSpec.builder().email("bob@example.test").build());
+        authJson("alice.json", alice);
+        authJson("nested/bob.json", bob);
+        authJson("notes.txt", alice);
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"not\":\"an account\"}");
+
+        Run first = cli("account", "import", dir.resolve("auth").toString(), broken.toString());
+        Run again = cli("account", "import", "--json", dir.resolve("auth").resolve("alice.json").toString());
+
+        assertThat(first.code()).as(first.err()).isEqualTo(1);
+        assertThat(first.out()).contains("Imported 3 files: 2 created, 0 updated, 1 failed")
+                .contains("failed: " + broken + ": ");
+        assertThat(again.code()).as(again.err()).isZero();
+        JsonObject summary = Json.object(again.out().strip());
+        assertThat(summary.get("updated").getAsInt()).isEqualTo(1);
+        assertThat(summary.get("created").getAsInt()).isZero();
+        assertThat(summary.getAsJsonArray("errors")).isEmpty();
+    }
+
+    @Test
+    void account_list_shows_the_pool_as_a_table_or_json() throws Exception {
+        cli("account", "import", authJson("carol.json", fake.createAccount(AccountSpec.builder()
+                .email("carol@example.test").build())).toString());
+
+        Run table = cli("account", "list");
+        Run json = cli("account", "list", "--json");
+
+        assertThat(table.code()).isZero();
+        assertThat(table.out()).contains("ID").contains("AVAILABILITY").contains("carol@example.test")
+                .contains("active");
+        assertThat(Json.object(json.out().strip()).getAsJsonArray("items")).hasSize(1);
+    }
+
+    @Test
+    void account_login_device_prints_the_code_and_page_waits_and_adds_the_account() {
+        fake.signInAs(fake.createAccount(AccountSpec.builder().email("device@example.test").build()));
+
+        CompletableFuture<Run> login = CompletableFuture.supplyAsync(() -> cli("account", "login", "--device",
+                "--group", "ops"));
+        Await.until("a device code to wait at the issuer", Duration.ofSeconds(10),
+                () -> !fake.pendingDeviceCodes().isEmpty());
+        String userCode = fake.pendingDeviceCodes().get(0);
+        fake.approveDevice(userCode);
+        Run run = login.orTimeout(30, TimeUnit.SECONDS).join();
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains(fake.issuer() + "/codex/device").contains(userCode)
+                .contains("Signed in as device@example.test");
+        JsonObject account = service.rpc().call("account/list").getAsJsonArray("items").get(0).getAsJsonObject();
+        assertThat(account.get("groupName").getAsString()).isEqualTo("ops");
+    }
+
+    @Test
+    void account_login_that_is_refused_exits_with_one_and_says_why() {
+        CompletableFuture<Run> login = CompletableFuture.supplyAsync(() -> cli("account", "login", "--device"));
+        Await.until("a device code", Duration.ofSeconds(10), () -> !fake.pendingDeviceCodes().isEmpty());
+        fake.denyDevice(fake.pendingDeviceCodes().get(0));
+
+        Run run = login.orTimeout(30, TimeUnit.SECONDS).join();
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("login failed").contains("refused");
+    }
+
+    @Test
+    void key_create_prints_the_key_once_with_snippets_that_work_against_the_gateway() throws Exception {
+        cli("account", "import", authJson("dave.json", fake.createAccount()).toString());
+
+        Run run = cli("key", "create", "laptop", "--model", "gpt-5.5");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        Matcher key = Pattern.compile("export CM_GATEWAY_KEY=(cmk_\\S+)").matcher(run.out());
+        assertThat(key.find()).isTrue();
+        assertThat(run.out()).contains("base_url = \"" + service.baseUrl() + "/v1\"")
+                .contains("wire_api = \"responses\"").contains("model = \"gpt-5.5\"")
+                .contains("export ANTHROPIC_BASE_URL=" + service.baseUrl())
+                .contains("export ANTHROPIC_AUTH_TOKEN=" + key.group(1))
+                .contains("OpenAI(base_url=\"" + service.baseUrl() + "/v1\"");
+        HttpResponse<String> answer = service.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                + "/v1/responses")).header("Authorization", "Bearer " + key.group(1))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-5.5\",\"input\":\"hi\"}")).build());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        HttpResponse<String> messages = service.send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                + "/v1/messages")).header("Authorization", "Bearer " + key.group(1))
+                .header("anthropic-version", "2023-06-01").header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"messages\":[{\"role\":\"user\","
+                                + "\"content\":\"hi\"}]}")).build());
+        assertThat(messages.statusCode()).as(messages.body()).isEqualTo(200);
+    }
+
+    @Test
+    void key_create_json_holds_the_key_and_every_snippet() {
+        Run run = cli("key", "create", "ci", "--protocol", "anthropic", "--json");
+
+        JsonObject created = Json.object(run.out().strip());
+        assertThat(run.code()).isZero();
+        assertThat(created.get("key").getAsString()).startsWith("cmk_");
+        assertThat(created.getAsJsonObject("snippets").keySet()).contains("codexConfigToml", "claudeCode",
+                "openAiSdk");
+        JsonObject listed = service.rpc().call("apikey/list").getAsJsonArray("items").get(0).getAsJsonObject();
+        assertThat(listed.get("protocolType").getAsString()).isEqualTo("anthropic");
+    }
+
+    /** {@code --rpm} sends {@code limits: {requestsPerMinute}} and the key carries the limit. */
+    @Test
+    void key_create_with_rpm_sends_the_limit_and_prints_the_service_answer() {
+        Run run = cli("key", "create", "limited", "--rpm", "7");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonObject listed = service.rpc().call("apikey/list").getAsJsonArray("items").get(0).getAsJsonObject();
+        assertThat(listed.getAsJsonObject("limits").get("requestsPerMinute").getAsInt()).isEqualTo(7);
+    }
+
+    @Test
+    void status_shows_the_service_the_accounts_the_pool_and_today_and_json_for_scripts() throws Exception {
+        cli("account", "import", authJson("erin.json", fake.createAccount().setPrimaryUsedPercent(20)).toString());
+        service.rpc().call("account/usage/refresh", Map.of("accountId", service.rpc().call("account/list")
+                .getAsJsonArray("items").get(0).getAsJsonObject().get("id").getAsString()));
+
+        Run text = cli("status");
+        Run json = cli("status", "--json");
+
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Service   " + service.baseUrl()).contains("Accounts  1 (1 active)")
+                .contains("Usable    1 available").contains("Pool left 5h 80% (over 1 account)")
+                .contains("Today     0 requests");
+        JsonObject status = Json.object(json.out().strip());
+        assertThat(status.getAsJsonObject("pool").get("primaryRemainingPercent").getAsInt()).isEqualTo(80);
+        assertThat(status.getAsJsonObject("today").get("requests").getAsLong()).isZero();
+    }
+
+    @Test
+    void the_service_and_token_are_found_like_the_desktop_finds_them() {
+        Map<String, String> env = Map.of(
+                "CODEXMANAGER_DB_PATH", service.dataDir().resolve("codexmanager.mv.db").toString(),
+                "CODEXMANAGER_SERVICE_ADDR", service.service().address().toString());
+
+        Run run = run(env, "status", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Json.object(run.out().strip()).get("baseUrl").getAsString()).isEqualTo(service.baseUrl());
+    }
+
+    @Test
+    void an_unreachable_service_or_a_wrong_token_fails_with_one_and_a_remedy() {
+        Run unreachable = run(Map.of(), "status", "--service", "127.0.0.1:1", "--token", "x");
+        Run wrongToken = run(Map.of(), "account", "list", "--service", service.baseUrl(), "--token", "wrong");
+
+        assertThat(unreachable.code()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("cannot reach the service at http://127.0.0.1:1")
+                .contains("codexmanager serve");
+        assertThat(wrongToken.code()).isEqualTo(1);
+        assertThat(wrongToken.err()).contains("refused the RPC token").doesNotContain("wrong");
+    }
+
+    @Test
+    void usage_errors_exit_with_two() {
+        assertThat(cli("key", "create").code()).isEqualTo(2);
+        assertThat(cli("key", "create", "x", "--protocol", "carrier-pigeon").code()).isEqualTo(2);
+        assertThat(cli("account", "import", dir.resolve("missing.json").toString()).code()).isEqualTo(2);
+        assertThat(cli("account").code()).isEqualTo(2);
+        Run bad = run(Map.of(), "status", "--service", "not a url");
+        assertThat(bad.code()).isEqualTo(2);
+    }
+
+    @Test
+    void every_operator_command_has_help() {
+        for (String[] command : List.of(new String[] {"account", "import", "--help"},
+                new String[] {"account", "list", "--help"}, new String[] {"account", "login", "--help"},
+                new String[] {"key", "create", "--help"}, new String[] {"status", "--help"})) {
+            Run run = run(Map.of(), command);
+
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).startsWith("Usage: codexmanager " + command[0]).contains("--service")
+                    .contains("--json").contains("Exit codes");
+        }
+    }
+}
