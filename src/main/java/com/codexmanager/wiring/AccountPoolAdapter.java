@@ -192,7 +192,8 @@ public final class AccountPoolAdapter implements AccountPool {
     private Credentials fresh(String accountId, long version, TokenCall call) throws CredentialsUnavailableException {
         try {
             FreshToken token = call.get();
-            Credentials credentials = new Credentials(token.accountId(), token.accessToken(), token.chatgptAccountId());
+            Credentials credentials = new Credentials(token.accountId(), token.accessToken(), token.chatgptAccountId(),
+                    token.proxy());
             Instant now = clock.instant();
             Instant validUntil = now.plus(CREDENTIALS_MAX_AGE);
             if (token.expiresAt() != null && token.expiresAt().minus(EXPIRY_MARGIN).isBefore(validUntil)) {
