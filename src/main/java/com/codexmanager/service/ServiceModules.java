@@ -9,6 +9,7 @@ import com.codexmanager.metrics.MetricsModule;
 import com.codexmanager.observability.ObservabilityModule;
 import com.codexmanager.usage.UsageModule;
 import com.codexmanager.wiring.AccountPoolAdapter;
+import com.codexmanager.wiring.AccountTrafficAdapter;
 import com.codexmanager.wiring.KeyAuthenticatorAdapter;
 import com.codexmanager.wiring.KeyUsageAdapter;
 import com.codexmanager.wiring.ModelCatalogBridge;
@@ -43,9 +44,10 @@ final class ServiceModules {
 
     private static List<ServiceModule> compose(ServiceContext context, List<ServiceModule> created) {
         AccountsModule accounts = track(created, new AccountsModule(context));
-        UsageModule usage = track(created, new UsageModule(context, accounts));
-        ModelCatalogBridge models = new ModelCatalogBridge();
         ObservabilityModule observability = track(created, new ObservabilityModule(context));
+        UsageModule usage = track(created, new UsageModule(context, accounts,
+                new AccountTrafficAdapter(observability.service())));
+        ModelCatalogBridge models = new ModelCatalogBridge();
         KeyUsageAdapter keyUsage = new KeyUsageAdapter(observability.service(), context.clock());
         ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models,
                 keyUsage, SERVICE_ZONE));

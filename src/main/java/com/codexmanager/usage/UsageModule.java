@@ -40,6 +40,11 @@ public final class UsageModule implements ServiceModule {
     private final UsageRefreshJobs jobs;
 
     public UsageModule(ServiceContext context, AccountsModule accounts) {
+        this(context, accounts, AccountTraffic.NONE);
+    }
+
+    /** @param traffic the request log's traffic per account, for {@code account/usage/forecast} */
+    public UsageModule(ServiceContext context, AccountsModule accounts, AccountTraffic traffic) {
         this.settings = context.settings()::current;
         int threads = (int) settings.get().number(com.codexmanager.config.Setting.USAGE_REFRESH_WORKERS);
         this.client = new UsageClient(settings, accounts.refresher(), threads * 2);
@@ -50,7 +55,8 @@ public final class UsageModule implements ServiceModule {
                 named("usage-poller")), context.random());
         this.jobs = new UsageRefreshJobs(usage::refreshableAccountIds,
                 id -> workers.submit(id, UsagePoller.interval(settings.get())), context.clock());
-        UsageRpcMethods.register(context.rpc(), usage, jobs, settings);
+        UsageRpcMethods.register(context.rpc(), usage, jobs, settings,
+                new UsageForecaster(usage, accounts.accounts(), traffic, context.clock()));
         accounts.addListExtension(this::listFields);
         accounts.accounts().addListener(new AccountService.Listener() {
             @Override
