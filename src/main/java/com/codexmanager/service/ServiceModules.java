@@ -46,7 +46,7 @@ final class ServiceModules {
         AccountsModule accounts = track(created, new AccountsModule(context));
         ObservabilityModule observability = track(created, new ObservabilityModule(context));
         UsageModule usage = track(created, new UsageModule(context, accounts,
-                new AccountTrafficAdapter(observability.service())));
+                new AccountTrafficAdapter(observability.service()), () -> observability.writer().stats().written()));
         ModelCatalogBridge models = new ModelCatalogBridge();
         KeyUsageAdapter keyUsage = new KeyUsageAdapter(observability.service(), context.clock());
         ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models,
