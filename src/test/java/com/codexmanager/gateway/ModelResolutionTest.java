@@ -195,6 +195,36 @@ class ModelResolutionTest {
         assertThat(upstreamModel()).isEqualTo("gpt-5.4-mini");
     }
 
+    /** The defaults serve Claude Code, the Anthropic SDK and Codex CLI on every plan's catalogue alike. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"free", "plus", "pro"})
+    void claude_code_the_anthropic_sdk_and_codex_cli_work_on_each_plans_catalogue(String plan) throws Exception {
+        start(Map.of());
+        account(plan, 1);
+
+        HttpResponse<String> claudeCode = ClaudeCodeRequestsTest.postMessages(bed,
+                ClaudeCodeRequestsTest.body(true, SESSION), TestKeys.KEY);
+        com.anthropic.client.AnthropicClient sdk = com.anthropic.client.okhttp.AnthropicOkHttpClient.builder()
+                .baseUrl(bed.baseUrl()).apiKey(TestKeys.KEY).maxRetries(0).build();
+        try {
+            for (String model : List.of("claude-sonnet-4-5", "claude-haiku-4-5-20251001", "claude-opus-4-1")) {
+                com.anthropic.models.messages.Message message = sdk.messages().create(
+                        com.anthropic.models.messages.MessageCreateParams.builder().model(model).maxTokens(1024)
+                                .addUserMessage("Say hi").build());
+                assertThat(message.content()).as(model).isNotEmpty();
+            }
+        } finally {
+            sdk.close();
+        }
+        HttpResponse<String> codex = bed.post("/v1/responses", "{\"model\":\"gpt-5.5\",\"instructions\":\"\","
+                + "\"input\":[{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
+                + "\"text\":\"hi\"}]}],\"stream\":true,\"store\":false}");
+
+        assertThat(claudeCode.statusCode()).as(claudeCode.body()).isEqualTo(200);
+        assertThat(codex.statusCode()).as(codex.body()).isEqualTo(200);
+        assertThat(bed.recorder.records).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    }
+
     private static List<String> ids(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<String> out = new java.util.ArrayList<>();
