@@ -6,16 +6,7 @@ import com.codexmanager.gateway.port.CredentialsUnavailableException;
 import com.codexmanager.gateway.routing.ModelOffers;
 import com.codexmanager.gateway.routing.PoolAccount;
 import com.codexmanager.gateway.state.ModelCacheRepository;
-import com.codexmanager.gateway.upstream.UpstreamCall;
 import com.codexmanager.gateway.upstream.UpstreamClient;
-import com.codexmanager.gateway.upstream.UpstreamHeaders;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModelCatalog implements ModelOffers {
     private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
-    static final String CLIENT_VERSION = "0.171.0";
     /** Longest wait of a synchronous {@link #refresh()}. */
     private static final Duration FETCH_WAIT = Duration.ofSeconds(30);
     /** How long a model-list request waits for plans not fetched yet. */
@@ -81,7 +71,7 @@ public final class ModelCatalog implements ModelOffers {
 
     private final ModelCacheRepository cache;
     private final AccountPool pool;
-    private final UpstreamClient upstream;
+    private final ModelListClient client;
     private final Supplier<String> upstreamBase;
     private final Supplier<String> originator;
     private final Executor background;
@@ -94,14 +84,14 @@ public final class ModelCatalog implements ModelOffers {
             Supplier<String> upstreamBase, Supplier<String> originator, Executor background, Clock clock) {
         this.cache = cache;
         this.pool = pool;
-        this.upstream = upstream;
+        this.client = new ModelListClient(upstream);
         this.upstreamBase = upstreamBase;
         this.originator = originator;
         this.background = background;
         this.clock = clock;
         Map<String, PlanModels> loaded = new LinkedHashMap<>();
         cache.loadAll().forEach((plan, cached) -> {
-            List<Model> models = parse(cached.body());
+            List<Model> models = ModelListClient.parse(cached.body());
             if (!models.isEmpty()) {
                 loaded.put(plan, new PlanModels(models, cached.etag()));
             }
@@ -279,59 +269,17 @@ public final class ModelCatalog implements ModelOffers {
         } catch (CredentialsUnavailableException e) {
             return false;
         }
-        URI uri = URI.create(upstreamBase.get() + "/models?client_version=" + CLIENT_VERSION);
-        Map<String, String> headers = UpstreamHeaders.build(credentials, originator.get(), "", Map.of(), null,
-                false);
-        try (UpstreamCall call = upstream.get(uri, headers, credentials.proxy())) {
-            if (call.status() != 200) {
-                log.warn("Model list fetch with account {} answered {}", accountId, call.status());
-                return false;
-            }
-            String body = new String(call.body().readAllBytes(), StandardCharsets.UTF_8);
-            List<Model> models = parse(body);
-            if (models.isEmpty()) {
-                return false;
-            }
-            String etag = call.header("etag").orElse(null);
-            Map<String, PlanModels> next = new HashMap<>(plans);
-            next.put(plan, new PlanModels(models, etag));
-            plans = Map.copyOf(next);
-            cache.save(plan, new ModelCacheRepository.Cached(etag, body, clock.instant()));
-            log.debug("Model list of plan '{}' fetched with account {}: {} models", plan, accountId, models.size());
-            return true;
-        } catch (IOException e) {
-            log.warn("Model list fetch failed: {}", e.getMessage());
+        Optional<ModelListClient.Fetched> fetched = client.fetch(upstreamBase.get(), originator.get(), credentials);
+        if (fetched.isEmpty()) {
             return false;
         }
-    }
-
-    static List<Model> parse(String body) {
-        List<Model> out = new ArrayList<>();
-        try {
-            JsonElement root = JsonParser.parseString(body);
-            if (!root.isJsonObject() || !root.getAsJsonObject().has("models")) {
-                return out;
-            }
-            for (JsonElement e : root.getAsJsonObject().getAsJsonArray("models")) {
-                if (!e.isJsonObject() || !e.getAsJsonObject().has("slug")) {
-                    continue;
-                }
-                JsonObject m = e.getAsJsonObject();
-                String slug = m.get("slug").getAsString();
-                String name = m.has("display_name") && m.get("display_name").isJsonPrimitive()
-                        ? m.get("display_name").getAsString() : slug;
-                boolean listed = !m.has("visibility") || !Objects.equals("hide", m.get("visibility").getAsString());
-                int priority = m.has("priority") && m.get("priority").isJsonPrimitive()
-                        && m.get("priority").getAsJsonPrimitive().isNumber() ? m.get("priority").getAsInt()
-                        : Integer.MAX_VALUE;
-                boolean api = !m.has("supported_in_api") || !m.get("supported_in_api").isJsonPrimitive()
-                        || m.get("supported_in_api").getAsBoolean();
-                out.add(new Model(slug, name, listed, priority, api));
-            }
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
-                | NumberFormatException e) {
-            return List.of();
-        }
-        return out;
+        ModelListClient.Fetched list = fetched.get();
+        Map<String, PlanModels> next = new HashMap<>(plans);
+        next.put(plan, new PlanModels(list.models(), list.etag()));
+        plans = Map.copyOf(next);
+        cache.save(plan, new ModelCacheRepository.Cached(list.etag(), list.body(), clock.instant()));
+        log.debug("Model list of plan '{}' fetched with account {}: {} models", plan, accountId,
+                list.models().size());
+        return true;
     }
 }
