@@ -45,7 +45,7 @@ public final class ModelCatalog implements ModelOffers {
     private static final Duration FETCH_WAIT = Duration.ofSeconds(30);
     /** How long a model-list request waits for plans not fetched yet. */
     private static final Duration LIST_WAIT = Duration.ofSeconds(10);
-    /** After a failed fetch, requests do not wait for that plan's list again for this long. */
+    /** After a failed fetch, requests neither wait for nor fetch that plan's list again for this long. */
     private static final Duration FAILURE_MEMORY = Duration.ofMinutes(1);
     private static final Comparator<Model> RANK = Comparator.comparingInt(Model::priority);
 
@@ -112,7 +112,7 @@ public final class ModelCatalog implements ModelOffers {
     public boolean offers(String plan, String model) {
         PlanModels known = plans.get(planKey(plan));
         if (known == null) {
-            fetchAsync(planKey(plan));
+            fetchUnlessFailedRecently(planKey(plan));
             return true;
         }
         return known.slugs().contains(model);
@@ -169,7 +169,7 @@ public final class ModelCatalog implements ModelOffers {
     public void onEtag(String plan, String etag) {
         PlanModels known = plans.get(planKey(plan));
         if (etag != null && (known == null || !etag.equals(known.etag()))) {
-            fetchAsync(planKey(plan));
+            fetchUnlessFailedRecently(planKey(plan));
         }
     }
 
@@ -196,15 +196,27 @@ public final class ModelCatalog implements ModelOffers {
         Instant now = clock.instant();
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         for (String plan : planKeys) {
-            if (!current.containsKey(plan)) {
-                CompletableFuture<Void> fetch = fetchAsync(plan);
-                Instant failed = failedAt.get(plan);
-                if (failed == null || failed.plus(FAILURE_MEMORY).isBefore(now)) {
-                    pending.add(fetch); // after a recent failure nobody waits: the fetch runs in the background
-                }
+            if (!current.containsKey(plan) && !failedRecently(plan, now)) {
+                pending.add(fetchAsync(plan)); // after a recent failure nobody waits or fetches again
             }
         }
         await(pending, wait);
+    }
+
+    /**
+     * Starts a fetch triggered by traffic, unless the plan's last fetch failed within {@link #FAILURE_MEMORY}: an
+     * upstream without {@code /models} (a relay) must not be asked on every request. The periodic refresh always
+     * tries.
+     */
+    private void fetchUnlessFailedRecently(String plan) {
+        if (!failedRecently(plan, clock.instant())) {
+            fetchAsync(plan);
+        }
+    }
+
+    private boolean failedRecently(String plan, Instant now) {
+        Instant failed = failedAt.get(plan);
+        return failed != null && !failed.plus(FAILURE_MEMORY).isBefore(now);
     }
 
     private static void await(List<CompletableFuture<Void>> pending, Duration wait) {
