@@ -2,6 +2,8 @@ package com.codexmanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.account.AccountProxies;
+import com.codexmanager.account.rpc.AccountsModule;
 import com.codexmanager.apikey.ApiKeysModule;
 import com.codexmanager.apikey.KeyAuthResult;
 import com.codexmanager.apikey.KeyService;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DbCopyTest {
     private static final String COOKIE = "cf_clearance=copy-cookie-2718";
     private static final String AZURE_SECRET = "azure-secret-copy-31415";
+    private static final String PROXY_SECRET = "proxy-secret-copy-2236";
 
     @TempDir
     Path dir;
@@ -81,6 +84,9 @@ class DbCopyTest {
                 assertThat(ask(desktop).statusCode()).isEqualTo(200);
             }
             Await.until("three logs on the desktop", () -> logTotal(desktop) == 3);
+            // a parked account behind its own proxy: the proxy password is sealed like the tokens
+            desktop.rpc().call("account/update", Map.of("accountId", accountIds.get(1), "status", "disabled",
+                    "proxyUrl", "http://squid:" + PROXY_SECRET + "@127.0.0.1:3128"));
         }
     }
 
@@ -149,12 +155,14 @@ class DbCopyTest {
         assertThat(azure).isInstanceOf(KeyAuthResult.Accepted.class);
         assertThat(keys.azureApiKey(((KeyAuthResult.Accepted) azure).key())).isEqualTo(AZURE_SECRET);
         assertThat(server.service().appSettings().current().text(Setting.UPSTREAM_COOKIE)).isEqualTo(COOKIE);
+        AccountProxies proxies = server.service().module(AccountsModule.class).orElseThrow().proxies();
+        assertThat(proxies.of(accountIds.get(1)).orElseThrow().password()).isEqualTo(PROXY_SECRET);
         String another = server.rpc().call("apikey/create", Map.of("name", "server", "protocolType", "openai"))
                 .get("key").getAsString();
         assertThat(another).isNotEqualTo(platformKey);
 
         String stored = PostgresServer.get().tablesAsText(url);
-        assertThat(stored).doesNotContain(AZURE_SECRET).doesNotContain("copy-cookie-2718");
+        assertThat(stored).doesNotContain(AZURE_SECRET).doesNotContain(PROXY_SECRET).doesNotContain("copy-cookie-2718");
         for (FakeAccount account : accounts) {
             assertThat(stored).doesNotContain(account.refreshToken()).doesNotContain(account.accessToken());
         }

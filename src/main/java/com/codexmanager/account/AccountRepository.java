@@ -54,6 +54,10 @@ public final class AccountRepository {
     private static final String NEXT_LIMIT_EXPIRY = "SELECT MIN(limited_until) FROM accounts"
             + " WHERE status = 'limited'";
     private static final String DELETE = "DELETE FROM accounts WHERE id = ?";
+    private static final String SELECT_PROXIES = "SELECT id, proxy_url, proxy_password_enc FROM accounts"
+            + " WHERE proxy_url IS NOT NULL";
+    private static final String UPDATE_PROXY = "UPDATE accounts SET proxy_url = ?, proxy_password_enc = ?,"
+            + " updated_at = ? WHERE id = ?";
     private static final String DUE_FOR_REFRESH = "SELECT id FROM accounts WHERE status IN ('active', 'limited')"
             + " AND refresh_token_enc IS NOT NULL"
             + " AND (next_refresh_attempt_at IS NULL OR next_refresh_attempt_at <= ?)"
@@ -314,6 +318,26 @@ public final class AccountRepository {
      */
     private void changed() {
         sql.afterCommit(version::incrementAndGet);
+    }
+
+    /** An account's own proxy as stored: the URL without password and the sealed password (nullable). */
+    record StoredProxy(String accountId, String url, String sealedPassword) {
+        @Override
+        public String toString() {
+            return "StoredProxy[" + accountId + "]";
+        }
+    }
+
+    /** Every account that has its own proxy. */
+    List<StoredProxy> proxies() {
+        return sql.query(SELECT_PROXIES, rs -> new StoredProxy(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** Sets (or, with a null URL, clears) an account's proxy; false when the account does not exist. */
+    boolean updateProxy(String id, String url, String sealedPassword, Instant now) {
+        boolean updated = sql.update(UPDATE_PROXY, url, sealedPassword, now, id) == 1;
+        changed();
+        return updated;
     }
 
     List<String> dueForRefresh(Instant now, Instant expiringBefore, Instant refreshedBefore, int limit) {

@@ -7,7 +7,7 @@ import com.codexmanager.store.DatabaseCopy;
 import java.util.Map;
 
 /**
- * Re-encrypts the sealed columns of a {@link DatabaseCopy} from one key to another: account tokens, the Azure
+ * Re-encrypts the sealed columns of a {@link DatabaseCopy} from one key to another: account tokens and proxy passwords, the Azure
  * api-key of platform keys and the sensitive app settings, each opened and sealed again with the context its owner
  * uses (the row id and column), so the copied rows open exactly as the originals did. Thread-safe (the boxes are).
  */
@@ -31,6 +31,7 @@ final class SealedColumns implements DatabaseCopy.Resealer {
             case "accounts.access_token_enc" -> again(text, row.get("id") + "/access_token");
             case "accounts.refresh_token_enc" -> again(text, row.get("id") + "/refresh_token");
             case "accounts.id_token_enc" -> again(text, row.get("id") + "/id_token");
+            case "accounts.proxy_password_enc" -> again(text, row.get("id") + "/proxy_password");
             case "platform_keys.azure_api_key_sealed" -> again(text, "platform_key/" + row.get("id") + "/azure_api_key");
             case "app_settings.setting_value" -> setting(text, String.valueOf(row.get("setting_key")));
             default -> value;

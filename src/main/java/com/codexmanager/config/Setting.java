@@ -93,11 +93,17 @@ public enum Setting {
 
     // --- gateway ---------------------------------------------------------------------------------------------
     ROUTE_STRATEGY(spec(Group.GATEWAY, SettingType.CHOICE, "ordered",
-            "Account order: ordered (by sort, round the list) or balanced (round-robin per key and model). "
-                    + "Aliases: round_robin, rr, order, sequential.",
-            List.of("ordered", "balanced"),
-            Map.of("round_robin", "balanced", "round-robin", "balanced", "rr", "balanced",
-                    "order", "ordered", "sequential", "ordered", "priority", "ordered"))),
+            "Account order for new conversations: ordered (by sort, round the list), balanced (round-robin per key "
+                    + "and model) or headroom (the account with the most usable quota in both windows, quota that "
+                    + "resets soonest first). Aliases: round_robin, rr, order, sequential, quota.",
+            List.of("ordered", "balanced", "headroom"),
+            Map.ofEntries(Map.entry("round_robin", "balanced"), Map.entry("round-robin", "balanced"),
+                    Map.entry("rr", "balanced"), Map.entry("order", "ordered"), Map.entry("sequential", "ordered"),
+                    Map.entry("priority", "ordered"), Map.entry("quota", "headroom"),
+                    Map.entry("quota_aware", "headroom")))),
+    HEADROOM_HIGH_WATER_PERCENT(spec(Group.GATEWAY, SettingType.INTEGER, "85",
+            "headroom strategy: an account used this much of either window gets no new conversation while another "
+                    + "below half can serve, and its conversations move on, in percent.", 50, 100)),
     REQUEST_GATE_WAIT_TIMEOUT_MS(spec(Group.GATEWAY, SettingType.INTEGER, "300",
             "How long a request may wait for an account slot when all are at their in-flight limit, in ms.",
             0, 60_000)),
@@ -134,9 +140,12 @@ public enum Setting {
     REQUEST_LOG_RETENTION_DAYS(spec(Group.GATEWAY, SettingType.INTEGER, "30",
             "Days request-log rows are kept; hourly totals are kept for good.", 1, 3650)),
     CLAUDE_MODEL_MAP(spec(Group.GATEWAY, SettingType.STRING,
-            "*opus*=gpt-5.6-sol,*sonnet*=gpt-5.5,*haiku*=gpt-5.4-mini",
-            "Model aliases for Claude and other clients: comma-separated pattern=model, first match wins, * matches "
-                    + "any text, case-insensitive. Unmatched names pass through; a key's model binding still wins.")),
+            "*opus*=gpt-5.6-sol|gpt-5.5,*sonnet*=gpt-5.5|gpt-5.6-terra,*haiku*=gpt-5.4-mini|gpt-5.6-luna",
+            "Model aliases for Claude and other clients: comma-separated pattern=model|model…, first match wins, * "
+                    + "matches any text, case-insensitive. The first listed model that an account able to serve "
+                    + "offers is used; when none is offered, the best model of the pool's catalogue for the tier "
+                    + "(opus, sonnet: the top model; haiku, mini: the smallest). Unmatched names pass through; a "
+                    + "key's model binding still wins.")),
 
     // --- background jobs -------------------------------------------------------------------------------------
     DISABLE_POLLING(spec(Group.JOBS, SettingType.FLAG, "",

@@ -1,6 +1,7 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.config.Setting;
+import com.codexmanager.gateway.limits.KeyLimiter;
 import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.port.RequestRecorder;
@@ -26,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline every client protocol shares: trace id, key auth, body, protocol mapping (through a
- * {@link ProtocolAdapter}), model resolution (key binding, then {@code CLAUDE_MODEL_MAP} aliases), key policy,
+ * The request pipeline every client protocol shares: trace id, key auth, the key's limits ({@link KeyLimiter}: 429
+ * {@code key_limit_exceeded} with Retry-After before any upstream call), body, protocol mapping (through a
+ * {@link ProtocolAdapter}), model resolution ({@link ModelResolver}: key binding, then {@code CLAUDE_MODEL_MAP}
+ * aliases against the pool's live catalogues), key policy,
  * normalisation toward the backend, execution through the pool (or an azure_openai key's own endpoint), the answer
  * and exactly one request-log row, built once when the request ends. Whatever happens — including a bug that
  * throws — the client gets a protocol-shaped answer, the in-flight gauge comes back down and the row is written.
@@ -37,9 +40,13 @@ final class AdapterHandler {
     private static final Logger log = LoggerFactory.getLogger(AdapterHandler.class);
     static final String TRACE_HEADER = "X-CodexManager-Trace-Id";
     static final String AZURE_PROTOCOL = "azure_openai";
+    /** The code (OpenAI shape) and type (Anthropic shape) of a refusal by a key's own limit. */
+    static final String KEY_LIMIT_EXCEEDED = "key_limit_exceeded";
 
     private final KeyAuthenticator keys;
+    private final KeyLimiter limits;
     private final GatewayExecutor executor;
+    private final ModelResolver models;
     private final AzureForwarder azure;
     private final RequestRecorder recorder;
     private final GatewayMetrics metrics;
@@ -47,10 +54,13 @@ final class AdapterHandler {
     private final TraceIds traceIds;
     private final Clock clock;
 
-    AdapterHandler(KeyAuthenticator keys, GatewayExecutor executor, AzureForwarder azure, RequestRecorder recorder,
-            GatewayMetrics metrics, GatewayConfig config, TraceIds traceIds, Clock clock) {
+    AdapterHandler(KeyAuthenticator keys, KeyLimiter limits, GatewayExecutor executor, ModelResolver models,
+            AzureForwarder azure, RequestRecorder recorder, GatewayMetrics metrics, GatewayConfig config,
+            TraceIds traceIds, Clock clock) {
         this.keys = keys;
+        this.limits = limits;
         this.executor = executor;
+        this.models = models;
         this.azure = azure;
         this.recorder = recorder;
         this.metrics = metrics;
@@ -106,6 +116,11 @@ final class AdapterHandler {
             }
             PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
             facts = facts.withKey(key);
+            Optional<KeyLimiter.Refusal> limited = limits.admit(key, facts.startedAt());
+            if (limited.isPresent()) {
+                return refuse(errors, new GatewayError(429, KEY_LIMIT_EXCEEDED, limited.get().message(),
+                        limited.get().retryAfter(), null));
+            }
             Map<String, String> headers = lowerCaseHeaders(ctx);
             AdaptedRequest adapted;
             JsonObject body;
@@ -124,7 +139,8 @@ final class AdapterHandler {
             }
             String clientModel = JsonFields.string(adapted.body(), "model");
             facts = facts.withClientModel(clientModel);
-            String effectiveModel = hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+            String effectiveModel = effectiveModel(key, clientModel, view, ConversationKeys.of(adapted.body(),
+                    headers));
             if (!hasText(effectiveModel)) {
                 return refuse(errors, GatewayError.of(400, "missing_model", "model is required"));
             }
@@ -146,6 +162,19 @@ final class AdapterHandler {
             Answers answers = new Answers(executor, adapter, adapted);
             return adapted.streams() ? answers.stream(ctx, request, view.settings())
                     : answers.whole(ctx, request, view.settings());
+        }
+
+        /**
+         * The model the request goes upstream with: an azure_openai key's own endpoint knows no pool catalogue, so
+         * its aliases take their first target; pool requests are resolved by {@link ModelResolver}.
+         */
+        private String effectiveModel(PlatformKey key, String clientModel, GatewayConfig.View view,
+                String conversation) {
+            if (AZURE_PROTOCOL.equals(key.protocolType())) {
+                return hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+            }
+            return models.resolve(key, clientModel, view.aliases(), executor.route(key, null, conversation,
+                    view.settings())).map(ModelResolver.Resolution::model).orElse(null);
         }
 
         private JsonObject upstreamBody(AdaptedRequest adapted, PlatformKey key, String effectiveModel) {

@@ -2,9 +2,12 @@ package com.codexmanager.gateway;
 
 import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.Setting;
+import com.codexmanager.gateway.limits.KeyLimiter;
+import com.codexmanager.gateway.limits.KeyUsageRecorder;
 import com.codexmanager.gateway.models.ModelCatalog;
 import com.codexmanager.gateway.port.AccountPool;
 import com.codexmanager.gateway.port.KeyAuthenticator;
+import com.codexmanager.gateway.port.KeyTokenHistory;
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.gateway.port.UsageObserver;
 import com.codexmanager.gateway.routing.AffinityMap;
@@ -14,6 +17,7 @@ import com.codexmanager.gateway.routing.InflightTracker;
 import com.codexmanager.gateway.state.AffinityRepository;
 import com.codexmanager.gateway.state.CooldownRepository;
 import com.codexmanager.gateway.state.ModelCacheRepository;
+import com.codexmanager.gateway.state.PinRepository;
 import com.codexmanager.gateway.upstream.OutcomeClassifier;
 import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamClient;
@@ -22,6 +26,8 @@ import com.codexmanager.service.ServiceContext;
 import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.service.ServiceModule;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +39,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayModule implements ServiceModule {
     private static final int AFFINITY_CAPACITY = 100_000;
+    /** How often the pool snapshot (usage windows, headroom ranking) is rebuilt in the background. */
+    private static final Duration POOL_REFRESH = Duration.ofSeconds(2);
 
     private final ServiceContext context;
+    private final AccountPool pool;
     private final UpstreamClient upstream;
     private final StreamWatchdog watchdog;
     private final GatewayRoutes routes;
@@ -42,15 +51,31 @@ public final class GatewayModule implements ServiceModule {
     private final ModelCatalog catalog;
     private final KeepaliveJob keepalive;
     private final ScheduledExecutorService jobs;
+    /** Model list fetches run here, so a slow upstream never delays the pool refresh on {@link #jobs}. */
+    private final ScheduledExecutorService modelJobs;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final GatewayExecutor executor;
     /** The affinity table shared by instances of one database, or {@code null} on the embedded one. */
     private final AffinityRepository sharedAffinity;
+    private final KeyLimiter limiter;
 
     public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
             UsageObserver usage) {
+        this(context, pool, keys, sink, usage, KeyTokenHistory.NONE, context.clock().getZone());
+    }
+
+    /**
+     * @param history today's tokens per key from the request log, read once to seed the daily token limits
+     * @param zone    the service's time zone: daily token limits reset at its midnight
+     */
+    public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
+            UsageObserver usage, KeyTokenHistory history, ZoneId zone) {
         this.context = context;
-        RequestRecorder recorder = new MeteredRecorder(sink, metrics);
+        this.pool = pool;
+        this.limiter = new KeyLimiter(zone);
+        Instant now = context.clock().instant();
+        limiter.seed(history.tokensSince(limiter.startOfDay(now)), limiter.day(now));
+        RequestRecorder recorder = new MeteredRecorder(new KeyUsageRecorder(sink, limiter), metrics);
         var settings = context.settings().current();
         this.upstream = new UpstreamClient(Duration.ofSeconds(settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)),
                 Duration.ofSeconds(Math.max(settings.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS),
@@ -65,18 +90,22 @@ public final class GatewayModule implements ServiceModule {
         AffinityMap affinity = new AffinityMap(context.clock(),
                 Duration.ofSeconds(settings.number(Setting.AFFINITY_TTL_SECS)), AFFINITY_CAPACITY,
                 sharedAffinity == null ? AffinityMap.Store.NONE : sharedAffinity);
-        CandidateSelector selector = new CandidateSelector(pool::snapshot, cooldowns, affinity, context.clock());
+        this.modelJobs = Executors2.scheduler("gateway-models");
         this.catalog = new ModelCatalog(new ModelCacheRepository(context.database().sql().relaxed()), pool, upstream,
                 () -> context.settings().current().text(Setting.UPSTREAM_BASE_URL),
-                () -> context.settings().current().text(Setting.ORIGINATOR), jobs, context.clock());
-        ManualAccount manual = new ManualAccount();
+                () -> context.settings().current().text(Setting.ORIGINATOR), modelJobs, context.clock());
+        CandidateSelector selector = new CandidateSelector(pool::snapshot, cooldowns, affinity, catalog,
+                context.clock());
+        ManualAccount manual = new ManualAccount(new PinRepository(context.database().sql()), context.clock());
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, new OutcomeClassifier(context.clock()), watchdog, usage, recorder, context.clock(),
                 manual::get, catalog::onEtag);
-        AdapterHandler handler = new AdapterHandler(keys, executor, new AzureForwarder(upstream, recorder), recorder,
-                metrics, new GatewayConfig(context.settings()::current), new TraceIds(), context.clock());
+        GatewayConfig config = new GatewayConfig(context.settings()::current);
+        AdapterHandler handler = new AdapterHandler(keys, limiter, executor,
+                new ModelResolver(pool::snapshot, selector, catalog), new AzureForwarder(upstream, recorder),
+                recorder, metrics, config, new TraceIds(), context.clock());
         this.routes = new GatewayRoutes(handler, new CountTokensHandler(keys, context.settings()::current),
-                new ModelsHandler(keys, catalog));
+                new ModelsHandler(keys, catalog, pool::snapshot, config));
         this.keepalive = new KeepaliveJob(pool, catalog);
         GatewayRpcMethods.register(context, selector, manual, pool);
         context.settings().onChange(s -> affinity.setTtl(Duration.ofSeconds(s.number(Setting.AFFINITY_TTL_SECS))));
@@ -98,8 +127,10 @@ public final class GatewayModule implements ServiceModule {
                 pruneSharedAffinity();
             }
         }, keepaliveSecs, keepaliveSecs, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(pool::refreshSnapshot, POOL_REFRESH.toMillis(), POOL_REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
         long modelSecs = settings.number(Setting.MODELS_REFRESH_INTERVAL_SECS);
-        jobs.scheduleWithFixedDelay(catalog::refreshAsync, modelSecs, modelSecs, TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(catalog::refreshAsync, 0, modelSecs, TimeUnit.SECONDS);
     }
 
     private void pruneSharedAffinity() {
@@ -122,6 +153,11 @@ public final class GatewayModule implements ServiceModule {
         return catalog;
     }
 
+    /** The per-key limits in force (their counters). */
+    public KeyLimiter limiter() {
+        return limiter;
+    }
+
     /**
      * Ends every open stream now with a protocol-shaped terminal error (shutdown after the drain period); requests
      * that arrive later are refused with 503.
@@ -134,6 +170,7 @@ public final class GatewayModule implements ServiceModule {
     @Override
     public void close() {
         Executors2.stop(jobs, Duration.ofSeconds(2), "Gateway jobs");
+        Executors2.stop(modelJobs, Duration.ofSeconds(2), "Gateway model jobs");
         watchdog.close();
         upstream.close();
         if (sharedAffinity != null) {

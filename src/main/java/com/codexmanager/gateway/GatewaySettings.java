@@ -10,10 +10,12 @@ import java.time.Duration;
  *
  * @param fallbackBaseUrl empty when no fallback upstream is configured
  * @param cookie          empty when no upstream cookie is configured
+ * @param highWaterPercent {@code headroom}: accounts used this much get no new conversation
  */
 public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, String cookie, String originator,
         RouteStrategy strategy, int maxAttempts, Duration failoverBudget, int accountMaxInflight, Duration gateWait,
-        Duration firstByteTimeout, Duration idleTimeout, Duration keepaliveInterval, long maxBodyBytes) {
+        Duration firstByteTimeout, Duration idleTimeout, Duration keepaliveInterval, long maxBodyBytes,
+        int highWaterPercent) {
 
     public static GatewaySettings from(Settings s) {
         return new GatewaySettings(
@@ -29,6 +31,7 @@ public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, St
                 Duration.ofSeconds(s.number(Setting.UPSTREAM_FIRST_BYTE_TIMEOUT_SECS)),
                 Duration.ofSeconds(s.number(Setting.UPSTREAM_IDLE_TIMEOUT_SECS)),
                 Duration.ofMillis(s.number(Setting.SSE_KEEPALIVE_INTERVAL_MS)),
-                s.number(Setting.FRONT_PROXY_MAX_BODY_BYTES));
+                s.number(Setting.FRONT_PROXY_MAX_BODY_BYTES),
+                s.integer(Setting.HEADROOM_HIGH_WATER_PERCENT));
     }
 }

@@ -47,6 +47,11 @@ final class RequestLogRepository {
     private static final String DELETE_UP_TO = "DELETE FROM request_logs WHERE id IN (SELECT id FROM request_logs "
             + "WHERE id <= ? ORDER BY id FETCH FIRST %d ROWS ONLY)";
     private static final int DELETE_CHUNK = 10_000;
+    private static final String ACCOUNT_TRAFFIC = "SELECT account_id, %s, COUNT(*), "
+            + "COALESCE(SUM(input_tokens), 0) + COALESCE(SUM(output_tokens), 0) FROM request_logs "
+            + "WHERE created_ms >= ? AND created_ms < ? AND account_id IS NOT NULL AND status_code < 400 "
+            + "GROUP BY account_id%s";
+    private static final String HOUR_BUCKET = "(created_ms / 3600000) * 3600000";
 
     /** Hourly totals of one model (summed over keys and accounts). */
     record HourRow(long bucketMs, String model, long requests, long successes, long clientErrors,
@@ -120,6 +125,21 @@ final class RequestLogRepository {
     static HourRow hourRow(ResultSet rs) throws SQLException {
         return new HourRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                 rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+    }
+
+    /** Served requests and input plus output tokens of one account in one span (or hour) starting at {@code fromMs}. */
+    record AccountTrafficRow(String accountId, long fromMs, long requests, long tokens) {
+    }
+
+    /**
+     * Served (status below 400) requests and tokens per account in {@code [fromMs, toMs)}: one row per account, or
+     * one per account and hour when {@code hourly}.
+     */
+    List<AccountTrafficRow> accountTraffic(long fromMs, long toMs, boolean hourly) {
+        String sql = hourly ? String.format(ACCOUNT_TRAFFIC, HOUR_BUCKET, ", " + HOUR_BUCKET)
+                : String.format(ACCOUNT_TRAFFIC, Long.toString(fromMs), "");
+        return this.sql.query(sql, rs -> new AccountTrafficRow(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4)), fromMs, toMs);
     }
 
     /** Totals per model of the stored rows in {@code [fromMs, toMs)}, reported in the hour bucket {@code bucketMs}. */

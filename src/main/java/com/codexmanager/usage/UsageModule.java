@@ -41,6 +41,15 @@ public final class UsageModule implements ServiceModule {
     private final UsageRefreshJobs jobs;
 
     public UsageModule(ServiceContext context, AccountsModule accounts) {
+        this(context, accounts, AccountTraffic.NONE, () -> 0);
+    }
+
+    /**
+     * @param traffic the request log's traffic per account, for {@code account/usage/forecast}
+     * @param logged  how many requests the request log has taken so far
+     */
+    public UsageModule(ServiceContext context, AccountsModule accounts, AccountTraffic traffic,
+            java.util.function.LongSupplier logged) {
         this.settings = context.settings()::current;
         int threads = (int) settings.get().number(com.codexmanager.config.Setting.USAGE_REFRESH_WORKERS);
         this.client = new UsageClient(settings, accounts.refresher(), threads * 2);
@@ -52,7 +61,8 @@ public final class UsageModule implements ServiceModule {
                 context.random(), context.singleRunner("usage-poller"));
         this.jobs = new UsageRefreshJobs(usage::refreshableAccountIds,
                 id -> workers.submit(id, UsagePoller.interval(settings.get())), context.clock());
-        UsageRpcMethods.register(context.rpc(), usage, jobs, settings);
+        UsageRpcMethods.register(context.rpc(), usage, jobs, settings,
+                new UsageForecaster(usage, accounts.accounts(), traffic, logged, context.clock()));
         accounts.addListExtension(this::listFields);
         accounts.accounts().addListener(new AccountService.Listener() {
             @Override

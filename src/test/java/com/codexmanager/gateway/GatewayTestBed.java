@@ -81,6 +81,12 @@ final class GatewayTestBed implements AutoCloseable {
         server.start();
     }
 
+    /** Calls one of the gateway's RPC methods ({@code gateway/*}) as the service's RPC endpoint would. */
+    Object rpc(String method, Map<String, Object> params) {
+        com.google.gson.JsonObject json = com.codexmanager.json.Json.GSON.toJsonTree(params).getAsJsonObject();
+        return new com.codexmanager.rpc.RpcDispatcher(context.rpc()).call(method, json);
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
