@@ -1,6 +1,7 @@
 package com.codexmanager;
 
 import com.codexmanager.cli.AccountCommand;
+import com.codexmanager.cli.DbCommand;
 import com.codexmanager.cli.KeyCommand;
 import com.codexmanager.cli.StatusCommand;
 import com.codexmanager.service.Version;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 /**
  * The command line: {@code codexmanager [COMMAND] [--env-file PATH]}. Without a command it starts the desktop;
  * {@code serve} runs the service headless; {@code account}, {@code key} and {@code status} talk to a running service
- * over RPC. Filled by picocli, then run once; single-threaded.
+ * over RPC; {@code db copy} moves the embedded database to PostgreSQL. Filled by picocli, then run once; single-threaded.
  */
 @Command(name = "codexmanager", mixinStandardHelpOptions = true, versionProvider = LauncherCommand.VersionText.class,
         scope = ScopeType.INHERIT,
@@ -27,7 +28,7 @@ import picocli.CommandLine.ScopeType;
                 "Settings come from CODEXMANAGER_* environment variables; see README.md or "
                         + "env-samples/codexmanager.env."},
         subcommands = {LauncherCommand.Serve.class, LauncherCommand.Desktop.class, LauncherCommand.VersionWord.class, AccountCommand.class,
-                KeyCommand.class, StatusCommand.class, HelpCommand.class})
+                KeyCommand.class, StatusCommand.class, DbCommand.class, HelpCommand.class})
 final class LauncherCommand implements Callable<Integer> {
     @Option(names = "--env-file", paramLabel = "PATH", scope = ScopeType.INHERIT,
             description = "Load settings from PATH instead of the codexmanager.env next to the executable.")

@@ -54,6 +54,10 @@ public final class AccountRepository {
     private static final String NEXT_LIMIT_EXPIRY = "SELECT MIN(limited_until) FROM accounts"
             + " WHERE status = 'limited'";
     private static final String DELETE = "DELETE FROM accounts WHERE id = ?";
+    private static final String SELECT_PROXIES = "SELECT id, proxy_url, proxy_password_enc FROM accounts"
+            + " WHERE proxy_url IS NOT NULL";
+    private static final String UPDATE_PROXY = "UPDATE accounts SET proxy_url = ?, proxy_password_enc = ?,"
+            + " updated_at = ? WHERE id = ?";
     private static final String DUE_FOR_REFRESH = "SELECT id FROM accounts WHERE status IN ('active', 'limited')"
             + " AND refresh_token_enc IS NOT NULL"
             + " AND (next_refresh_attempt_at IS NULL OR next_refresh_attempt_at <= ?)"
@@ -73,6 +77,7 @@ public final class AccountRepository {
 
     /** Bumped on every write that changes what routing sees (rows, sorts, statuses). */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final boolean sharedDatabase;
 
     /**
      * A counter that changes after every committed write affecting routing, so a cached view can tell cheaply that
@@ -83,7 +88,55 @@ public final class AccountRepository {
     }
 
     public AccountRepository(Sql sql) {
+        this(sql, false);
+    }
+
+    /**
+     * @param sharedDatabase whether other instances use the same database (then {@link #exclusively} takes a
+     *                       database lock; otherwise the in-process single flight is enough)
+     */
+    public AccountRepository(Sql sql, boolean sharedDatabase) {
         this.sql = sql;
+        this.sharedDatabase = sharedDatabase;
+    }
+
+    /**
+     * Runs {@code work} (a token refresh) while no other instance of a shared database runs one for this account:
+     * a transaction-scoped PostgreSQL advisory lock keyed by the account, which blocks no other write to the row.
+     * The work joins that transaction, so what it stores commits right when it returns and the lock goes with the
+     * commit; a failure of the work is thrown after the commit. On the embedded database it just runs.
+     */
+    <T> T exclusively(String accountId, java.util.function.Supplier<T> work) {
+        if (!sharedDatabase) {
+            return work.get();
+        }
+        // what the work wrote before it failed (a refresh failure recorded, a status set) is committed as it would
+        // be without the lock; the failure is thrown after the commit
+        RuntimeException[] failure = new RuntimeException[1];
+        T result = sql.inTransaction(() -> {
+            sql.update("SET LOCAL lock_timeout = '120s'");
+            sql.query("SELECT pg_advisory_xact_lock(?)", rs -> Boolean.TRUE, lockKey(accountId));
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+                return null;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result;
+    }
+
+    private static long lockKey(String accountId) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("account-refresh/" + accountId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     Sql sql() {
@@ -249,11 +302,42 @@ public final class AccountRepository {
     }
 
     /**
+     * Another instance of a shared database changed accounts: cached views rebuild, and the next read looks again
+     * for limits that have run out.
+     */
+    void externalChange() {
+        synchronized (limitLock) {
+            nextLimitExpiry = Instant.MIN;
+        }
+        version.incrementAndGet();
+    }
+
+    /**
      * Moves the version once the current write is committed, so that a cache rebuilt on seeing the new version
      * reads the new rows.
      */
     private void changed() {
         sql.afterCommit(version::incrementAndGet);
+    }
+
+    /** An account's own proxy as stored: the URL without password and the sealed password (nullable). */
+    record StoredProxy(String accountId, String url, String sealedPassword) {
+        @Override
+        public String toString() {
+            return "StoredProxy[" + accountId + "]";
+        }
+    }
+
+    /** Every account that has its own proxy. */
+    List<StoredProxy> proxies() {
+        return sql.query(SELECT_PROXIES, rs -> new StoredProxy(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** Sets (or, with a null URL, clears) an account's proxy; false when the account does not exist. */
+    boolean updateProxy(String id, String url, String sealedPassword, Instant now) {
+        boolean updated = sql.update(UPDATE_PROXY, url, sealedPassword, now, id) == 1;
+        changed();
+        return updated;
     }
 
     List<String> dueForRefresh(Instant now, Instant expiringBefore, Instant refreshedBefore, int limit) {

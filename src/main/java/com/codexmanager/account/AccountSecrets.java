@@ -1,5 +1,6 @@
 package com.codexmanager.account;
 
+import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.crypto.SecretUnavailableException;
 import java.time.Clock;
@@ -23,11 +24,18 @@ public final class AccountSecrets {
 
     private final AccountRepository repository;
     private final SecretBox box;
+    private final AccountProxies proxies;
     private final Clock clock;
 
     public AccountSecrets(AccountRepository repository, SecretBox box, Clock clock) {
+        this(repository, box, new AccountProxies(repository, box, clock), clock);
+    }
+
+    /** @param proxies the accounts' own proxies, handed out with their tokens */
+    public AccountSecrets(AccountRepository repository, SecretBox box, AccountProxies proxies, Clock clock) {
         this.repository = repository;
         this.box = box;
+        this.proxies = proxies;
         this.clock = clock;
     }
 
@@ -38,9 +46,11 @@ public final class AccountSecrets {
 
     /**
      * The account as stored right now with its decrypted tokens and the token version (incremented by every token
-     * write). {@code tokens} is empty when the account holds no access token.
+     * write). {@code tokens} is empty when the account holds no access token; {@code proxy} when the account uses
+     * the global proxy.
      */
-    public record TokenSnapshot(Account account, long tokenVersion, Optional<AccountTokens> tokens) {
+    public record TokenSnapshot(Account account, long tokenVersion, Optional<AccountTokens> tokens,
+            Optional<ProxyUrl> proxy) {
         @Override
         public String toString() {
             return "TokenSnapshot[account=" + account.id() + ", tokenVersion=" + tokenVersion + "]";
@@ -64,7 +74,7 @@ public final class AccountSecrets {
     public TokenSnapshot snapshot(String accountId) {
         AccountService.releaseExpiredLimits(repository, clock);
         AccountRow row = repository.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
-        return new TokenSnapshot(row.toAccount(), row.tokenVersion(), open(row));
+        return new TokenSnapshot(row.toAccount(), row.tokenVersion(), open(row), proxies.of(accountId));
     }
 
     /** The decrypted tokens; empty when none are stored. Same failures as {@link #snapshot}. */
@@ -107,6 +117,14 @@ public final class AccountSecrets {
             repository.update(List.of(updated));
             return updated.toAccount();
         });
+    }
+
+    /**
+     * Runs a refresh of the account while no other instance sharing the database refreshes it; the work must
+     * re-read the stored tokens first (another instance may just have rotated them).
+     */
+    public <T> T whileRefreshing(String accountId, java.util.function.Supplier<T> work) {
+        return repository.exclusively(accountId, work);
     }
 
     /** Counts a transient refresh failure and defers the next automatic attempt until {@code nextAttempt}. */

@@ -65,6 +65,11 @@ public final class AccountService {
         }
     }
 
+    /** Another instance of a shared database changed accounts: caches built on {@link #version()} rebuild. */
+    public void externalChange() {
+        repository.externalChange();
+    }
+
     /** Adds a listener; modules add theirs while the service is wired. */
     public void addListener(Listener listener) {
         listeners.add(java.util.Objects.requireNonNull(listener, "listener"));

@@ -22,7 +22,9 @@ final class ApiKeyRpcMethods {
             RpcParam.optional("accountGroup", "string", "only accounts of this group serve the key"),
             RpcParam.optional("expiresAt", "integer", "expiry, Unix seconds; null = never"),
             RpcParam.optional("upstreamBaseUrl", "string", "azure_openai only: the Azure endpoint (http/https)"),
-            RpcParam.optional("azureApiKey", "string", "azure_openai only: the Azure api-key, stored encrypted"));
+            RpcParam.optional("azureApiKey", "string", "azure_openai only: the Azure api-key, stored encrypted"),
+            RpcParam.optional("limits", "object", "{requestsPerMinute, tokensPerDay}: a number sets a limit, null "
+                    + "removes it, an absent field keeps it; limits: null removes both"));
 
     private final KeyService keys;
 
@@ -53,13 +55,29 @@ final class ApiKeyRpcMethods {
         registry.register(method("apikey/models", "Models a key may use; without id, every known model.",
                 List.of(RpcParam.optional("id", "string", ID_DOC)),
                 p -> Map.of("items", keys.models(p.optionalString("id").orElse(null)))));
+        registry.register(method("apikey/usage", "A key's requests, tokens and errors between from and to (from "
+                + "the request log); default: today (the service's local day) until now.",
+                List.of(RpcParam.required("id", "string", ID_DOC),
+                        RpcParam.optional("from", "integer", "start, Unix seconds (inclusive); default local midnight"),
+                        RpcParam.optional("to", "integer", "end, Unix seconds (exclusive); default now")), m::usage));
     }
 
     private Object create(RpcParams p) {
         KeySpec spec = new KeySpec(p.string("name"), protocol(p.string("protocolType")),
                 p.optionalString("modelSlug").orElse(null), effort(p), p.optionalStrings("allowedModels")
-                .orElse(List.of()), p.optionalString("accountGroup").orElse(null), expiresAt(p), url(p));
+                .orElse(List.of()), p.optionalString("accountGroup").orElse(null), expiresAt(p), url(p),
+                KeyLimitsParam.parse(p, KeyLimits.NONE));
         return keys.create(spec, p.optionalString("azureApiKey").orElse(null));
+    }
+
+    private Object usage(RpcParams p) {
+        String id = p.nonBlank("id");
+        Instant to = p.optionalEpochSeconds("to").orElse(null);
+        Instant from = p.optionalEpochSeconds("from").orElse(null);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw RpcException.invalidParams("to", "must be after from");
+        }
+        return keys.usage(id, from, to);
     }
 
     private Object update(RpcParams p) {
@@ -73,6 +91,7 @@ final class ApiKeyRpcMethods {
         String group = p.optionalString("accountGroup").orElse(null);
         Instant expires = expiresAt(p);
         URI url = url(p);
+        KeyLimitsParam.parse(p, KeyLimits.NONE); // fails on a bad field before the lock; applied below
         ApiKeySummary summary = keys.update(id, s -> new KeySpec(
                 name != null ? name : s.name(),
                 protocol != null ? protocol : s.protocolType(),
@@ -82,7 +101,8 @@ final class ApiKeyRpcMethods {
                 p.present("accountGroup") ? group : s.accountGroup(),
                 p.present("expiresAt") ? expires : s.expiresAt(),
                 p.present("upstreamBaseUrl") ? url : protocol == null || protocol == ProtocolType.AZURE_OPENAI
-                        ? s.upstreamBaseUrl() : null),
+                        ? s.upstreamBaseUrl() : null,
+                KeyLimitsParam.parse(p, s.limits())),
                 p.optionalString("azureApiKey").orElse(null));
         return Map.of("ok", true, "item", summary);
     }

@@ -48,6 +48,8 @@ public final class KeyService {
     private final PlatformKeyRepository repository;
     private final SecretSealer sealer;
     private final ModelCatalog catalog;
+    private final KeyUsageSource usage;
+    private final java.time.ZoneId zone;
     private final Clock clock;
     private final SecureRandom random;
     private final Map<String, Instant> lastUseWritten = new ConcurrentHashMap<>();
@@ -55,9 +57,20 @@ public final class KeyService {
 
     KeyService(PlatformKeyRepository repository, SecretSealer sealer, ModelCatalog catalog, Clock clock,
             SecureRandom random) {
+        this(repository, sealer, catalog, KeyUsageSource.NONE, java.time.ZoneOffset.UTC, clock, random);
+    }
+
+    /**
+     * @param usage where {@link #usage} reads a key's past requests
+     * @param zone  the service's time zone: "today" starts at its midnight
+     */
+    KeyService(PlatformKeyRepository repository, SecretSealer sealer, ModelCatalog catalog, KeyUsageSource usage,
+            java.time.ZoneId zone, Clock clock, SecureRandom random) {
         this.repository = repository;
         this.sealer = sealer;
         this.catalog = catalog;
+        this.usage = usage;
+        this.zone = zone;
         this.clock = clock;
         this.random = random;
         reload();
@@ -196,6 +209,22 @@ public final class KeyService {
         return repository.all().stream().map(k -> k.summary(now)).toList();
     }
 
+    /**
+     * A key's requests, tokens and errors over {@code [from, to)}, from the request log.
+     *
+     * @param from nullable: the start of today in the service's time zone
+     * @param to   nullable: now
+     * @throws ApiKeyException NOT_FOUND when the key does not exist
+     */
+    public KeyUsage usage(String id, Instant from, Instant to) {
+        if (!snapshot.byId().containsKey(id)) {
+            throw ApiKeyException.notFound(id);
+        }
+        Instant end = to != null ? to : clock.instant();
+        Instant start = from != null ? from : end.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        return usage.usage(id, start, end);
+    }
+
     /** The models a key may use, or the whole catalogue when {@code id} is {@code null}. */
     public List<ModelCatalog.ModelInfo> models(String id) {
         if (id == null) {
@@ -249,7 +278,8 @@ public final class KeyService {
         }
     }
 
-    private void reload() {
+    /** Re-reads every key (another instance of a shared database changed one). */
+    public synchronized void reload() {
         Map<String, PlatformKey> byHash = new HashMap<>();
         Map<String, PlatformKey> byId = new HashMap<>();
         for (PlatformKey key : repository.all()) {

@@ -18,9 +18,10 @@ import java.util.Set;
  * @param accountGroup    account group restriction or {@code null}
  * @param expiresAt       expiry instant or {@code null} (never)
  * @param upstreamBaseUrl Azure endpoint; required for, and only allowed on, {@link ProtocolType#AZURE_OPENAI}
+ * @param limits          requests per minute and tokens per day; {@link KeyLimits#NONE} when unlimited
  */
 public record KeySpec(String name, ProtocolType protocolType, String modelSlug, ReasoningEffort reasoningEffort,
-        List<String> allowedModels, String accountGroup, Instant expiresAt, URI upstreamBaseUrl) {
+        List<String> allowedModels, String accountGroup, Instant expiresAt, URI upstreamBaseUrl, KeyLimits limits) {
     static final int MAX_NAME = 100;
     static final int MAX_MODEL = 128;
     static final int MAX_ALLOWED = 100;
@@ -28,6 +29,7 @@ public record KeySpec(String name, ProtocolType protocolType, String modelSlug, 
     static final int MAX_URL = 2048;
 
     public KeySpec {
+        limits = limits == null ? KeyLimits.NONE : limits;
         name = name == null ? "" : name.trim();
         if (name.isEmpty()) {
             throw ApiKeyException.invalid("name", "must not be empty");
@@ -55,6 +57,13 @@ public record KeySpec(String name, ProtocolType protocolType, String modelSlug, 
         if (protocolType != ProtocolType.AZURE_OPENAI && upstreamBaseUrl != null) {
             throw ApiKeyException.invalid("upstreamBaseUrl", "is only used by azure_openai keys");
         }
+    }
+
+    /** A key without limits. */
+    public KeySpec(String name, ProtocolType protocolType, String modelSlug, ReasoningEffort reasoningEffort,
+            List<String> allowedModels, String accountGroup, Instant expiresAt, URI upstreamBaseUrl) {
+        this(name, protocolType, modelSlug, reasoningEffort, allowedModels, accountGroup, expiresAt, upstreamBaseUrl,
+                KeyLimits.NONE);
     }
 
     public KeyPolicy policy() {

@@ -27,12 +27,12 @@ record PlatformKey(String id, KeySpec spec, String keyHash, String keyPrefix, St
                 spec.reasoningEffort() == null ? null : spec.reasoningEffort().wireName(), spec.allowedModels(),
                 spec.accountGroup(), spec.expiresAt(),
                 spec.upstreamBaseUrl() == null ? null : spec.upstreamBaseUrl().toString(), sealedAzureKey != null,
-                status, createdAt, updatedAt, lastUsedAt);
+                status, createdAt, updatedAt, lastUsedAt, spec.limits());
     }
 
     VerifiedKey verified() {
         return new VerifiedKey(id, spec.name(), keyPrefix, spec.protocolType(), spec.policy(), spec.accountGroup(),
-                spec.upstreamBaseUrl());
+                spec.upstreamBaseUrl(), spec.limits());
     }
 
     @Override

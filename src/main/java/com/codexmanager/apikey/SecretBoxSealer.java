@@ -1,6 +1,5 @@
 package com.codexmanager.apikey;
 
-import com.codexmanager.crypto.MasterKey;
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.crypto.SecretUnavailableException;
 import com.codexmanager.service.ServiceContext;
@@ -13,10 +12,9 @@ public final class SecretBoxSealer implements SecretSealer {
         this.box = box;
     }
 
-    /** A sealer under the data dir's master key (the same key file the accounts module uses). */
+    /** A sealer under the service's one secret box. */
     public static SecretBoxSealer forService(ServiceContext context) {
-        MasterKey key = MasterKey.loadOrCreate(context.dataDir().masterKeyFile(), context.random(), context.clock());
-        return new SecretBoxSealer(new SecretBox(key, context.random()));
+        return new SecretBoxSealer(context.secrets());
     }
 
     @Override

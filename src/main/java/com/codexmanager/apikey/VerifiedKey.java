@@ -9,7 +9,8 @@ import java.net.URI;
  * @param keyPrefix       the display prefix, e.g. {@code cmk_Ab12Cd34}, for logs
  * @param accountGroup    the only account group that may serve this key, or {@code null} for any
  * @param upstreamBaseUrl the Azure endpoint of an {@link ProtocolType#AZURE_OPENAI} key, else {@code null}
+ * @param limits          the key's limits, {@link KeyLimits#NONE} when unlimited
  */
 public record VerifiedKey(String id, String name, String keyPrefix, ProtocolType protocolType, KeyPolicy policy,
-        String accountGroup, URI upstreamBaseUrl) {
+        String accountGroup, URI upstreamBaseUrl, KeyLimits limits) {
 }

@@ -1,5 +1,6 @@
 package com.codexmanager.auth;
 
+import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
 import com.codexmanager.json.Json;
@@ -61,7 +62,7 @@ public final class OAuthClient implements AutoCloseable {
                 new BasicNameValuePair("redirect_uri", redirectUri),
                 new BasicNameValuePair("client_id", s.text(Setting.CLIENT_ID)),
                 new BasicNameValuePair("code_verifier", codeVerifier)), StandardCharsets.UTF_8));
-        TokenResponse tokens = send(post);
+        TokenResponse tokens = send(post, null);
         if (tokens.accessToken() == null || tokens.refreshToken() == null) {
             throw new OAuthException(false, "incomplete_token_response", 200,
                     "the token endpoint did not return both an access and a refresh token", null);
@@ -69,8 +70,16 @@ public final class OAuthClient implements AutoCloseable {
         return tokens;
     }
 
-    /** Redeems a refresh token. The reply replaces whichever tokens it contains. */
+    /** Redeems a refresh token through the global proxy. The reply replaces whichever tokens it contains. */
     public TokenResponse refresh(String refreshToken) {
+        return refresh(refreshToken, null);
+    }
+
+    /**
+     * Redeems a refresh token through the account's own proxy ({@code null}: the global one). The reply replaces
+     * whichever tokens it contains.
+     */
+    public TokenResponse refresh(String refreshToken, ProxyUrl proxy) {
         Settings s = settings.get();
         JsonObject body = new JsonObject();
         body.addProperty("client_id", s.text(Setting.CLIENT_ID));
@@ -78,7 +87,7 @@ public final class OAuthClient implements AutoCloseable {
         body.addProperty("refresh_token", refreshToken);
         HttpPost post = new HttpPost(tokenUrl(s));
         post.setEntity(new StringEntity(Json.write(body), ContentType.APPLICATION_JSON));
-        TokenResponse tokens = send(post);
+        TokenResponse tokens = send(post, proxy);
         if (tokens.accessToken() == null) {
             throw new OAuthException(false, "incomplete_token_response", 200,
                     "the token endpoint's refresh reply has no access token", null);
@@ -94,9 +103,9 @@ public final class OAuthClient implements AutoCloseable {
         return issuer + "/oauth/token";
     }
 
-    private TokenResponse send(HttpPost post) {
+    private TokenResponse send(HttpPost post, ProxyUrl proxy) {
         try {
-            return http.http().execute(post, response -> {
+            return http.http(proxy).execute(post, response -> {
                 String text = response.getEntity() == null ? ""
                         : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8, MAX_BODY_CHARS);
                 int status = response.getCode();
@@ -108,7 +117,7 @@ public final class OAuthClient implements AutoCloseable {
         } catch (OAuthException e) {
             throw e;
         } catch (IOException e) {
-            IOException failure = UpstreamProxyException.wrap(http.proxy(), post.getAuthority(), e);
+            IOException failure = UpstreamProxyException.wrap(http.proxy(proxy), post.getAuthority(), e);
             String what = failure instanceof UpstreamProxyException ? failure.getMessage()
                     : failure.getClass().getSimpleName();
             throw new OAuthException(false, "network_error", 0, "cannot reach the OAuth issuer (" + what + ")",

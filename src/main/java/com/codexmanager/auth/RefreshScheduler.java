@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +51,16 @@ public final class RefreshScheduler implements AutoCloseable {
     private final ExecutorService workers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition stopSignal = lock.newCondition();
+    private final BooleanSupplier runsHere;
     private volatile boolean stopped;
 
+    /**
+     * @param runsHere whether this instance runs the background refresh now (its job lease, when instances share a
+     *                 database; on-demand refreshes happen everywhere)
+     */
     public RefreshScheduler(TokenRefresher refresher, AccountSecrets secrets, AccountService accounts,
-            Supplier<Settings> settings, Clock clock) {
+            Supplier<Settings> settings, Clock clock, BooleanSupplier runsHere) {
+        this.runsHere = runsHere;
         this.refresher = refresher;
         this.secrets = secrets;
         this.accounts = accounts;
@@ -85,7 +92,9 @@ public final class RefreshScheduler implements AutoCloseable {
 
     private void tick() {
         try {
-            runOnce();
+            if (runsHere.getAsBoolean()) {
+                runOnce();
+            }
         } catch (RuntimeException e) {
             log.warn("Token refresh round failed: {}", e.getMessage());
         } finally {

@@ -6,6 +6,7 @@ import com.codexmanager.account.AccountSecrets.TokenSnapshot;
 import com.codexmanager.account.AccountService;
 import com.codexmanager.account.AccountStatus;
 import com.codexmanager.account.AccountTokens;
+import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
 import java.time.Clock;
@@ -163,11 +164,12 @@ public final class TokenRefresher {
         AccountTokens current = before.tokens().orElseThrow(() -> notRefreshable(accountId, "no_token",
                 "account " + accountId + " has no token; log in again"));
         if (!needed.test(before)) {
-            return fresh(before.account(), current.accessToken());
+            return fresh(before, current.accessToken());
         }
         try (RefreshGate.Permit permit = gate.acquire(accountId, JOIN_TIMEOUT)) {
-            // re-read: while this caller waited for a permit, another path (a re-login) may have stored new tokens
-            return refreshHoldingPermit(accountId, reason, needed);
+            // re-read inside: while this caller waited for a permit or for another instance sharing the database,
+            // the tokens may have been rotated already
+            return secrets.whileRefreshing(accountId, () -> refreshHoldingPermit(accountId, reason, needed));
         }
     }
 
@@ -176,7 +178,7 @@ public final class TokenRefresher {
         AccountTokens tokens = snap.tokens().orElseThrow(() -> notRefreshable(accountId, "no_token",
                 "account " + accountId + " has no token; log in again"));
         if (!needed.test(snap)) {
-            return fresh(snap.account(), tokens.accessToken());
+            return fresh(snap, tokens.accessToken());
         }
         Account account = snap.account();
         if (account.status() == AccountStatus.UNAVAILABLE || account.status() == AccountStatus.BANNED
@@ -191,7 +193,7 @@ public final class TokenRefresher {
         }
         TokenResponse reply;
         try {
-            reply = oauth.refresh(tokens.refreshToken());
+            reply = oauth.refresh(tokens.refreshToken(), snap.proxy().orElse(null));
         } catch (OAuthException e) {
             return onFailure(snap, e);
         }
@@ -205,7 +207,7 @@ public final class TokenRefresher {
         log.info("Refreshed tokens of account {} ({}); saved {} ms after the issuer's answer; access token valid "
                 + "until {}", accountId, reason, String.format(java.util.Locale.ROOT, "%.1f", savedMicros / 1000.0),
                 updated.accessTokenExpiresAt());
-        return fresh(updated, reply.accessToken());
+        return fresh(updated, reply.accessToken(), snap.proxy().orElse(null));
     }
 
     private FreshToken onFailure(TokenSnapshot before, OAuthException e) {
@@ -224,7 +226,7 @@ public final class TokenRefresher {
         // our request was in flight: then our failure concerns a superseded token, not the account.
         TokenSnapshot now = secrets.snapshot(accountId);
         if (now.tokenVersion() != before.tokenVersion() && now.tokens().isPresent()) {
-            return fresh(now.account(), now.tokens().get().accessToken());
+            return fresh(now, now.tokens().get().accessToken());
         }
         permanentFailures.increment();
         accounts.markStatus(accountId, AccountStatus.UNAVAILABLE, e.code());
@@ -267,7 +269,12 @@ public final class TokenRefresher {
         return new TokenRefreshException(TokenRefreshException.Kind.NOT_REFRESHABLE, accountId, reason, message, null);
     }
 
-    private static FreshToken fresh(Account account, String accessToken) {
-        return new FreshToken(account.id(), account.chatgptAccountId(), accessToken, account.accessTokenExpiresAt());
+    private static FreshToken fresh(TokenSnapshot snapshot, String accessToken) {
+        return fresh(snapshot.account(), accessToken, snapshot.proxy().orElse(null));
+    }
+
+    private static FreshToken fresh(Account account, String accessToken, ProxyUrl proxy) {
+        return new FreshToken(account.id(), account.chatgptAccountId(), accessToken, account.accessTokenExpiresAt(),
+                proxy);
     }
 }

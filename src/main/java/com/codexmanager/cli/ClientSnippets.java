@@ -3,7 +3,10 @@ package com.codexmanager.cli;
 /**
  * Ready-to-paste client configuration for a new platform key: Codex CLI's {@code config.toml}, Claude Code's
  * environment, the OpenAI SDKs, and an Azure OpenAI client for {@code azure_openai} keys. The key goes into an
- * environment variable, never into a file, except where a client only takes it inline. Stateless.
+ * environment variable, never into a file, except where a client only takes it inline. Shared by {@code key create}
+ * and the desktop's key dialog so that both say the same; the variable is not named {@code CODEXMANAGER_*}, the
+ * service's own settings namespace, so that a shell that exports it does not warn about an unknown setting.
+ * Stateless.
  */
 public final class ClientSnippets {
     /** The variable Codex CLI reads the key from ({@code env_key}). */
@@ -17,7 +20,8 @@ public final class ClientSnippets {
     /** @param baseUrl the service's {@code http://host:port}, no trailing slash */
     public static String codexConfig(String baseUrl, String key, String model) {
         return """
-                # ~/.codex/config.toml (put the two top-level lines above any [table] already in the file)
+                # ~/.codex/config.toml
+                # (the two top-level lines go above any [table])
                 model = "%s"
                 model_provider = "codexmanager"
 

@@ -19,6 +19,22 @@ public enum Setting {
     DB_PATH(spec(Group.SERVICE, SettingType.PATH, "",
             "H2 database file. Its folder becomes the data dir. Default: <data dir>/codexmanager.mv.db.")
             .envOnly().startCritical()),
+    DB_URL(spec(Group.SERVICE, SettingType.JDBC_URL, "",
+            "PostgreSQL database shared by several instances, e.g. jdbc:postgresql://db:5432/codexmanager. Empty: "
+                    + "the embedded H2 file at DB_PATH. Needs SECRET_KEY or SECRET_KEY_FILE.")
+            .envOnly().startCritical()),
+    DB_USER(spec(Group.SERVICE, SettingType.STRING, "",
+            "PostgreSQL user (with DB_URL).").envOnly()),
+    DB_PASSWORD(spec(Group.SERVICE, SettingType.SECRET, "",
+            "PostgreSQL password (with DB_URL).").envOnly()),
+    SECRET_KEY(spec(Group.SERVICE, SettingType.SECRET, "",
+            "Base64 of the 32-byte key that encrypts tokens in the database; the same on every instance of one "
+                    + "PostgreSQL database (make one: head -c 32 /dev/urandom | base64). Default with H2: "
+                    + "<data dir>/codexmanager.key.").envOnly()),
+    SECRET_KEY_FILE(spec(Group.SERVICE, SettingType.PATH, "",
+            "A file holding SECRET_KEY (its base64 text, or a codexmanager.key file).").envOnly()),
+    INSTANCE_NAME(spec(Group.SERVICE, SettingType.STRING, "",
+            "This instance's name in request logs and job leases. Default: host name and port.").envOnly()),
     RPC_TOKEN(spec(Group.SERVICE, SettingType.SECRET, "",
             "Token required in X-CodexManager-Rpc-Token. Default: read or create <data dir>/codexmanager.rpc-token.")
             .envOnly()),
@@ -77,11 +93,17 @@ public enum Setting {
 
     // --- gateway ---------------------------------------------------------------------------------------------
     ROUTE_STRATEGY(spec(Group.GATEWAY, SettingType.CHOICE, "ordered",
-            "Account order: ordered (by sort, round the list) or balanced (round-robin per key and model). "
-                    + "Aliases: round_robin, rr, order, sequential.",
-            List.of("ordered", "balanced"),
-            Map.of("round_robin", "balanced", "round-robin", "balanced", "rr", "balanced",
-                    "order", "ordered", "sequential", "ordered", "priority", "ordered"))),
+            "Account order for new conversations: ordered (by sort, round the list), balanced (round-robin per key "
+                    + "and model) or headroom (the account with the most usable quota in both windows, quota that "
+                    + "resets soonest first). Aliases: round_robin, rr, order, sequential, quota.",
+            List.of("ordered", "balanced", "headroom"),
+            Map.ofEntries(Map.entry("round_robin", "balanced"), Map.entry("round-robin", "balanced"),
+                    Map.entry("rr", "balanced"), Map.entry("order", "ordered"), Map.entry("sequential", "ordered"),
+                    Map.entry("priority", "ordered"), Map.entry("quota", "headroom"),
+                    Map.entry("quota_aware", "headroom")))),
+    HEADROOM_HIGH_WATER_PERCENT(spec(Group.GATEWAY, SettingType.INTEGER, "85",
+            "headroom strategy: an account used this much of either window gets no new conversation while another "
+                    + "below half can serve, and its conversations move on, in percent.", 50, 100)),
     REQUEST_GATE_WAIT_TIMEOUT_MS(spec(Group.GATEWAY, SettingType.INTEGER, "300",
             "How long a request may wait for an account slot when all are at their in-flight limit, in ms.",
             0, 60_000)),
@@ -129,9 +151,12 @@ public enum Setting {
     REQUEST_LOG_RETENTION_DAYS(spec(Group.GATEWAY, SettingType.INTEGER, "30",
             "Days request-log rows are kept; hourly totals are kept for good.", 1, 3650)),
     CLAUDE_MODEL_MAP(spec(Group.GATEWAY, SettingType.STRING,
-            "*opus*=gpt-5.6-sol,*sonnet*=gpt-5.5,*haiku*=gpt-5.4-mini",
-            "Model aliases for Claude and other clients: comma-separated pattern=model, first match wins, * matches "
-                    + "any text, case-insensitive. Unmatched names pass through; a key's model binding still wins.")),
+            "*opus*=gpt-5.6-sol|gpt-5.5,*sonnet*=gpt-5.5|gpt-5.6-terra,*haiku*=gpt-5.4-mini|gpt-5.6-luna",
+            "Model aliases for Claude and other clients: comma-separated pattern=model|model…, first match wins, * "
+                    + "matches any text, case-insensitive. The first listed model that an account able to serve "
+                    + "offers is used; when none is offered, the best model of the pool's catalogue for the tier "
+                    + "(opus, sonnet: the top model; haiku, mini: the smallest). Unmatched names pass through; a "
+                    + "key's model binding still wins.")),
 
     // --- background jobs -------------------------------------------------------------------------------------
     DISABLE_POLLING(spec(Group.JOBS, SettingType.FLAG, "",

@@ -24,5 +24,7 @@ public enum SettingType {
     /** One of a fixed set of words, with aliases. */
     CHOICE,
     /** A file-system path. */
-    PATH
+    PATH,
+    /** Empty, or a PostgreSQL JDBC URL ({@code jdbc:postgresql://host:port/database}). */
+    JDBC_URL
 }

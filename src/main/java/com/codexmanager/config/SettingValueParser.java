@@ -42,7 +42,18 @@ public final class SettingValueParser {
             case URL -> parseUrl(setting, value);
             case PROXY_URL -> parseProxyUrl(value);
             case ADDRESS -> parseAddress(value);
+            case JDBC_URL -> parseJdbcUrl(value);
         };
+    }
+
+    private static Result parseJdbcUrl(String value) {
+        if (value.isEmpty()) {
+            return Result.ok(value);
+        }
+        if (!value.startsWith("jdbc:postgresql://") || value.length() == "jdbc:postgresql://".length()) {
+            return Result.invalid("is not a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/codexmanager)");
+        }
+        return Result.ok(value);
     }
 
     private static Result parseAddress(String value) {

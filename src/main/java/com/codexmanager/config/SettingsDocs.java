@@ -74,6 +74,7 @@ public final class SettingsDocs {
             case PROXY_URL -> "`http://`, `https://`, `socks5://`, `socks5h://`, `socks://` host:port";
             case ADDRESS -> "host:port";
             case PATH -> "path";
+            case JDBC_URL -> "`jdbc:postgresql://` URL";
             case STRING, SECRET -> "text";
         };
     }

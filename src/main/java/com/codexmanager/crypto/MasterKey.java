@@ -60,7 +60,18 @@ public final class MasterKey {
         return new MasterKey(fresh);
     }
 
-    /** A key from raw bytes (tests). */
+    /**
+     * Reads a key file in this class's format; empty when the file is not one (a caller may then read it as
+     * plain base64).
+     */
+    public static java.util.Optional<MasterKey> read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such file");
+        }
+        return java.util.Optional.ofNullable(parse(file)).map(MasterKey::new);
+    }
+
+    /** A key from raw bytes. */
     public static MasterKey of(byte[] key) {
         if (key.length != KEY_BYTES) {
             throw new IllegalArgumentException("master key must be " + KEY_BYTES + " bytes: " + key.length);

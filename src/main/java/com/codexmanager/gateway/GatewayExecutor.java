@@ -3,6 +3,7 @@ package com.codexmanager.gateway;
 import com.codexmanager.gateway.port.AccountPool;
 import com.codexmanager.gateway.port.Credentials;
 import com.codexmanager.gateway.port.CredentialsUnavailableException;
+import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.gateway.port.TraceStep;
 import com.codexmanager.gateway.port.UsageObserver;
@@ -31,7 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,22 +52,22 @@ public final class GatewayExecutor {
     private final UsageObserver usageObserver;
     private final RequestRecorder recorder;
     private final Clock clock;
-    private final Supplier<String> preferredAccount;
-    private final Consumer<String> modelsEtag;
+    private final Supplier<String> pinnedAccount;
+    private final BiConsumer<String, String> modelsEtag;
     private final OpenAttempts open;
 
     public GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns,
             InflightTracker inflight, AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier,
             StreamWatchdog watchdog, UsageObserver usageObserver, RequestRecorder recorder, Clock clock,
-            Supplier<String> preferredAccount, Consumer<String> modelsEtag) {
+            Supplier<String> pinnedAccount, BiConsumer<String, String> modelsEtag) {
         this(pool, selector, cooldowns, inflight, affinity, upstream, classifier, watchdog, usageObserver, recorder,
-                clock, preferredAccount, modelsEtag, new OpenAttempts());
+                clock, pinnedAccount, modelsEtag, new OpenAttempts());
     }
 
     GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns, InflightTracker inflight,
             AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier, StreamWatchdog watchdog,
-            UsageObserver usageObserver, RequestRecorder recorder, Clock clock, Supplier<String> preferredAccount,
-            Consumer<String> modelsEtag, OpenAttempts open) {
+            UsageObserver usageObserver, RequestRecorder recorder, Clock clock, Supplier<String> pinnedAccount,
+            BiConsumer<String, String> modelsEtag, OpenAttempts open) {
         this.pool = pool;
         this.selector = selector;
         this.cooldowns = cooldowns;
@@ -78,7 +79,7 @@ public final class GatewayExecutor {
         this.usageObserver = usageObserver;
         this.recorder = recorder;
         this.clock = clock;
-        this.preferredAccount = preferredAccount;
+        this.pinnedAccount = pinnedAccount;
         this.modelsEtag = modelsEtag;
         this.open = open;
     }
@@ -86,9 +87,8 @@ public final class GatewayExecutor {
     public ExecutionResult execute(GatewayRequest request, GatewaySettings settings, ClientStream client) {
         long startNanos = System.nanoTime();
         Instant deadline = request.startedAt().plus(settings.failoverBudget());
-        Selection selection = selector.select(new RouteRequest(request.key().id(), request.effectiveModel(),
-                request.key().accountGroup(), request.affinityKey(), preferredAccount.get(), settings.strategy(),
-                settings.maxAttempts()));
+        Selection selection = selector.select(route(request.key(), request.effectiveModel(), request.affinityKey(),
+                settings));
         traceSelection(request.traceId(), selection);
         List<PoolAccount> candidates = new ArrayList<>(selection.candidates());
         List<String> attempted = new ArrayList<>();
@@ -124,7 +124,14 @@ public final class GatewayExecutor {
                 last = outcome;
             }
         }
-        return NoAccountAnswer.refusal(last, selection, attempted, lastAccount, clock.instant());
+        return NoAccountAnswer.refusal(last, selection, attempted, lastAccount, clock.instant(),
+                request.effectiveModel());
+    }
+
+    /** The routing facts of a request: the key's group, the conversation, the pinned account, the strategy. */
+    RouteRequest route(PlatformKey key, String model, String affinityKey, GatewaySettings settings) {
+        return new RouteRequest(key.id(), model, key.accountGroup(), affinityKey, pinnedAccount.get(),
+                settings.strategy(), settings.maxAttempts(), settings.highWaterPercent());
     }
 
     private Optional<InflightTracker.Slot> takeSlot(GatewaySettings settings, List<PoolAccount> candidates) {
@@ -156,20 +163,21 @@ public final class GatewayExecutor {
         } catch (CredentialsUnavailableException e) {
             return new Attempt.Failed(new Outcome.Unauthorized(e.reason()));
         }
-        Attempt result = call(settings.upstreamBaseUrl(), request, settings, credentials, client, startNanos);
+        Attempt result = call(settings.upstreamBaseUrl(), request, settings, account, credentials, client,
+                startNanos);
         if (result instanceof Attempt.Failed failed && failed.outcome() instanceof Outcome.Unauthorized) {
             try {
                 credentials = pool.refreshAfterUnauthorized(account.id(), credentials);
             } catch (CredentialsUnavailableException e) {
                 return new Attempt.Failed(new Outcome.Unauthorized(e.reason()));
             }
-            result = call(settings.upstreamBaseUrl(), request, settings, credentials, client, startNanos);
+            result = call(settings.upstreamBaseUrl(), request, settings, account, credentials, client, startNanos);
         }
         if (result instanceof Attempt.Failed failed && !settings.fallbackBaseUrl().isBlank()
                 && usesFallback(failed.outcome())) {
             trace(request.traceId(), TraceStep.FALLBACK_UPSTREAM, Map.of("account_id", account.id(),
                     "outcome", failed.outcome().code()));
-            result = call(settings.fallbackBaseUrl(), request, settings, credentials, client, startNanos);
+            result = call(settings.fallbackBaseUrl(), request, settings, account, credentials, client, startNanos);
         }
         return result;
     }
@@ -179,14 +187,14 @@ public final class GatewayExecutor {
                 || outcome instanceof Outcome.Forbidden || outcome instanceof Outcome.RateLimited;
     }
 
-    /** One HTTP exchange with one account. */
-    private Attempt call(String baseUrl, GatewayRequest request, GatewaySettings settings, Credentials credentials,
-            ClientStream client, long startNanos) {
+    /** One HTTP exchange with one account, through the account's own proxy when it has one. */
+    private Attempt call(String baseUrl, GatewayRequest request, GatewaySettings settings, PoolAccount account,
+            Credentials credentials, ClientStream client, long startNanos) {
         URI uri = URI.create(baseUrl + request.upstreamPath());
         boolean sse = !request.upstreamPath().endsWith("/compact");
         Map<String, String> headers = UpstreamHeaders.build(credentials, settings.originator(), settings.cookie(),
                 request.clientHeaders(), request.affinityKey(), sse);
-        UpstreamClient.Pending pending = upstream.preparePost(uri, headers, request.bodyBytes());
+        UpstreamClient.Pending pending = upstream.preparePost(uri, headers, request.bodyBytes(), credentials.proxy());
         try (AttemptWatch watch = new AttemptWatch(pending::cancel, client, open).register(watchdog, settings)) {
             UpstreamCall call;
             try {
@@ -201,11 +209,11 @@ public final class GatewayExecutor {
                         : new Outcome.Network(e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
             watch.watch().upstreamActivity();
-            return exchange(call, credentials, client, settings, watch, sse, startNanos);
+            return exchange(call, account, credentials, client, settings, watch, sse, startNanos);
         }
     }
 
-    private Attempt exchange(UpstreamCall call, Credentials credentials, ClientStream client,
+    private Attempt exchange(UpstreamCall call, PoolAccount account, Credentials credentials, ClientStream client,
             GatewaySettings settings, AttemptWatch watch, boolean sse, long startNanos) {
         try (call) {
             Map<String, String> replyHeaders = call.headers();
@@ -215,7 +223,7 @@ public final class GatewayExecutor {
             }
             String etag = replyHeaders.get("x-models-etag");
             if (etag != null) {
-                modelsEtag.accept(etag);
+                modelsEtag.accept(account.plan(), etag);
             }
             int status = call.status();
             if (status < 200 || status >= 300 || (sse && !call.contentType().contains("text/event-stream"))) {

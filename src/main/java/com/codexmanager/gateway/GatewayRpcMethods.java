@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code gateway/routeStrategy/get|set} and {@code gateway/manualAccount/get|set|clear}. */
+/** {@code gateway/routeStrategy/get|set} and {@code gateway/manualAccount/get|set|clear} (the quick-switch pin). */
 final class GatewayRpcMethods {
     private GatewayRpcMethods() {
     }
@@ -22,24 +22,25 @@ final class GatewayRpcMethods {
     static void register(ServiceContext context, CandidateSelector selector, ManualAccount manual,
             AccountPool pool) {
         var rpc = context.rpc();
-        rpc.register(new RpcMethod("gateway/routeStrategy/get", "The route strategy and the preferred account.",
+        rpc.register(new RpcMethod("gateway/routeStrategy/get", "The route strategy and the pinned account.",
                 List.of(), p -> strategyView(context, manual)));
         rpc.register(new RpcMethod("gateway/routeStrategy/set",
-                "Sets ordered or balanced (aliases round_robin, rr); persisted.",
-                List.of(RpcParam.required("strategy", "string", "ordered | balanced | round_robin | rr")), p -> {
+                "Sets ordered, balanced or headroom (aliases round_robin, rr, quota); persisted.",
+                List.of(RpcParam.required("strategy", "string", "ordered | balanced | headroom")), p -> {
                     String text = p.nonBlank("strategy");
                     RouteStrategy strategy = RouteStrategy.parse(text).orElseThrow(() ->
-                            RpcException.invalidParams("strategy", "must be ordered or balanced"));
+                            RpcException.invalidParams("strategy", "must be ordered, balanced or headroom"));
                     JsonObject patch = new JsonObject();
                     patch.addProperty(Setting.ROUTE_STRATEGY.key(), strategy.code());
                     context.settings().update(patch);
                     selector.resetCursors();
                     return strategyView(context, manual);
                 }));
-        rpc.register(new RpcMethod("gateway/manualAccount/get", "The manually preferred account, if any.",
+        rpc.register(new RpcMethod("gateway/manualAccount/get", "The pinned account (quick switch), if any.",
                 List.of(), p -> accountView(manual)));
-        rpc.register(new RpcMethod("gateway/manualAccount/set", "Prefers one account while it is usable.",
-                List.of(RpcParam.required("accountId", "string", "the account to prefer")), p -> {
+        rpc.register(new RpcMethod("gateway/manualAccount/set", "Pins one account: it serves every request, "
+                + "ongoing conversations included, under every strategy, while usable; persisted until cleared.",
+                List.of(RpcParam.required("accountId", "string", "the account to pin")), p -> {
                     String id = p.nonBlank("accountId");
                     if (pool.snapshot().find(id) == null) {
                         throw new RpcException(RpcErrorCode.NOT_FOUND, "account not found: " + id);
@@ -47,16 +48,17 @@ final class GatewayRpcMethods {
                     manual.set(id);
                     return accountView(manual);
                 }));
-        rpc.register(new RpcMethod("gateway/manualAccount/clear", "Clears the preferred account.", List.of(), p -> {
-            manual.set(null);
-            return accountView(manual);
-        }));
+        rpc.register(new RpcMethod("gateway/manualAccount/clear", "Unpins: automatic routing again.", List.of(),
+                p -> {
+                    manual.set(null);
+                    return accountView(manual);
+                }));
     }
 
     private static Map<String, Object> strategyView(ServiceContext context, ManualAccount manual) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("strategy", context.settings().current().text(Setting.ROUTE_STRATEGY));
-        out.put("options", List.of("ordered", "balanced"));
+        out.put("options", List.of("ordered", "balanced", "headroom"));
         out.put("manualPreferredAccountId", manual.get());
         return out;
     }

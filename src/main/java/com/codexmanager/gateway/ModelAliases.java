@@ -3,15 +3,62 @@ package com.codexmanager.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Maps client model names to backend models ({@code CODEXMANAGER_CLAUDE_MODEL_MAP}): comma-separated
- * {@code pattern=model} rules, first match wins, {@code *} matches any text, case-insensitive. Entries without
- * {@code =} or with an empty side are ignored. Immutable.
+ * {@code pattern=target|target…} rules, first match wins, {@code *} matches any text, case-insensitive. The
+ * targets of a rule are in preference order; {@link ModelResolver} takes the first one the pool can serve and
+ * otherwise falls back to the catalogue's best model of the rule's {@link Tier}. Entries without {@code =} or with
+ * an empty side are ignored. Parsed once per settings snapshot. Immutable.
  */
 final class ModelAliases {
-    private record Rule(Pattern pattern, String model) {
+    /** Which model of a catalogue an alias falls back to when none of its targets is offered. */
+    enum Tier {
+        /** The best-ranked general model (opus, sonnet and everything not small). */
+        TOP,
+        /** The smallest model (haiku, mini, nano). */
+        SMALL;
+
+        private static final List<String> SMALL_WORDS = List.of("haiku", "mini", "nano");
+
+        static Tier of(String... names) {
+            for (String name : names) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (SMALL_WORDS.stream().anyMatch(lower::contains)) {
+                    return SMALL;
+                }
+            }
+            return TOP;
+        }
+    }
+
+    /**
+     * One rule.
+     *
+     * @param pattern the glob as written
+     * @param targets backend models in preference order, never empty
+     */
+    record Rule(String pattern, Pattern glob, List<String> targets) {
+        Rule {
+            targets = List.copyOf(targets);
+        }
+
+        /** The tier of a request for {@code model} under this rule. */
+        Tier tier(String model) {
+            return Tier.of(pattern, model);
+        }
+
+        /**
+         * A name a client can send to hit this rule: the pattern without its wildcards, when that still matches
+         * (so {@code *opus*} lists as {@code opus}); empty when stripping leaves nothing usable.
+         */
+        Optional<String> listedName() {
+            String name = pattern.replace("*", "").trim();
+            return !name.isEmpty() && glob.matcher(name.toLowerCase(Locale.ROOT)).matches() ? Optional.of(name)
+                    : Optional.empty();
+        }
     }
 
     private final List<Rule> rules;
@@ -31,26 +78,43 @@ final class ModelAliases {
                 continue;
             }
             String pattern = entry.substring(0, eq).trim();
-            String model = entry.substring(eq + 1).trim();
-            if (!pattern.isEmpty() && !model.isEmpty()) {
-                rules.add(new Rule(glob(pattern), model));
+            List<String> targets = new ArrayList<>();
+            for (String target : entry.substring(eq + 1).split("\\|")) {
+                if (!target.isBlank()) {
+                    targets.add(target.trim());
+                }
+            }
+            if (!pattern.isEmpty() && !targets.isEmpty()) {
+                rules.add(new Rule(pattern, glob(pattern), targets));
             }
         }
         return new ModelAliases(rules);
     }
 
-    /** The backend model for {@code model}; the name itself when no rule matches ({@code null} stays null). */
-    String resolve(String model) {
+    /** The first rule matching {@code model}, if any. */
+    Optional<Rule> match(String model) {
         if (model == null) {
-            return null;
+            return Optional.empty();
         }
         String lower = model.trim().toLowerCase(Locale.ROOT);
         for (Rule rule : rules) {
-            if (rule.pattern().matcher(lower).matches()) {
-                return rule.model();
+            if (rule.glob().matcher(lower).matches()) {
+                return Optional.of(rule);
             }
         }
-        return model;
+        return Optional.empty();
+    }
+
+    /**
+     * The first target for {@code model}, ignoring what the pool offers; the name itself when no rule matches
+     * ({@code null} stays null).
+     */
+    String resolve(String model) {
+        return match(model).map(rule -> rule.targets().get(0)).orElse(model);
+    }
+
+    List<Rule> rules() {
+        return rules;
     }
 
     private static Pattern glob(String pattern) {

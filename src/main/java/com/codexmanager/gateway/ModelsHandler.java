@@ -9,7 +9,11 @@ import com.codexmanager.gateway.protocol.GatewayError;
 import com.codexmanager.gateway.protocol.OpenAiErrorRenderer;
 import com.codexmanager.json.Json;
 import io.javalin.http.Context;
+import com.codexmanager.gateway.routing.PoolSnapshot;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +21,31 @@ import java.util.Map;
 /**
  * {@code GET /v1/models} and {@code GET /v1/models/{id}} in the OpenAI shape, or in the Anthropic shape
  * ({@code {data:[{type,id,display_name,created_at}],has_more,first_id,last_id}}) when the request carries
- * {@code anthropic-version}; filtered by the key's allowed models (a key bound to one model lists only that
- * model). Thread-safe.
+ * {@code anthropic-version}. The list is the union of what the routable accounts of the key's group offer (their
+ * plans' catalogues, best rank first), then the aliases a client can send ({@code *opus*} lists as {@code opus},
+ * owned by {@code codexmanager}); filtered by the key's allowed models (a key bound to one model lists only that
+ * model, a key with allowed models lists no aliases). Thread-safe.
  */
 final class ModelsHandler {
     /** The catalogue has no creation dates; Anthropic clients need an RFC 3339 value. */
     private static final String EPOCH = "1970-01-01T00:00:00Z";
 
+    private static final String ALIAS_OWNER = "codexmanager";
+
+    /** One listed model or alias. */
+    private record Listed(String id, String displayName, String ownedBy) {
+    }
+
     private final KeyAuthenticator keys;
     private final ModelCatalog catalog;
+    private final Supplier<PoolSnapshot> pool;
+    private final GatewayConfig config;
 
-    ModelsHandler(KeyAuthenticator keys, ModelCatalog catalog) {
+    ModelsHandler(KeyAuthenticator keys, ModelCatalog catalog, Supplier<PoolSnapshot> pool, GatewayConfig config) {
         this.keys = keys;
         this.catalog = catalog;
+        this.pool = pool;
+        this.config = config;
     }
 
     void list(Context ctx) {
@@ -39,8 +55,8 @@ final class ModelsHandler {
         }
         List<Map<String, Object>> data = new ArrayList<>();
         boolean anthropic = anthropic(ctx);
-        for (ModelCatalog.Model model : visible(key)) {
-            data.add(anthropic ? anthropicEntry(model) : entry(model.slug()));
+        for (Listed model : visible(key)) {
+            data.add(anthropic ? anthropicEntry(model) : entry(model));
         }
         if (anthropic) {
             Map<String, Object> page = new LinkedHashMap<>();
@@ -60,25 +76,36 @@ final class ModelsHandler {
             return;
         }
         String id = ctx.pathParam("id");
-        var known = visible(key).stream().filter(m -> m.slug().equals(id)).findFirst();
+        var known = visible(key).stream().filter(m -> m.id().equals(id)).findFirst();
         if (known.isEmpty()) {
             errors(ctx).render(ctx, GatewayError.of(404, "model_not_found", "the model " + id
                     + " does not exist or is not available to this key"));
             return;
         }
         ctx.contentType("application/json").result(Json.write(anthropic(ctx) ? anthropicEntry(known.get())
-                : entry(id)));
+                : entry(known.get())));
     }
 
-    private List<ModelCatalog.Model> visible(PlatformKey key) {
-        List<ModelCatalog.Model> out = new ArrayList<>();
+    private List<Listed> visible(PlatformKey key) {
+        List<Listed> out = new ArrayList<>();
         if (key.modelSlug() != null && !key.modelSlug().isBlank()) {
-            out.add(new ModelCatalog.Model(key.modelSlug(), key.modelSlug(), true));
+            out.add(new Listed(key.modelSlug(), key.modelSlug(), "openai"));
             return out;
         }
-        for (ModelCatalog.Model model : catalog.models()) {
-            if (model.listed() && (key.allowedModels().isEmpty() || key.allowedModels().contains(model.slug()))) {
-                out.add(model);
+        List<String> plans = new ArrayList<>();
+        pool.get().plans(key.accountGroup()).forEach(p -> plans.add(ModelCatalog.planKey(p)));
+        Set<String> ids = new HashSet<>();
+        for (ModelCatalog.Model model : catalog.models(plans)) {
+            if (model.listed() && (key.allowedModels().isEmpty() || key.allowedModels().contains(model.slug()))
+                    && ids.add(model.slug())) {
+                out.add(new Listed(model.slug(), model.displayName(), "openai"));
+            }
+        }
+        if (key.allowedModels().isEmpty()) {
+            ModelAliases aliases = config.current().aliases();
+            for (ModelAliases.Rule rule : aliases.rules()) {
+                rule.listedName().filter(ids::add).ifPresent(name -> out.add(new Listed(name,
+                        name + " → " + String.join(" | ", rule.targets()), ALIAS_OWNER)));
             }
         }
         return out;
@@ -101,21 +128,21 @@ final class ModelsHandler {
         return anthropic(ctx) ? AnthropicErrors.INSTANCE : OpenAiErrorRenderer.INSTANCE;
     }
 
-    private static Map<String, Object> anthropicEntry(ModelCatalog.Model model) {
+    private static Map<String, Object> anthropicEntry(Listed model) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "model");
-        m.put("id", model.slug());
-        m.put("display_name", model.displayName() == null ? model.slug() : model.displayName());
+        m.put("id", model.id());
+        m.put("display_name", model.displayName() == null ? model.id() : model.displayName());
         m.put("created_at", EPOCH);
         return m;
     }
 
-    private static Map<String, Object> entry(String slug) {
+    private static Map<String, Object> entry(Listed model) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", slug);
+        m.put("id", model.id());
         m.put("object", "model");
         m.put("created", 0);
-        m.put("owned_by", "openai");
+        m.put("owned_by", model.ownedBy());
         return m;
     }
 }

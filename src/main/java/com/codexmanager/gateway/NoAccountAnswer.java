@@ -20,6 +20,12 @@ final class NoAccountAnswer {
 
     static ExecutionResult.Refused refusal(Outcome last, Selection selection, List<String> attempted,
             String lastAccount, Instant now) {
+        return refusal(last, selection, attempted, lastAccount, now, null);
+    }
+
+    /** @param model the requested upstream model, named when no account's plan offers it; nullable */
+    static ExecutionResult.Refused refusal(Outcome last, Selection selection, List<String> attempted,
+            String lastAccount, Instant now, String model) {
         Instant earliestReset = earliest(selection, SkipReason.EXHAUSTED);
         Instant earliestCooldown = earliest(selection, SkipReason.COOLDOWN);
         if (last instanceof Outcome.UsageLimit limit) {
@@ -28,6 +34,12 @@ final class NoAccountAnswer {
         if (attempted.isEmpty() && selection.skips().isEmpty()) {
             return new ExecutionResult.Refused(503, "no_account_available",
                     "no account can serve this request: add an account or enable one", null, null, attempted, null);
+        }
+        if (attempted.isEmpty() && !selection.skips().isEmpty() && selection.skips().stream()
+                .allMatch(skip -> skip.reason() == SkipReason.MODEL_NOT_OFFERED)) {
+            return new ExecutionResult.Refused(404, "model_not_found", "no account of the pool offers the model "
+                    + model + " (their plans' catalogues do not list it); GET /v1/models lists what they offer",
+                    null, null, attempted, null);
         }
         boolean allExhausted = last == null || last instanceof Outcome.UsageLimit;
         if (allExhausted && earliestReset != null && earliestCooldown == null) {
@@ -42,7 +54,8 @@ final class NoAccountAnswer {
         }
         if (last == null) {
             return new ExecutionResult.Refused(503, "no_account_available",
-                    "no account can serve this request (disabled, needs login, or not in the key's group)", null,
+                    "no account can serve this request (disabled, needs login, not in the key's group, or its plan "
+                            + "does not offer " + model + ")", null,
                     null, attempted, lastAccount);
         }
         int status = 503;

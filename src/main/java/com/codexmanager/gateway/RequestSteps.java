@@ -1,6 +1,7 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.config.Setting;
+import com.codexmanager.gateway.limits.KeyLimiter;
 import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.port.RequestRecorder;
@@ -18,12 +19,16 @@ import java.util.Optional;
 
 /**
  * The steps every request takes before it is answered, whatever carried it (an HTTP request or a WebSocket
- * {@code response.create} frame): key auth, body, protocol mapping (through a {@link ProtocolAdapter}), model
- * resolution (key binding, then {@code CLAUDE_MODEL_MAP} aliases), key policy and normalisation toward the
- * backend. Writes nothing to the client; the {@link Admission} says where the request goes. Thread-safe.
+ * {@code response.create} frame): key auth, the key's limits ({@link KeyLimiter}: 429 {@code key_limit_exceeded}
+ * with Retry-After before any upstream call), body, protocol mapping (through a {@link ProtocolAdapter}), model
+ * resolution ({@link ModelResolver}: key binding, then {@code CLAUDE_MODEL_MAP} aliases against the pool's live
+ * catalogues), key policy and normalisation toward the backend. Writes nothing to the client; the
+ * {@link Admission} says where the request goes. Thread-safe.
  */
 final class RequestSteps {
     static final String AZURE_PROTOCOL = "azure_openai";
+    /** The code (OpenAI shape) and type (Anthropic shape) of a refusal by a key's own limit. */
+    static final String KEY_LIMIT_EXCEEDED = "key_limit_exceeded";
 
     /** The request body as a JSON object; reading it may fail with a protocol-shaped {@link AdapterException}. */
     @FunctionalInterface
@@ -32,10 +37,17 @@ final class RequestSteps {
     }
 
     private final KeyAuthenticator keys;
+    private final KeyLimiter limits;
+    private final ModelResolver models;
+    private final GatewayExecutor executor;
     private final RequestRecorder recorder;
 
-    RequestSteps(KeyAuthenticator keys, RequestRecorder recorder) {
+    RequestSteps(KeyAuthenticator keys, KeyLimiter limits, ModelResolver models, GatewayExecutor executor,
+            RequestRecorder recorder) {
         this.keys = keys;
+        this.limits = limits;
+        this.models = models;
+        this.executor = executor;
         this.recorder = recorder;
     }
 
@@ -52,6 +64,11 @@ final class RequestSteps {
         }
         PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
         facts = facts.withKey(key);
+        Optional<KeyLimiter.Refusal> limited = limits.admit(key, facts.startedAt());
+        if (limited.isPresent()) {
+            return new Admission.Refused(facts, new GatewayError(429, KEY_LIMIT_EXCEEDED, limited.get().message(),
+                    limited.get().retryAfter(), null));
+        }
         JsonObject body;
         AdaptedRequest adapted;
         try {
@@ -69,7 +86,7 @@ final class RequestSteps {
         }
         String clientModel = JsonFields.string(adapted.body(), "model");
         facts = facts.withClientModel(clientModel);
-        String effectiveModel = hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+        String effectiveModel = effectiveModel(key, clientModel, view, ConversationKeys.of(adapted.body(), headers));
         if (!hasText(effectiveModel)) {
             return refuse(facts, 400, "missing_model", "model is required");
         }
@@ -88,6 +105,18 @@ final class RequestSteps {
                 upstreamBody.toString().getBytes(StandardCharsets.UTF_8), headers,
                 ConversationKeys.of(upstreamBody, headers), adapted.streams());
         return new Admission.ToPool(facts, request, adapted);
+    }
+
+    /**
+     * The model the request goes upstream with: an azure_openai key's own endpoint knows no pool catalogue, so its
+     * aliases take their first target; pool requests are resolved by {@link ModelResolver}.
+     */
+    private String effectiveModel(PlatformKey key, String clientModel, GatewayConfig.View view, String conversation) {
+        if (AZURE_PROTOCOL.equals(key.protocolType())) {
+            return hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+        }
+        return models.resolve(key, clientModel, view.aliases(), executor.route(key, null, conversation,
+                view.settings())).map(ModelResolver.Resolution::model).orElse(null);
     }
 
     private static JsonObject upstreamBody(ProtocolAdapter adapter, AdaptedRequest adapted, PlatformKey key,

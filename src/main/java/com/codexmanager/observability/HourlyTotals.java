@@ -41,6 +41,15 @@ final class HourlyTotals {
             + "SUM(output_tokens), SUM(reasoning_output_tokens) FROM request_log_hourly "
             + "WHERE bucket_ms >= ? AND bucket_ms < ? GROUP BY bucket_ms, model";
 
+    private static final String KEY_SUMS = "COALESCE(key_id, ''), COUNT(*), "
+            + "SUM(CASE WHEN status_code >= 400 THEN 1 ELSE 0 END), COALESCE(SUM(input_tokens), 0), "
+            + "COALESCE(SUM(cached_input_tokens), 0), COALESCE(SUM(output_tokens), 0)";
+    private static final String KEY_HOURS = "SELECT key_id, SUM(requests), SUM(client_errors + server_errors), "
+            + "SUM(input_tokens), SUM(cached_input_tokens), SUM(output_tokens) FROM request_log_hourly "
+            + "WHERE bucket_ms >= ? AND bucket_ms < ? %s GROUP BY key_id";
+    private static final String KEY_ROWS = "SELECT " + KEY_SUMS + " FROM request_logs "
+            + "WHERE id > ? AND created_ms >= ? AND created_ms < ? %s GROUP BY COALESCE(key_id, '')";
+
     private final Sql sql;
     private final RequestLogRepository logs;
 
@@ -93,6 +102,58 @@ final class HourlyTotals {
                 fromMs, toMs));
         rows.addAll(logs.recentTotals(watermark(), fromMs, toMs));
         return rows;
+    }
+
+    /**
+     * Totals per key over {@code [fromMs, toMs)}: whole hours from the rolled-up totals plus rows not rolled up
+     * yet, partial edge hours from stored rows (rows already pruned by retention are missing there, as in
+     * summaries).
+     *
+     * @param keyId one key, or {@code null} for every key
+     */
+    synchronized java.util.Map<String, KeyTotals> keyTotals(String keyId, long fromMs, long toMs) {
+        long hour = RequestLogRepository.HOUR_MS;
+        long firstFull = Math.floorDiv(fromMs + hour - 1, hour) * hour;
+        long lastFull = Math.max(firstFull, Math.floorDiv(toMs, hour) * hour);
+        java.util.Map<String, KeyTotals> out = new java.util.LinkedHashMap<>();
+        String keyFilter = keyId == null ? "" : "AND key_id = ?";
+        if (firstFull < lastFull && firstFull < toMs) {
+            add(out, sql.query(String.format(KEY_HOURS, keyFilter), HourlyTotals::keyRow,
+                    params(keyId, firstFull, lastFull)));
+            add(out, sql.query(String.format(KEY_ROWS, keyFilter), HourlyTotals::keyRow,
+                    params(keyId, watermark(), firstFull, lastFull)));
+        }
+        long[][] edges = firstFull >= toMs ? new long[][] {{fromMs, toMs}}
+                : new long[][] {{fromMs, firstFull}, {lastFull, toMs}};
+        for (long[] edge : edges) {
+            if (edge[0] < edge[1]) {
+                add(out, sql.query(String.format(KEY_ROWS, keyFilter), HourlyTotals::keyRow,
+                        params(keyId, -1, edge[0], edge[1])));
+            }
+        }
+        return out;
+    }
+
+    private static Object[] params(String keyId, long... values) {
+        java.util.List<Object> out = new ArrayList<>();
+        for (long value : values) {
+            out.add(value);
+        }
+        if (keyId != null) {
+            out.add(keyId);
+        }
+        return out.toArray();
+    }
+
+    private static KeyTotals keyRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new KeyTotals(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6));
+    }
+
+    private static void add(java.util.Map<String, KeyTotals> out, List<KeyTotals> rows) {
+        for (KeyTotals row : rows) {
+            out.merge(row.keyId(), row, KeyTotals::plus);
+        }
     }
 
     /** Rolls up, then deletes rows that arrived before {@code cutoff}; returns how many were deleted. */

@@ -1,9 +1,9 @@
 package com.codexmanager.observability;
 
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.service.ServiceContext;
 import com.codexmanager.service.ServiceModule;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 
 /**
  * Request logs and the gateway trace as a service feature: registers {@code requestlog/*}, runs the request-log
@@ -19,17 +19,15 @@ public final class ObservabilityModule implements ServiceModule {
     private final RequestLogMaintenance maintenance;
 
     public ObservabilityModule(ServiceContext context) {
-        RequestLogRepository repository = new RequestLogRepository(context.database().sql().relaxed());
+        RequestLogRepository repository = new RequestLogRepository(context.database().sql().relaxed(),
+                context.database().shared());
         this.writer = new RequestLogWriter(repository, RequestLogWriter.DEFAULT_CAPACITY);
         this.trace = new TraceFileWriter(context.dataDir().traceLog(), context.settings()::current, context.clock());
         HourlyTotals totals = new HourlyTotals(context.database().sql().relaxed(), repository);
         this.service = new RequestLogService(repository, totals);
         this.maintenance = new RequestLogMaintenance(totals, context.settings()::current, context.clock(),
-                Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "codexmanager-requestlog-retention");
-                    t.setDaemon(true);
-                    return t;
-                }));
+                Executors2.scheduler("codexmanager-requestlog-retention"),
+                context.singleRunner("requestlog-maintenance"));
         RequestLogRpcMethods.register(context.rpc(), service, writer, trace, context.settings(), context.clock());
     }
 

@@ -25,12 +25,13 @@ import java.util.Objects;
  * @param durationMs          total time until the response ended, in milliseconds
  * @param firstByteMs         time until the first response byte, in milliseconds, or {@code null}
  * @param tokens              the upstream's usage, or {@code null} when none was reported
+ * @param instanceName        the service instance that served it (several may share one database), or {@code null}
  */
 public record RequestLogEntry(Instant startedAt, String traceId, String keyId, String keyPrefix,
         String initialAccountId, String accountId, List<String> attemptedAccountIds, String transport, String method,
-        String path,
-        String adaptedPath, String clientModel, String model, String reasoningEffort, int statusCode,
-        String errorCode, String errorMessage, long durationMs, Long firstByteMs, TokenUsage tokens) {
+        String path, String adaptedPath, String clientModel, String model, String reasoningEffort, int statusCode,
+        String errorCode, String errorMessage, long durationMs, Long firstByteMs, TokenUsage tokens,
+        String instanceName) {
 
     public RequestLogEntry {
         Objects.requireNonNull(startedAt, "startedAt");
@@ -76,6 +77,7 @@ public record RequestLogEntry(Instant startedAt, String traceId, String keyId, S
         private long durationMs;
         private Long firstByteMs;
         private TokenUsage tokens;
+        private String instanceName;
 
         private Builder(String traceId, Instant startedAt) {
             this.traceId = traceId;
@@ -138,10 +140,16 @@ public record RequestLogEntry(Instant startedAt, String traceId, String keyId, S
             return this;
         }
 
+        public Builder instance(String name) {
+            this.instanceName = name;
+            return this;
+        }
+
         public RequestLogEntry build() {
             return new RequestLogEntry(startedAt, traceId, keyId, keyPrefix, initialAccountId, accountId,
                     attemptedAccountIds, transport, method, path, adaptedPath, clientModel, model, reasoningEffort,
-                    statusCode, errorCode, errorMessage, durationMs, firstByteMs, tokens);
+                    statusCode, errorCode, errorMessage, durationMs, firstByteMs, tokens,
+                    instanceName);
         }
     }
 }

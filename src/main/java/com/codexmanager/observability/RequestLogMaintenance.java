@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,13 @@ public final class RequestLogMaintenance implements AutoCloseable {
     private final Supplier<Settings> settings;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final BooleanSupplier runsHere;
     private ScheduledFuture<?> task;
 
+    /** @param runsHere whether this instance does the maintenance now (its job lease on a shared database) */
     RequestLogMaintenance(HourlyTotals totals, Supplier<Settings> settings, Clock clock,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, BooleanSupplier runsHere) {
+        this.runsHere = runsHere;
         this.totals = totals;
         this.settings = settings;
         this.clock = clock;
@@ -58,7 +62,9 @@ public final class RequestLogMaintenance implements AutoCloseable {
 
     private void runSafely() {
         try {
-            runOnce();
+            if (runsHere.getAsBoolean()) {
+                runOnce();
+            }
         } catch (RuntimeException e) {
             log.warn("Request-log maintenance failed; retrying in {}: {}", INTERVAL, e.getMessage());
         }

@@ -19,9 +19,9 @@ final class RequestLogRepository {
     private static final String COLUMNS = "created_ms, trace_id, key_id, key_prefix, initial_account_id, "
             + "account_id, attempted_account_ids, method, path, adapted_path, client_model, model, reasoning_effort, "
             + "status_code, error_code, error_message, duration_ms, first_byte_ms, input_tokens, cached_input_tokens, "
-            + "output_tokens, reasoning_output_tokens, transport";
+            + "output_tokens, reasoning_output_tokens, transport, instance_name";
     private static final String INSERT = "INSERT INTO request_logs (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PAGE = "SELECT id, " + COLUMNS + " FROM request_logs WHERE %s "
             + "ORDER BY created_ms DESC, id DESC LIMIT ? OFFSET ?";
     private static final String CAPPED_COUNT = "SELECT COUNT(*) FROM (SELECT id FROM request_logs WHERE %s "
@@ -47,6 +47,11 @@ final class RequestLogRepository {
     private static final String DELETE_UP_TO = "DELETE FROM request_logs WHERE id IN (SELECT id FROM request_logs "
             + "WHERE id <= ? ORDER BY id FETCH FIRST %d ROWS ONLY)";
     private static final int DELETE_CHUNK = 10_000;
+    private static final String ACCOUNT_TRAFFIC = "SELECT account_id, %s, COUNT(*), "
+            + "COALESCE(SUM(input_tokens), 0) + COALESCE(SUM(output_tokens), 0) FROM request_logs "
+            + "WHERE created_ms >= ? AND created_ms < ? AND account_id IS NOT NULL AND status_code < 400 "
+            + "GROUP BY account_id%s";
+    private static final String HOUR_BUCKET = "(created_ms / 3600000) * 3600000";
 
     /** Hourly totals of one model (summed over keys and accounts). */
     record HourRow(long bucketMs, String model, long requests, long successes, long clientErrors,
@@ -54,22 +59,41 @@ final class RequestLogRepository {
             long reasoningOutputTokens) {
     }
 
+    /** Serialises the inserts of every instance sharing the database (an arbitrary but fixed lock number). */
+    private static final long INSERT_LOCK = 0x636d2d6c6f67L;
+
     private final Sql sql;
+    private final boolean severalWriters;
 
     RequestLogRepository(Sql sql) {
-        this.sql = sql;
+        this(sql, false);
     }
 
     /**
-     * Stores the entries in one transaction. Called from one writer thread only, so row ids become visible in
-     * increasing order; {@link HourlyTotals} relies on that to roll up by id.
+     * @param severalWriters whether other instances sharing the database insert rows too: then each batch takes a
+     *                       database lock before it draws its ids, so ids still commit in increasing order
+     */
+    RequestLogRepository(Sql sql, boolean severalWriters) {
+        this.sql = sql;
+        this.severalWriters = severalWriters;
+    }
+
+    /**
+     * Stores the entries in one transaction. Called from one writer thread per instance; batches of several
+     * instances are serialised by a lock, so row ids become visible in increasing order; {@link HourlyTotals}
+     * relies on that to roll up by id.
      */
     void insert(List<RequestLogEntry> entries) {
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (RequestLogEntry e : entries) {
             rows.add(row(e));
         }
-        sql.inTransaction(() -> sql.batch(INSERT, rows));
+        sql.inTransaction(() -> {
+            if (severalWriters) {
+                sql.query("SELECT pg_advisory_xact_lock(?)", rs -> Boolean.TRUE, INSERT_LOCK);
+            }
+            return sql.batch(INSERT, rows);
+        });
     }
 
     long maxId() {
@@ -101,6 +125,21 @@ final class RequestLogRepository {
     static HourRow hourRow(ResultSet rs) throws SQLException {
         return new HourRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                 rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10));
+    }
+
+    /** Served requests and input plus output tokens of one account in one span (or hour) starting at {@code fromMs}. */
+    record AccountTrafficRow(String accountId, long fromMs, long requests, long tokens) {
+    }
+
+    /**
+     * Served (status below 400) requests and tokens per account in {@code [fromMs, toMs)}: one row per account, or
+     * one per account and hour when {@code hourly}.
+     */
+    List<AccountTrafficRow> accountTraffic(long fromMs, long toMs, boolean hourly) {
+        String sql = hourly ? String.format(ACCOUNT_TRAFFIC, HOUR_BUCKET, ", " + HOUR_BUCKET)
+                : String.format(ACCOUNT_TRAFFIC, Long.toString(fromMs), "");
+        return this.sql.query(sql, rs -> new AccountTrafficRow(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4)), fromMs, toMs);
     }
 
     /** Totals per model of the stored rows in {@code [fromMs, toMs)}, reported in the hour bucket {@code bucketMs}. */
@@ -145,7 +184,7 @@ final class RequestLogRepository {
                 cut(e.errorCode(), 64), cut(Redactor.redact(e.errorMessage()), 1000), e.durationMs(),
                 e.firstByteMs(), u == null ? null : u.inputTokens(), u == null ? null : u.cachedInputTokens(),
                 u == null ? null : u.outputTokens(), u == null ? null : u.reasoningOutputTokens(),
-                cut(e.transport(), 16)};
+                cut(e.transport(), 16), cut(e.instanceName(), 128)};
     }
 
     /** JSON array of the attempted ids; trailing ids are left out rather than cutting the JSON. */
@@ -180,7 +219,8 @@ final class RequestLogRepository {
                 rs.getInt("status_code"), rs.getString("error_code"), rs.getString("error_message"),
                 rs.getLong("duration_ms"), nullableLong(rs, "first_byte_ms"), input,
                 nullableLong(rs, "cached_input_tokens"), output, nullableLong(rs, "reasoning_output_tokens"),
-                input == null && output == null ? null : (input == null ? 0 : input) + (output == null ? 0 : output));
+                input == null && output == null ? null : (input == null ? 0 : input) + (output == null ? 0 : output),
+                rs.getString("instance_name"));
     }
 
     private static String transport(String stored) {

@@ -96,6 +96,32 @@ public final class RequestLogService {
         return out;
     }
 
+    /**
+     * Totals per key over {@code [fromMs, toMs)}, from the hourly totals and the stored rows.
+     *
+     * @param keyId one key, or {@code null} for every key that made requests
+     */
+    public java.util.Map<String, KeyTotals> keyTotals(String keyId, long fromMs, long toMs) {
+        if (toMs <= fromMs) {
+            return java.util.Map.of();
+        }
+        return totals.keyTotals(keyId, fromMs, toMs);
+    }
+
+    /**
+     * Served requests and tokens per account over {@code [fromMs, toMs)} from the stored rows: one entry per
+     * account, or per account and UTC hour when {@code hourly}. Each entry is {@code [accountId, fromMs, requests,
+     * tokens]} as a record.
+     */
+    public List<AccountTraffic> accountTraffic(long fromMs, long toMs, boolean hourly) {
+        return repository.accountTraffic(fromMs, toMs, hourly).stream()
+                .map(r -> new AccountTraffic(r.accountId(), r.fromMs(), r.requests(), r.tokens())).toList();
+    }
+
+    /** One account's served requests and input plus output tokens in a span starting at {@code fromMs}. */
+    public record AccountTraffic(String accountId, long fromMs, long requests, long tokens) {
+    }
+
     /** Deletes every stored row; the hourly totals stay (rows are rolled up first) unless {@code includeTotals}. */
     public void clear(boolean includeTotals) {
         totals.clear(includeTotals);

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a trace event as one {@code key=value} line: values with spaces, quotes or {@code =} are quoted,
- * control characters escaped (a line is always one line), inline base64 images replaced, and each value and
- * then the whole line passed through {@link Redactor}. Stateless, thread-safe.
+ * control characters escaped (a line is always one line), inline base64 images replaced, and the whole line
+ * passed through {@link Redactor} (values holding JSON or control characters also on their own, before escaping).
+ * Stateless, thread-safe.
  */
 final class TraceLineFormatter {
     private static final Pattern INLINE_IMAGE = Pattern.compile("data:image/[A-Za-z0-9.+-]+;base64,[A-Za-z0-9+/=]+");
@@ -64,6 +65,16 @@ final class TraceLineFormatter {
         return out.flip().toString();
     }
 
+    private static boolean needsOwnRedaction(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c < ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String value(Object raw, int maxChars) {
         if (raw == null) {
             return "-";
@@ -73,8 +84,12 @@ final class TraceLineFormatter {
         if (text.length() > maxChars) {
             text = text.substring(0, maxChars) + "…";
         }
-        // Redact before escaping: the JSON-field rules must see the original quotes.
-        text = Redactor.redact(text);
+        // A value with quotes (JSON) or control characters is redacted before escaping, where the JSON-field
+        // rules see the original quotes and a newline still counts as white space; for any other value
+        // escaping changes nothing a rule looks at, so the one pass over the whole line covers it.
+        if (needsOwnRedaction(text)) {
+            text = Redactor.redact(text);
+        }
         StringBuilder out = new StringBuilder(text.length() + 2);
         boolean quote = text.isEmpty();
         for (int i = 0; i < text.length(); i++) {

@@ -32,6 +32,8 @@ public final class AppSettingsService {
     private final Clock clock;
     private final List<Consumer<Settings>> listeners = new CopyOnWriteArrayList<>();
     private volatile Settings current;
+    /** What the store held at the last read; guarded by this. */
+    private Map<Setting, String> storedValues;
 
     /**
      * @param envFile what the env file supplied to {@code env} ({@link EnvFileReport#NONE} when none)
@@ -45,11 +47,26 @@ public final class AppSettingsService {
         this.stored = new StoredSettings(repository, box);
         this.clock = clock;
         stored.encryptPlainValues(clock.instant());
-        this.current = Settings.of(this.env, envFile, stored.read());
+        this.storedValues = stored.read();
+        this.current = Settings.of(this.env, envFile, storedValues);
     }
 
     public Settings current() {
         return current;
+    }
+
+    /**
+     * Re-reads the stored settings (another instance of a shared database changed some); listeners hear of a new
+     * snapshot only when something differs.
+     */
+    public synchronized void reload() {
+        Map<Setting, String> values = stored.read();
+        if (!values.equals(storedValues)) {
+            storedValues = values;
+            Settings next = Settings.of(env, envFile, values);
+            current = next;
+            listeners.forEach(l -> l.accept(next));
+        }
     }
 
     /** Registers a listener called (on the updating thread) with each new snapshot. */
@@ -78,7 +95,8 @@ public final class AppSettingsService {
             changes.put(setting.name(), canonical(entry.getKey(), setting, entry.getValue()));
         }
         stored.write(changes, clock.instant());
-        Settings next = Settings.of(env, envFile, stored.read());
+        storedValues = stored.read();
+        Settings next = Settings.of(env, envFile, storedValues);
         current = next;
         listeners.forEach(l -> l.accept(next));
         return next;

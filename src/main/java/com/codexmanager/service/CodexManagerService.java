@@ -5,7 +5,7 @@ import com.codexmanager.config.HostPort;
 import com.codexmanager.config.InvalidSettingException;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
-import com.codexmanager.crypto.MasterKey;
+import com.codexmanager.crypto.SecretKeys;
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.logging.LogSetup;
 import com.codexmanager.rpc.RpcDispatcher;
@@ -19,8 +19,10 @@ import com.codexmanager.server.HttpRoutes;
 import com.codexmanager.server.HttpServer;
 import com.codexmanager.server.HttpServerOptions;
 import com.codexmanager.store.AppSettingsRepository;
+import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.store.Database;
 import com.codexmanager.store.InstanceLock;
+import com.codexmanager.store.JobLeases;
 import io.javalin.http.HandlerType;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -77,13 +79,24 @@ public final class CodexManagerService implements AutoCloseable {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             opened.add(InstanceLock.acquire(Path.of(dataDir.h2FilePath() + ".lock"), "service " + configured));
-            Database database = Database.open(dataDir);
-            opened.add(database);
-            DataDir.restrictToOwner(dataDir.databaseFile());
             SecureRandom random = new SecureRandom();
-            MasterKey key = MasterKey.loadOrCreate(dataDir.masterKeyFile(), random, options.clock());
+            boolean shared = envSettings.isSet(Setting.DB_URL);
+            SecretBox secrets = new SecretBox(SecretKeys.resolve(envSettings, dataDir.masterKeyFile(), shared,
+                    random, options.clock()), random);
+            Database database = shared ? Database.openPostgres(envSettings.text(Setting.DB_URL),
+                    envSettings.text(Setting.DB_USER), envSettings.text(Setting.DB_PASSWORD)) : Database.open(dataDir);
+            opened.add(database);
+            if (!shared) {
+                DataDir.restrictToOwner(dataDir.databaseFile());
+            }
+            String instance = instanceName(envSettings, configured);
+            ChangeFeed changes = new ChangeFeed(database.sql(), shared);
+            opened.add(changes);
+            JobLeases leases = new JobLeases(database.sql(), instance, shared);
+            opened.add(leases);
             AppSettingsService appSettings = new AppSettingsService(options.env(), options.envFile(),
-                    new AppSettingsRepository(database.sql()), new SecretBox(key, random), options.clock());
+                    new AppSettingsRepository(database.sql()), secrets, options.clock());
+            changes.onChange(ChangeFeed.Table.APP_SETTINGS, appSettings::reload);
             Settings settings = appSettings.current();
             LogSetup.attachFile(dataDir.logDir(), settings.text(Setting.LOG_LEVEL));
             logEnvironment(settings);
@@ -93,8 +106,8 @@ public final class CodexManagerService implements AutoCloseable {
             appSettings.onChange(CodexManagerService::registerSettingSecrets);
 
             ServiceAddress address = new ServiceAddress(configured);
-            ServiceContext context = new ServiceContext(appSettings, dataDir, database, new RpcRegistry(),
-                    options.clock(), random, options, address, token);
+            ServiceContext context = new ServiceContext(appSettings, dataDir, database, secrets, new RpcRegistry(),
+                    options.clock(), random, options, address, token, instance, changes, leases);
             List<ServiceModule> modules = new ArrayList<>();
             for (ServiceModule module : ServiceModules.create(context)) {
                 modules.add(module);
@@ -107,6 +120,8 @@ public final class CodexManagerService implements AutoCloseable {
             opened.add(server::stop);
             address.bound(server.port());
             modules.forEach(ServiceModule::start);
+            leases.start();
+            changes.start();
             log.info("CodexManager {} listening on {} (data dir {})", Version.current(), address.baseUrl(),
                     dataDir.root());
             return new CodexManagerService(context, opened, token, modules, server);
@@ -140,6 +155,20 @@ public final class CodexManagerService implements AutoCloseable {
         settings.envFile().summary().ifPresent(log::info);
         settings.envFile().warnings().forEach(w -> log.warn("Settings file {}", w));
         settings.warnings().forEach(w -> log.warn("Setting ignored: {}", w));
+    }
+
+    /** INSTANCE_NAME, or the host name and port (what an operator reads in a shared request log). */
+    private static String instanceName(Settings settings, HostPort address) {
+        if (settings.isSet(Setting.INSTANCE_NAME)) {
+            return settings.text(Setting.INSTANCE_NAME);
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + address.port();
     }
 
     /** Secrets that live in settings: masked in every log line from now on, including after a change. */

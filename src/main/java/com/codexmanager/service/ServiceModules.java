@@ -9,7 +9,9 @@ import com.codexmanager.metrics.MetricsModule;
 import com.codexmanager.observability.ObservabilityModule;
 import com.codexmanager.usage.UsageModule;
 import com.codexmanager.wiring.AccountPoolAdapter;
+import com.codexmanager.wiring.AccountTrafficAdapter;
 import com.codexmanager.wiring.KeyAuthenticatorAdapter;
+import com.codexmanager.wiring.KeyUsageAdapter;
 import com.codexmanager.wiring.ModelCatalogBridge;
 import com.codexmanager.wiring.RequestRecorderAdapter;
 import java.util.List;
@@ -19,6 +21,12 @@ import java.util.List;
  * gateway's ports to the features. Modules are closed in reverse order.
  */
 final class ServiceModules {
+    /**
+     * The service's time zone, the machine's: a key's daily token limit and {@code apikey/usage}'s "today" start
+     * at its midnight. Read once here, so every feature agrees.
+     */
+    private static final java.time.ZoneId SERVICE_ZONE = java.time.ZoneId.systemDefault();
+
     private ServiceModules() {
     }
 
@@ -36,17 +44,21 @@ final class ServiceModules {
 
     private static List<ServiceModule> compose(ServiceContext context, List<ServiceModule> created) {
         AccountsModule accounts = track(created, new AccountsModule(context));
-        UsageModule usage = track(created, new UsageModule(context, accounts));
-        ModelCatalogBridge models = new ModelCatalogBridge();
-        ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models));
         ObservabilityModule observability = track(created, new ObservabilityModule(context));
+        UsageModule usage = track(created, new UsageModule(context, accounts,
+                new AccountTrafficAdapter(observability.service()), () -> observability.writer().stats().written()));
+        ModelCatalogBridge models = new ModelCatalogBridge();
+        KeyUsageAdapter keyUsage = new KeyUsageAdapter(observability.service(), context.clock());
+        ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models,
+                keyUsage, SERVICE_ZONE));
         KeyTrafficMetrics keyTraffic = new KeyTrafficMetrics();
         GatewayModule gateway = new GatewayModule(context,
                 new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(),
                         usage::refreshSoon, context.clock()),
                 new KeyAuthenticatorAdapter(keys.keys()),
-                new RequestRecorderAdapter(observability.requestLog(), observability.trace(), keyTraffic),
-                usage.usage()::onRateLimitHeaders);
+                new RequestRecorderAdapter(observability.requestLog(), observability.trace(), keyTraffic,
+                        context.instanceName()),
+                usage.usage()::onRateLimitHeaders, keyUsage, SERVICE_ZONE);
         models.bind(gateway.catalog());
         MetricsModule metrics = new MetricsModule(context.rpcToken(), gateway.metrics(), accounts.accounts(),
                 usage.usage(), accounts.refresher(), keyTraffic);

@@ -26,6 +26,11 @@ enum Dialect {
         }
     };
 
+    /** The folder under {@code db/vendor/} with this engine's own migration scripts. */
+    String folder() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** One statement that inserts the row or updates the row with the same key. */
     abstract String upsert(String table, List<String> columns, int keyColumns);
 

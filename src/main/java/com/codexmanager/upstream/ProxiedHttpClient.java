@@ -1,5 +1,6 @@
 package com.codexmanager.upstream;
 
+import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
 import java.io.IOException;
@@ -21,11 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One upstream HTTP client that follows {@link Setting#UPSTREAM_PROXY_URL} without a restart. The client is built
- * for the proxy in effect; when the setting changes, the next {@link #http()} builds a new client and retires the
- * old one. A retired client is not closed at once, because streams may still run on it and a request may have
- * picked it up without leasing a connection yet: its idle connections are closed, and it is closed for good at
- * {@link #close()}. Proxy changes are rare user actions, so the retired pools stay few. Thread-safe.
+ * One upstream HTTP client that follows {@link Setting#UPSTREAM_PROXY_URL} without a restart, plus one client per
+ * account proxy in use ({@link #http(ProxyUrl)}). The client is built for the proxy in effect; when the setting
+ * changes, the next {@link #http()} builds a new client and retires the old one. A retired client is not closed at
+ * once, because streams may still run on it and a request may have picked it up without leasing a connection yet:
+ * its idle connections are closed, and it is closed for good at {@link #close()}. Proxy changes are rare user
+ * actions, so the retired pools stay few. Account proxies are looked up in a concurrent map (one pool per distinct
+ * proxy URL) and closed at {@link #close()}. Thread-safe.
  */
 public final class ProxiedHttpClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProxiedHttpClient.class);
@@ -77,6 +80,8 @@ public final class ProxiedHttpClient implements AutoCloseable {
     private final Function<UpstreamProxy, Pooled> factory;
     private final String name;
     private final List<Pooled> retired = new ArrayList<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Pooled> accountProxies =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Current current;
     private boolean closed;
 
@@ -102,9 +107,37 @@ public final class ProxiedHttpClient implements AutoCloseable {
         return switchTo(now);
     }
 
+    /**
+     * The client for an account's own proxy, or for the global setting when {@code accountProxy} is {@code null}.
+     * One pool per distinct proxy URL, built on first use.
+     */
+    public CloseableHttpClient http(ProxyUrl accountProxy) {
+        if (accountProxy == null) {
+            return http();
+        }
+        Pooled pooled = accountProxies.get(accountProxy.canonical());
+        return pooled != null ? pooled.http() : buildForAccount(accountProxy);
+    }
+
+    private synchronized CloseableHttpClient buildForAccount(ProxyUrl accountProxy) {
+        if (closed) {
+            throw new IllegalStateException(name + " client is closed");
+        }
+        return accountProxies.computeIfAbsent(accountProxy.canonical(), key -> {
+            UpstreamProxy proxy = UpstreamProxy.of(java.util.Optional.of(accountProxy));
+            log.info("Upstream {} client for an account uses {}", name, proxy);
+            return factory.apply(proxy);
+        }).http();
+    }
+
     /** The proxy the current client uses. */
     public UpstreamProxy proxy() {
         return UpstreamProxy.of(settings.get().upstreamProxy());
+    }
+
+    /** The proxy a call for an account goes through: its own, else the global one. */
+    public UpstreamProxy proxy(ProxyUrl accountProxy) {
+        return accountProxy == null ? proxy() : UpstreamProxy.of(java.util.Optional.of(accountProxy));
     }
 
     private synchronized CloseableHttpClient switchTo(Settings now) {
@@ -144,6 +177,8 @@ public final class ProxiedHttpClient implements AutoCloseable {
         closed = true;
         retired.forEach(Pooled::closeGracefully);
         retired.clear();
+        accountProxies.values().forEach(Pooled::closeGracefully);
+        accountProxies.clear();
         try {
             current.client().http().close();
         } catch (IOException ignored) {

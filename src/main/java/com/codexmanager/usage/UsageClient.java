@@ -102,7 +102,7 @@ public final class UsageClient implements AutoCloseable {
         get.setHeader("User-Agent", "codex-cli");
         get.setHeader("originator", settings.get().text(Setting.ORIGINATOR));
         try {
-            return http.http().execute(get, response -> {
+            return http.http(token.proxy()).execute(get, response -> {
                 String text = response.getEntity() == null ? ""
                         : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8, MAX_BODY_CHARS);
                 ContentType type = response.getEntity() == null ? null
@@ -111,7 +111,7 @@ public final class UsageClient implements AutoCloseable {
                         token.accessToken());
             });
         } catch (IOException e) {
-            IOException failure = UpstreamProxyException.wrap(http.proxy(), get.getAuthority(), e);
+            IOException failure = UpstreamProxyException.wrap(http.proxy(token.proxy()), get.getAuthority(), e);
             String what = failure instanceof UpstreamProxyException ? failure.getMessage()
                     : failure.getClass().getSimpleName();
             throw new UsageFetchException(UsageFetchException.Reason.NETWORK, accountId, 0,

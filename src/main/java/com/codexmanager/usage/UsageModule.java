@@ -1,15 +1,16 @@
 package com.codexmanager.usage;
 
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.account.Account;
 import com.codexmanager.account.AccountService;
 import com.codexmanager.account.rpc.AccountsModule;
 import com.codexmanager.config.Settings;
 import com.codexmanager.service.ServiceContext;
+import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.service.ServiceModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,17 +41,28 @@ public final class UsageModule implements ServiceModule {
     private final UsageRefreshJobs jobs;
 
     public UsageModule(ServiceContext context, AccountsModule accounts) {
+        this(context, accounts, AccountTraffic.NONE, () -> 0);
+    }
+
+    /**
+     * @param traffic the request log's traffic per account, for {@code account/usage/forecast}
+     * @param logged  how many requests the request log has taken so far
+     */
+    public UsageModule(ServiceContext context, AccountsModule accounts, AccountTraffic traffic,
+            java.util.function.LongSupplier logged) {
         this.settings = context.settings()::current;
         int threads = (int) settings.get().number(com.codexmanager.config.Setting.USAGE_REFRESH_WORKERS);
         this.client = new UsageClient(settings, accounts.refresher(), threads * 2);
         this.usage = new UsageService(new UsageRepository(context.database().sql().relaxed()), client, accounts.accounts(),
                 settings, context.clock());
+        context.changes().onChange(ChangeFeed.Table.USAGE, usage::reloadLatest);
         this.workers = new UsageWorkers(usage, workerPool(threads), context.clock());
-        this.poller = new UsagePoller(usage, workers, settings, Executors.newSingleThreadScheduledExecutor(
-                named("usage-poller")), context.random());
+        this.poller = new UsagePoller(usage, workers, settings, Executors2.scheduler("usage-poller"),
+                context.random(), context.singleRunner("usage-poller"));
         this.jobs = new UsageRefreshJobs(usage::refreshableAccountIds,
                 id -> workers.submit(id, UsagePoller.interval(settings.get())), context.clock());
-        UsageRpcMethods.register(context.rpc(), usage, jobs, settings);
+        UsageRpcMethods.register(context.rpc(), usage, jobs, settings,
+                new UsageForecaster(usage, accounts.accounts(), traffic, logged, context.clock()));
         accounts.addListExtension(this::listFields);
         accounts.accounts().addListener(new AccountService.Listener() {
             @Override

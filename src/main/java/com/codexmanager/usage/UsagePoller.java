@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -35,9 +36,12 @@ final class UsagePoller implements AutoCloseable {
     private final Supplier<Settings> settings;
     private final ScheduledExecutorService scheduler;
     private final RandomGenerator random;
+    private final BooleanSupplier runsHere;
 
+    /** @param runsHere whether this instance runs the poller now (its job lease, when instances share a database) */
     UsagePoller(UsageService usage, UsageWorkers workers, Supplier<Settings> settings,
-            ScheduledExecutorService scheduler, RandomGenerator random) {
+            ScheduledExecutorService scheduler, RandomGenerator random, BooleanSupplier runsHere) {
+        this.runsHere = runsHere;
         this.usage = usage;
         this.workers = workers;
         this.settings = settings;
@@ -65,7 +69,7 @@ final class UsagePoller implements AutoCloseable {
 
     private void tick() {
         try {
-            if (enabled(settings.get())) {
+            if (enabled(settings.get()) && runsHere.getAsBoolean()) {
                 PollRound round = runOnce();
                 log.debug("Usage poll round: {}", round);
             }

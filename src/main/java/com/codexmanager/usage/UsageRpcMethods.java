@@ -37,7 +37,7 @@ final class UsageRpcMethods {
     }
 
     static void register(RpcRegistry registry, UsageService usage, UsageRefreshJobs jobs,
-            Supplier<Settings> settings) {
+            Supplier<Settings> settings, UsageForecaster forecaster) {
         UsageRpcMethods m = new UsageRpcMethods(usage, jobs, settings);
         RpcParam accountId = RpcParam.required("accountId", "string", "account id");
         registry.register(new RpcMethod("account/usage/read", "Latest usage of one account with its availability "
@@ -48,6 +48,10 @@ final class UsageRpcMethods {
         registry.register(new RpcMethod("account/usage/aggregate", "Pool remaining % of the 5-hour and weekly "
                 + "windows over the accounts that are not disabled, with known/unknown and availability counts.",
                 List.of(), guard(p -> usage.aggregate())));
+        registry.register(new RpcMethod("account/usage/forecast", "For each account and the whole pool: the burn "
+                + "rate of the last hour (requests and tokens from the request log) and when each usage window runs "
+                + "out at that rate; pool.hoursLeft is how long the pool lasts (null without traffic).", List.of(),
+                guard(p -> forecaster.forecast())));
         registry.register(new RpcMethod("account/usage/history", "Stored snapshots of one account, oldest first.",
                 List.of(accountId,
                         RpcParam.optional("from", "integer", "Unix seconds; default: USAGE_HISTORY_DAYS ago"),

@@ -50,9 +50,19 @@ public final class UsageService {
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
+        reloadLatest();
+    }
+
+    /**
+     * Re-reads the latest snapshot of every account; newer stored ones replace what is in memory (another instance
+     * of a shared database fetched them).
+     */
+    public void reloadLatest() {
         for (UsageSnapshot snapshot : repository.latest()) {
-            latest.put(snapshot.accountId(), snapshot);
-            persistedAt.put(snapshot.accountId(), snapshot.capturedAt());
+            latest.merge(snapshot.accountId(), snapshot,
+                    (mine, stored) -> stored.capturedAt().isAfter(mine.capturedAt()) ? stored : mine);
+            persistedAt.merge(snapshot.accountId(), snapshot.capturedAt(),
+                    (mine, stored) -> stored.isAfter(mine) ? stored : mine);
         }
     }
 

@@ -22,14 +22,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import com.codexmanager.usage.UsageService;
+import com.codexmanager.usage.UsageSnapshot;
+import com.codexmanager.usage.UsageWindow;
+import com.codexmanager.gateway.routing.AccountQuota;
+import java.util.Locale;
 
 /**
- * The gateway's view of the account pool, backed by the accounts feature. The routable snapshot is cached and
- * rebuilt when the accounts change (or after {@link #MAX_AGE} as a safety net), so a request never queries the
- * database for routing. Thread-safe.
+ * The gateway's view of the account pool, backed by the accounts and usage features. The routable snapshot (with
+ * each account's plan and usage windows, and the headroom ranking) is cached, rebuilt at once when the accounts
+ * change and every {@link #MAX_AGE} in the background ({@link #refreshSnapshot()}), so a request never queries the
+ * database for routing unless an account was just written. Thread-safe.
  */
 public final class AccountPoolAdapter implements AccountPool {
     static final Duration MAX_AGE = Duration.ofSeconds(2);
+    /** A snapshot this old means the background refresh is not running: a request rebuilds it then. */
+    static final Duration STALE_AGE = MAX_AGE.multipliedBy(5);
     private static final Duration LAST_USED_WRITE_INTERVAL = Duration.ofMinutes(1);
 
     private record Cached(PoolSnapshot snapshot, long version, Instant builtAt) {
@@ -74,8 +81,8 @@ public final class AccountPoolAdapter implements AccountPool {
         if (current == null || current.version() != version) {
             return rebuild(version, now, true).snapshot();
         }
-        if (current.builtAt().plus(MAX_AGE).isBefore(now) && refreshing.compareAndSet(false, true)) {
-            // only the age ran out: one caller rebuilds, everyone else goes on with the snapshot at hand
+        if (current.builtAt().plus(STALE_AGE).isBefore(now) && refreshing.compareAndSet(false, true)) {
+            // the background refresh stalled: one caller rebuilds, everyone else goes on with the snapshot at hand
             try {
                 return rebuild(version, now, false).snapshot();
             } finally {
@@ -83,6 +90,21 @@ public final class AccountPoolAdapter implements AccountPool {
             }
         }
         return current.snapshot();
+    }
+
+    /**
+     * Rebuilds the snapshot from the accounts and their latest usage, off the request path: the gateway calls this
+     * every {@link #MAX_AGE}, so usage changes (which do not move the accounts' version) reach the headroom ranking.
+     */
+    @Override
+    public void refreshSnapshot() {
+        if (refreshing.compareAndSet(false, true)) {
+            try {
+                rebuild(accounts.version(), clock.instant(), false);
+            } finally {
+                refreshing.set(false);
+            }
+        }
     }
 
     private synchronized Cached rebuild(long version, Instant now, boolean onlyIfStale) {
@@ -97,11 +119,34 @@ public final class AccountPoolAdapter implements AccountPool {
                     limitSeenByGateway.get(a.id())) : null;
             PoolAccount.Status status = TokenRefresher.servesUntilExpiry(a, now) ? PoolAccount.Status.ACTIVE
                     : status(a.status());
-            pool.add(new PoolAccount(a.id(), a.sort(), a.groupName(), status, a.hasToken(), until));
+            UsageSnapshot latestUsage = usage.latest(a.id()).orElse(null);
+            pool.add(new PoolAccount(a.id(), a.sort(), a.groupName(), status, a.hasToken(), until,
+                    plan(a, latestUsage), quota(latestUsage)));
         }
-        Cached built = new Cached(PoolSnapshot.of(pool), version, now);
+        Cached built = new Cached(PoolSnapshot.of(pool, now), version, now);
         cached = built;
         return built;
+    }
+
+    /** The live plan (from the latest usage) wins over the one in the token claims. */
+    private static String plan(Account account, UsageSnapshot usage) {
+        String plan = usage != null && usage.planType() != null && !usage.planType().isBlank() ? usage.planType()
+                : account.planType();
+        return plan == null || plan.isBlank() ? null : plan.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static AccountQuota quota(UsageSnapshot usage) {
+        if (usage == null) {
+            return AccountQuota.UNKNOWN;
+        }
+        return new AccountQuota(window(usage.primary()), window(usage.secondary()));
+    }
+
+    private static AccountQuota.Window window(UsageWindow window) {
+        if (window == null || !window.known() || window.windowMinutes() <= 0) {
+            return null;
+        }
+        return new AccountQuota.Window(window.usedPercent(), window.windowMinutes(), window.resetsAt());
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -147,7 +192,8 @@ public final class AccountPoolAdapter implements AccountPool {
     private Credentials fresh(String accountId, long version, TokenCall call) throws CredentialsUnavailableException {
         try {
             FreshToken token = call.get();
-            Credentials credentials = new Credentials(token.accountId(), token.accessToken(), token.chatgptAccountId());
+            Credentials credentials = new Credentials(token.accountId(), token.accessToken(), token.chatgptAccountId(),
+                    token.proxy());
             Instant now = clock.instant();
             Instant validUntil = now.plus(CREDENTIALS_MAX_AGE);
             if (token.expiresAt() != null && token.expiresAt().minus(EXPIRY_MARGIN).isBefore(validUntil)) {

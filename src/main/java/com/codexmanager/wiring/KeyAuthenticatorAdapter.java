@@ -25,10 +25,15 @@ public final class KeyAuthenticatorAdapter implements KeyAuthenticator {
             var policy = key.policy();
             return new KeyVerdict.Allowed(new PlatformKey(key.id(), key.keyPrefix(), key.protocolType().wireName(),
                     policy.modelSlug(), policy.reasoningEffort() == null ? null : policy.reasoningEffort().wireName(),
-                    policy.allowedModels(), key.accountGroup(), azure(key)));
+                    policy.allowedModels(), key.accountGroup(), azure(key), limits(key)));
         }
         KeyRejection rejection = ((KeyAuthResult.Rejected) result).reason();
         return new KeyVerdict.Rejected(rejection.httpStatus(), rejection.errorCode(), rejection.message());
+    }
+
+    private static PlatformKey.Limits limits(VerifiedKey key) {
+        return key.limits().none() ? PlatformKey.Limits.NONE
+                : new PlatformKey.Limits(key.limits().requestsPerMinute(), key.limits().tokensPerDay());
     }
 
     /** The Azure endpoint of an azure_openai key; its api-key is opened only when a request is forwarded. */

@@ -19,11 +19,15 @@ public final class RequestRecorderAdapter implements RequestRecorder {
     private final RequestLogSink log;
     private final TraceLog trace;
     private final KeyTrafficMetrics keyTraffic;
+    private final String instanceName;
 
-    public RequestRecorderAdapter(RequestLogSink log, TraceLog trace, KeyTrafficMetrics keyTraffic) {
+    /** @param instanceName this instance's name, written on every row (several may share one database) */
+    public RequestRecorderAdapter(RequestLogSink log, TraceLog trace, KeyTrafficMetrics keyTraffic,
+            String instanceName) {
         this.log = log;
         this.trace = trace;
         this.keyTraffic = keyTraffic;
+        this.instanceName = instanceName;
     }
 
     @Override
@@ -31,6 +35,7 @@ public final class RequestRecorderAdapter implements RequestRecorder {
         keyTraffic.record(r.keyId(), r.keyPrefix(), r.status(), nonNegative(r.inputTokens()),
                 nonNegative(r.cachedInputTokens()), nonNegative(r.outputTokens()), nonNegative(r.reasoningTokens()));
         log.record(RequestLogEntry.builder(r.traceId(), r.at())
+                .instance(instanceName)
                 .key(r.keyId(), r.keyPrefix())
                 .accounts(r.attemptedAccountIds())
                 .transport(r.transport())

@@ -107,6 +107,6 @@ class ApiKeyValidationRpcTest {
         List<String> names = methods.asList().stream().map(JsonElement::getAsJsonObject)
                 .map(m -> m.get("name").getAsString()).filter(n -> n.startsWith("apikey/")).toList();
         assertThat(names).containsExactlyInAnyOrder("apikey/create", "apikey/list", "apikey/update",
-                "apikey/disable", "apikey/enable", "apikey/delete", "apikey/models");
+                "apikey/disable", "apikey/enable", "apikey/delete", "apikey/models", "apikey/usage");
     }
 }

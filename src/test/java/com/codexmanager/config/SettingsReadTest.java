@@ -29,7 +29,7 @@ class SettingsReadTest {
 
     /** The packages whose code each group of settings documents. */
     private static final Map<Setting.Group, List<String>> READERS = new EnumMap<>(Map.of(
-            Setting.Group.SERVICE, List.of("service", "server", "config", "rpc", "desktop", "logging"),
+            Setting.Group.SERVICE, List.of("service", "server", "config", "rpc", "desktop", "logging", "crypto", "store"),
             Setting.Group.LOGIN, List.of("auth"),
             Setting.Group.UPSTREAM, List.of("gateway", "usage", "auth", "upstream", "service"),
             Setting.Group.GATEWAY, List.of("gateway", "observability", "server"),

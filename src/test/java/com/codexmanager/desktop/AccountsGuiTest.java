@@ -311,6 +311,43 @@ class AccountsGuiTest {
         await("closed", () -> !dialog.isShowing());
     }
 
+    /** The account dialog edits the account's own proxy; its password never shows again. */
+    @Test
+    void the_edit_dialog_sets_and_clears_the_accounts_own_proxy_and_never_shows_its_password() {
+        select(ids.get(0));
+        ui.window.button("accounts.edit").click();
+        JDialog dialog = awaitMessageDialog();
+        javax.swing.JTextField proxy = (javax.swing.JTextField) ui.named(dialog, "edit-proxy");
+        assertThat(onEdt(() -> proxy.getText())).isEmpty();
+        onEdt(() -> proxy.setText("http://pool:p4ss-word@127.0.0.1:3128"));
+        screenshot(dialog.getRootPane(), "dialog-edit-account-proxy-light");
+        clickOk(dialog);
+        await("stored", () -> "http://pool:***@127.0.0.1:3128".equals(listedProxy(ids.get(0))));
+        await("row follows", () -> rows().stream().anyMatch(a -> a.id().equals(ids.get(0))
+                && a.proxyUrl().equals("http://pool:***@127.0.0.1:3128")));
+
+        select(ids.get(0));
+        ui.window.button("accounts.edit").click();
+        JDialog again = awaitMessageDialog();
+        javax.swing.JTextField shown = (javax.swing.JTextField) ui.named(again, "edit-proxy");
+        assertThat(onEdt(() -> shown.getText())).isEqualTo("http://pool:***@127.0.0.1:3128")
+                .doesNotContain("p4ss-word");
+        onEdt(() -> shown.setText(""));
+        clickOk(again);
+
+        await("cleared", () -> listedProxy(ids.get(0)) == null);
+    }
+
+    private String listedProxy(String accountId) {
+        for (JsonElement item : fixture.rpc().call("account/list", Map.of()).getAsJsonArray("items")) {
+            JsonObject account = item.getAsJsonObject();
+            if (account.get("id").getAsString().equals(accountId)) {
+                return account.has("proxyUrl") ? account.get("proxyUrl").getAsString() : null;
+            }
+        }
+        return null;
+    }
+
     @Test
     void move_up_reorders_the_pool() {
         select(ids.get(2));

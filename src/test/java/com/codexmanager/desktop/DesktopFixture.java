@@ -129,6 +129,7 @@ final class DesktopFixture implements AutoCloseable {
             patch.add("groupName", com.google.gson.JsonNull.INSTANCE);
             patch.add("note", com.google.gson.JsonNull.INSTANCE);
             patch.add("tags", new com.google.gson.JsonArray());
+            patch.add("proxyUrl", com.google.gson.JsonNull.INSTANCE);
             rpc().call("account/update", patch);
         }
         rpc().call("account/updateSorts", Map.of("accountIds", ids));

@@ -5,6 +5,7 @@ import static com.codexmanager.desktop.GuiTestSupport.onEdt;
 import static com.codexmanager.desktop.GuiTestSupport.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.cli.ClientSnippets;
 import com.codexmanager.desktop.model.KeysTableModel;
 import com.codexmanager.desktop.ui.WrappingLabel;
 import com.google.gson.JsonElement;
@@ -189,7 +190,9 @@ class KeysGuiTest {
         DialogFixture snippets = ui.dialog("keySnippetsDialog");
         String text = snippets.textBox("snippet.codex").text();
         assertThat(text).contains("base_url = \"" + fixture.desktop.service().endpoint().baseUrl() + "/v1\"")
-                .contains(codex.get("keyPrefix").getAsString()).doesNotContain(fixture.gatewayKey());
+                .contains(codex.get("keyPrefix").getAsString()).doesNotContain(fixture.gatewayKey())
+                // the same variable as `key create` prints; not CODEXMANAGER_*, the service's settings namespace
+                .contains("env_key = \"" + ClientSnippets.CODEX_KEY_VARIABLE + "\"").doesNotContain("CODEXMANAGER_");
         javax.swing.JTextArea claude = (javax.swing.JTextArea) ui.named((Container) snippets.target(),
                 "snippet.claude");
         assertThat(onEdt(() -> claude.getText())).doesNotContain(fixture.gatewayKey());
@@ -200,20 +203,59 @@ class KeysGuiTest {
     }
 
     @Test
+    void limits_typed_in_the_dialog_are_stored_shown_and_cleared_in_edit() {
+        ui.window.button("keys.create").click();
+        DialogFixture create = ui.dialog("createKeyDialog");
+        create.textBox("key.name").enterText("Shared script");
+        create.textBox("key.requestsPerMinute").enterText("abc");
+        create.button("key.submit").click();
+        WrappingLabel error = (WrappingLabel) ui.named((Container) create.target(), "key.error");
+        await("refused before sending", () -> error.message().contains("whole number"));
+        create.textBox("key.requestsPerMinute").deleteText().enterText("3");
+        create.textBox("key.tokensPerDay").enterText("50000");
+        screenshot(create.target(), "dialog-create-key-limits-light");
+
+        create.button("key.submit").click();
+
+        ui.dialog("keyCreatedDialog").button("created.done").click();
+        JsonObject limits = storedKey("Shared script").getAsJsonObject("limits");
+        assertThat(limits.get("requestsPerMinute").getAsInt()).isEqualTo(3);
+        assertThat(limits.get("tokensPerDay").getAsLong()).isEqualTo(50_000);
+        await("limits column", () -> rowOf("Shared script") >= 0
+                && cell("Shared script", KeysTableModel.Column.LIMITS).equals("3/min · 50.0k tok/day"));
+        assertThat(cell("Codex laptop", KeysTableModel.Column.LIMITS)).isEqualTo("No limit");
+
+        onEdt(() -> selectRow("Shared script"));
+        ui.window.button("keys.edit").click();
+        DialogFixture edit = ui.dialog("editKeyDialog");
+        assertThat(edit.textBox("key.requestsPerMinute").text()).isEqualTo("3");
+        edit.textBox("key.requestsPerMinute").deleteText();
+        edit.button("key.save").click();
+        await("per-minute limit cleared", () -> storedKey("Shared script").getAsJsonObject("limits")
+                .get("requestsPerMinute").isJsonNull());
+        assertThat(storedKey("Shared script").getAsJsonObject("limits").get("tokensPerDay").getAsLong())
+                .isEqualTo(50_000);
+    }
+
+    @Test
     void the_table_shows_group_expiry_protocol_model_and_todays_requests_per_key() {
         fixture.rpc().call("apikey/update", Map.of("id", storedKey("Old CI").get("id").getAsString(),
                 "accountGroup", "IMPORT", "expiresAt", Instant.now().plus(Duration.ofDays(3)).getEpochSecond()));
         for (int i = 0; i < 2; i++) {
             assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "counted " + i)).isEqualTo(200);
         }
-        long counted = fixture.logCount(Map.of("keyId", storedKey("Codex laptop").get("id").getAsString()));
+        String codex = storedKey("Codex laptop").get("id").getAsString();
+        await("logged", () -> fixture.rpc().call("apikey/usage", Map.of("id", codex)).get("requests")
+                .getAsLong() >= 2);
+        JsonObject usage = fixture.rpc().call("apikey/usage", Map.of("id", codex));
+        String expected = usage.get("requests").getAsLong() + " req · " + com.codexmanager.desktop.ui.Formats.compact(
+                usage.get("inputTokens").getAsLong() + usage.get("outputTokens").getAsLong()) + " tok";
 
         ui.open(Page.LOGS);
         ui.open(Page.KEYS);
 
-        await("requests today", () -> cell("Codex laptop", KeysTableModel.Column.TODAY).equals(
-                Long.toString(counted)));
-        assertThat(cell("Claude Code", KeysTableModel.Column.TODAY)).isEqualTo("0");
+        await("usage today", () -> cell("Codex laptop", KeysTableModel.Column.TODAY).equals(expected));
+        assertThat(cell("Claude Code", KeysTableModel.Column.TODAY)).isEqualTo("0 req · 0 tok");
         assertThat(cell("Old CI", KeysTableModel.Column.GROUP)).isEqualTo("IMPORT");
         assertThat(cell("Old CI", KeysTableModel.Column.MODEL)).isEqualTo("gpt-5.4");
         assertThat(cell("Old CI", KeysTableModel.Column.STATUS)).isEqualTo("Disabled");

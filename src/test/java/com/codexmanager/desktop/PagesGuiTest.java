@@ -289,6 +289,16 @@ class PagesGuiTest {
         ui.window.toggleButton("logs.chip.all").click();
     }
 
+    /** The dashboard says how long the pool lasts at the current rate (account/usage/forecast). */
+    @Test
+    void the_dashboard_says_how_long_the_pool_lasts_at_the_current_rate() {
+        openLoaded(Page.DASHBOARD);
+
+        await("forecast", () -> ((JLabel) ui.named("dash-forecast")).getText()
+                .matches("At the current rate the pool lasts ~\\d+ (min|h|d) \\(.+ tokens an hour\\)"));
+        screenshot(ui.frame().getRootPane(), "page-dashboard-forecast-light");
+    }
+
     /**
      * Bug: the dashboard said "Limit reached" where the accounts page said "Unavailable" for the same account. Both
      * use the badge's words now, and the status column says when the account can work again.

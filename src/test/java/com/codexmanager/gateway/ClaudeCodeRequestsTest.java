@@ -45,7 +45,7 @@ class ClaudeCodeRequestsTest {
     }
 
     /** A Claude Code-like body; the texts are written for this test. */
-    private static String body(boolean stream, String session) {
+    static String body(boolean stream, String session) {
         String userId = "{\\\"device_id\\\":\\\"dev-42\\\",\\\"account_uuid\\\":\\\"\\\",\\\"session_id\\\":\\\""
                 + session + "\\\"}";
         return "{\"model\":\"claude-opus-4-8\",\"max_tokens\":64000,"
@@ -64,6 +64,11 @@ class ClaudeCodeRequestsTest {
     }
 
     private HttpResponse<String> postMessages(String body, String apiKeyHeader) throws Exception {
+        return postMessages(bed, body, apiKeyHeader);
+    }
+
+    /** POSTs like Claude Code does: {@code ?beta=true}, {@code x-api-key}, its version and beta headers. */
+    static HttpResponse<String> postMessages(GatewayTestBed bed, String body, String apiKeyHeader) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(bed.baseUrl() + "/v1/messages?beta=true"))
                 .header("Content-Type", "application/json").header("x-api-key", apiKeyHeader)
                 .header("anthropic-version", "2023-06-01")

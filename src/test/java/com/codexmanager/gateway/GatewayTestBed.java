@@ -70,9 +70,15 @@ final class GatewayTestBed implements AutoCloseable {
                 new AppSettingsRepository(database.sql()), new SecretBox(MasterKey.of(new byte[32]),
                 new SecureRandom()), clock);
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        SecureRandom random = new SecureRandom();
+        byte[] key = new byte[32];
+        random.nextBytes(key);
         this.context = new ServiceContext(settings, new DataDir(tmp, tmp.resolve("unused.mv.db")), database,
-                new RpcRegistry(), clock, new SecureRandom(), ServiceOptions.forTest(env, clock), null,
-                com.codexmanager.rpc.RpcToken.of("test-rpc-token"));
+                new com.codexmanager.crypto.SecretBox(com.codexmanager.crypto.MasterKey.of(key), random),
+                new RpcRegistry(), clock, random, ServiceOptions.forTest(env, clock), null,
+                com.codexmanager.rpc.RpcToken.of("test-rpc-token"), "test",
+                new com.codexmanager.store.ChangeFeed(database.sql(), false),
+                new com.codexmanager.store.JobLeases(database.sql(), "test", false));
         UsageObserver usage = rateLimits::put;
         this.module = new GatewayModule(context, pool, keys, recorder, usage);
         this.server = new HttpServer(new HttpServerOptions(new HostPort("127.0.0.1", 0), 8, 200, 1024,
@@ -83,6 +89,12 @@ final class GatewayTestBed implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /** Calls one of the gateway's RPC methods ({@code gateway/*}) as the service's RPC endpoint would. */
+    Object rpc(String method, Map<String, Object> params) {
+        com.google.gson.JsonObject json = com.codexmanager.json.Json.GSON.toJsonTree(params).getAsJsonObject();
+        return new com.codexmanager.rpc.RpcDispatcher(context.rpc()).call(method, json);
     }
 
     String baseUrl() {

@@ -107,4 +107,26 @@ class RoutingBehaviourTest {
         assertThat(sent.getAsJsonObject("reasoning").get("effort").getAsString()).isEqualTo("high");
         assertThat(sent.getAsJsonArray("include").toString()).contains("reasoning.encrypted_content");
     }
+
+    /** Issue 14's check: under headroom, an account at 90 % gets no new conversation while another is at 10 %. */
+    @Test
+    void under_headroom_an_account_at_ninety_percent_gets_no_new_conversations_while_another_is_at_ten()
+            throws Exception {
+        bed.close();
+        bed = new GatewayTestBed(Map.of("CODEXMANAGER_ROUTE_STRATEGY", "headroom"));
+        a = bed.fake.createAccount();
+        b = bed.fake.createAccount();
+        bed.pool.add(a, 1).add(b, 2);
+        java.time.Instant now = java.time.Instant.now();
+        bed.pool.setQuota(a.accountId(), new com.codexmanager.gateway.routing.AccountQuota(
+                new com.codexmanager.gateway.routing.AccountQuota.Window(90, 300, now.plusSeconds(3600)),
+                new com.codexmanager.gateway.routing.AccountQuota.Window(30, 10_080, now.plusSeconds(86_400))));
+        bed.pool.setQuota(b.accountId(), new com.codexmanager.gateway.routing.AccountQuota(
+                new com.codexmanager.gateway.routing.AccountQuota.Window(10, 300, now.plusSeconds(14_400)),
+                new com.codexmanager.gateway.routing.AccountQuota.Window(30, 10_080, now.plusSeconds(86_400))));
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(servedBy(bed.post("/v1/responses", turn("new-conv-" + i, 0)))).isEqualTo(b.accountId());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package com.codexmanager.gateway;
 import com.codexmanager.gateway.port.AccountPool;
 import com.codexmanager.gateway.port.Credentials;
 import com.codexmanager.gateway.port.CredentialsUnavailableException;
+import com.codexmanager.gateway.routing.AccountQuota;
 import com.codexmanager.gateway.routing.PoolAccount;
 import com.codexmanager.gateway.routing.PoolSnapshot;
 import com.codexmanager.testkit.FakeAccount;
@@ -39,7 +40,7 @@ final class TestAccountPool implements AccountPool {
 
     synchronized TestAccountPool add(FakeAccount account, long sort) {
         accounts.put(account.accountId(), new PoolAccount(account.accountId(), sort, "default",
-                PoolAccount.Status.ACTIVE, true, null));
+                PoolAccount.Status.ACTIVE, true, null, account.planType(), null));
         credentials.put(account.accountId(), new Credentials(account.accountId(), account.accessToken(),
                 account.accountId()));
         refreshTokens.put(account.accountId(), account.refreshToken());
@@ -50,19 +51,28 @@ final class TestAccountPool implements AccountPool {
 
     synchronized void setStatus(String id, PoolAccount.Status status) {
         PoolAccount a = accounts.get(id);
-        accounts.put(id, new PoolAccount(a.id(), a.sort(), a.groupName(), status, a.hasToken(), a.exhaustedUntil()));
+        accounts.put(id, new PoolAccount(a.id(), a.sort(), a.groupName(), status, a.hasToken(), a.exhaustedUntil(),
+                a.plan(), a.quota()));
         rebuild();
     }
 
     synchronized void setGroup(String id, String group) {
         PoolAccount a = accounts.get(id);
-        accounts.put(id, new PoolAccount(a.id(), a.sort(), group, a.status(), a.hasToken(), a.exhaustedUntil()));
+        accounts.put(id, new PoolAccount(a.id(), a.sort(), group, a.status(), a.hasToken(), a.exhaustedUntil(),
+                a.plan(), a.quota()));
         rebuild();
     }
 
     synchronized void setSort(String id, long sort) {
         PoolAccount a = accounts.get(id);
-        accounts.put(id, new PoolAccount(a.id(), sort, a.groupName(), a.status(), a.hasToken(), a.exhaustedUntil()));
+        accounts.put(id, new PoolAccount(a.id(), sort, a.groupName(), a.status(), a.hasToken(), a.exhaustedUntil(),
+                a.plan(), a.quota()));
+        rebuild();
+    }
+
+    /** The usage windows routing sees for the account (what the usage feature would report). */
+    synchronized void setQuota(String id, AccountQuota quota) {
+        accounts.put(id, accounts.get(id).withQuota(quota));
         rebuild();
     }
 
@@ -123,7 +133,7 @@ final class TestAccountPool implements AccountPool {
     public synchronized void markUsageLimited(String accountId, Instant resetsAt) {
         PoolAccount a = accounts.get(accountId);
         accounts.put(accountId, new PoolAccount(a.id(), a.sort(), a.groupName(), PoolAccount.Status.LIMITED,
-                a.hasToken(), resetsAt));
+                a.hasToken(), resetsAt, a.plan(), a.quota()));
         rebuild();
     }
 

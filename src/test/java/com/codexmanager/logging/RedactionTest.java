@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codexmanager.testkit.ServiceHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -61,6 +63,28 @@ class RedactionTest {
         assertThat(Redactor.redact("socks5h://u:p@ss@proxy:1080")).doesNotContain("p@ss").contains("u:");
         assertThat(Redactor.redact("see https://chatgpt.com/backend-api/codex")).isEqualTo(
                 "see https://chatgpt.com/backend-api/codex");
+    }
+
+    /** The cheap pre-checks that skip a rule never skip one that would have matched. */
+    @Test
+    void skipping_rules_by_their_pre_checks_changes_no_output() {
+        List<String> pieces = List.of("Bearer ", "bAsIc ", "Authorization: ", "authorization=", "X-Api-Key: ",
+                "API-KEY=", "api_key=", "apikey=", "x-codexmanager-rpc-token: ", "Cookie: ", "cookie=", "token=",
+                "ACCESS_TOKEN=", "refresh_token=", "code_verifier=", "?code=", "&CODE=", "code=", " code=",
+                "\"access_token\": \"", "\"Key\":\"", "\"password\" : \"", "\"", "sk-", "sk_", "cmk_", "cmk-",
+                "eyJ", "eyJhbGciOiJ9.", "abcdEFGH1234.", "http://", "socks5h://u:", "@", ":", "=", "&", "?", " ", "\n",
+                "0123456789abcdef", "ABCDEF0123456789", "secret-value_42", "plain", "trace=trc_1", "status=200", "İ",
+                "\u212A", "/", "%", "rt_9f8e7d6c5b4a39281706f5e4d3c2b1a0", JWT, PLATFORM_KEY, "a".repeat(64));
+        Random random = new Random(20261205);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int count = 1 + random.nextInt(12);
+            for (int p = 0; p < count; p++) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String input = text.toString();
+            assertThat(Redactor.redact(input)).as(input).isEqualTo(Redactor.redactEveryRule(input));
+        }
     }
 
     @Test

@@ -83,8 +83,11 @@ class TraceContentTest {
     }
 
     private Optional<String> loggedErrorCode() {
-        JsonObject row = service.rpc().call("requestlog/list", Map.of("page", 1, "pageSize", 1))
-                .getAsJsonArray("items").get(0).getAsJsonObject();
+        var items = service.rpc().call("requestlog/list", Map.of("page", 1, "pageSize", 1)).getAsJsonArray("items");
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonObject row = items.get(0).getAsJsonObject();
         return Optional.ofNullable(row.get("errorCode")).filter(JsonElement::isJsonPrimitive)
                 .map(JsonElement::getAsString);
     }

@@ -35,7 +35,7 @@ class EnvSamplesTest {
     @Test
     void the_short_samples_exist_next_to_the_generated_one() throws IOException {
         assertThat(samples().map(p -> p.getFileName().toString()))
-                .contains("codexmanager.env", "team-server.env", "custom-upstream.env");
+                .contains("codexmanager.env", "team-server.env", "custom-upstream.env", "team-postgres.env");
     }
 
     @ParameterizedTest
@@ -63,5 +63,16 @@ class EnvSamplesTest {
 
         assertThat(values).containsEntry("CODEXMANAGER_SERVICE_ADDR", "0.0.0.0:48760")
                 .containsKey("CODEXMANAGER_RPC_TOKEN");
+    }
+
+    @Test
+    void the_team_postgres_sample_selects_postgresql_with_a_shared_key_file_and_names_its_instance()
+            throws IOException {
+        var values = EnvFile.parse(Files.readString(SAMPLES.resolve("team-postgres.env"), StandardCharsets.UTF_8));
+
+        assertThat(values.get("CODEXMANAGER_DB_URL")).startsWith("jdbc:postgresql://");
+        assertThat(values).containsKeys("CODEXMANAGER_DB_USER", "CODEXMANAGER_DB_PASSWORD",
+                "CODEXMANAGER_SECRET_KEY_FILE", "CODEXMANAGER_INSTANCE_NAME", "CODEXMANAGER_RPC_TOKEN")
+                .doesNotContainKey("CODEXMANAGER_SECRET_KEY");
     }
 }

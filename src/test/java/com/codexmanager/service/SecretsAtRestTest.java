@@ -40,6 +40,8 @@ class SecretsAtRestTest {
 
     @Test
     void a_cookie_and_a_proxy_password_set_over_rpc_never_reach_the_disk_in_plain_text() {
+        // reads or writes the H2 file and the data dir's key file directly
+        org.junit.jupiter.api.Assumptions.assumeFalse(ServiceHarness.onPostgres());
         try (ServiceHarness harness = ServiceHarness.start(dir)) {
             harness.rpc().call("appSettings/set", Map.of("upstreamCookie", COOKIE,
                     "upstreamProxyUrl", "http://bob:" + PROXY_PASSWORD + "@127.0.0.1:3128"));
@@ -60,6 +62,8 @@ class SecretsAtRestTest {
 
     @Test
     void plain_values_stored_by_an_older_version_are_encrypted_on_start_and_still_apply() throws IOException {
+        // reads or writes the H2 file and the data dir's key file directly
+        org.junit.jupiter.api.Assumptions.assumeFalse(ServiceHarness.onPostgres());
         ServiceHarness.start(dir).close();
         DataDir dataDir = new DataDir(dir, dir.resolve("codexmanager.mv.db"));
         try (Database database = Database.open(dataDir)) {
@@ -81,6 +85,8 @@ class SecretsAtRestTest {
 
     @Test
     void a_sealed_value_that_no_longer_opens_is_ignored_with_a_warning() throws IOException {
+        // reads or writes the H2 file and the data dir's key file directly
+        org.junit.jupiter.api.Assumptions.assumeFalse(ServiceHarness.onPostgres());
         try (ServiceHarness harness = ServiceHarness.start(dir)) {
             harness.rpc().call("appSettings/set", Map.of("upstreamCookie", COOKIE));
         }

@@ -237,6 +237,15 @@ public final class FakeUpstream implements AutoCloseable {
         return catalog.bump();
     }
 
+    /**
+     * Gives every account of {@code plan} exactly these models, best first (names the fake does not know get a
+     * plain definition, like a later renamed catalogue); in strict-model mode other models are refused with the
+     * backend's 400. Moves the models ETag on.
+     */
+    public void setPlanModels(String plan, String... slugs) {
+        catalog.setPlanModels(plan, List.of(slugs));
+    }
+
     public List<RecordedRequest> requests() {
         return log.all();
     }

@@ -3,12 +3,17 @@ package com.codexmanager.testkit;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@code /models} catalogue (codex-protocol.md §4.2, §4.3) and its ETag. Thread-safe: only the ETag
- * generation changes. The {@code minimal_client_version} values and the per-plan lists are inferred.
+ * The {@code /models} catalogue (codex-protocol.md §4.2, §4.3) per plan, and its ETag. By default free plans lack
+ * {@code gpt-5.6-sol}, {@code gpt-5.4} and {@code gpt-5.3-codex-spark}; a test can give any plan its own list
+ * ({@link #setPlanModels}), including names this catalogue does not know (a later, renamed catalogue). Thread-safe:
+ * the per-plan lists are in a concurrent map and the ETag generation is atomic. The
+ * {@code minimal_client_version} values and the per-plan lists are inferred.
  */
 final class ModelCatalog {
     private static final List<String> PAID_PLANS = List.of("plus", "pro", "team", "business", "enterprise", "edu");
@@ -36,6 +41,43 @@ final class ModelCatalog {
                     272_000, true, true, true));
 
     private final AtomicInteger generation = new AtomicInteger(1);
+    private final Map<String, List<Model>> planOverrides = new ConcurrentHashMap<>();
+
+    /**
+     * Gives {@code plan} exactly these models, best first: known slugs keep their definition, other names get a
+     * plain one (listed, callable through the API). Moves the ETag on.
+     */
+    void setPlanModels(String plan, List<String> slugs) {
+        List<Model> models = new java.util.ArrayList<>();
+        for (int i = 0; i < slugs.size(); i++) {
+            String slug = slugs.get(i);
+            int priority = i + 1;
+            Model known = MODELS.stream().filter(m -> m.slug().equals(slug)).findFirst().orElse(null);
+            models.add(known != null ? new Model(known.slug(), known.displayName(), known.description(),
+                    known.minimalClientVersion(), priority, known.contextWindow(), known.hidden(),
+                    known.supportedInApi(), true)
+                    : new Model(slug, slug, "A model of a later catalogue.", "0.100.0", priority, 272_000, false,
+                            true, true));
+        }
+        planOverrides.put(plan.toLowerCase(Locale.ROOT), List.copyOf(models));
+        bump();
+    }
+
+    /** The models a plan offers, best first. */
+    List<Model> modelsFor(String planType) {
+        String plan = planType.toLowerCase(Locale.ROOT);
+        List<Model> override = planOverrides.get(plan);
+        if (override != null) {
+            return override;
+        }
+        boolean free = plan.equals("free");
+        return MODELS.stream().filter(model -> !free || model.onFreePlan()).toList();
+    }
+
+    /** Whether accounts of {@code planType} may use {@code slug}. */
+    boolean offers(String planType, String slug) {
+        return modelsFor(planType).stream().anyMatch(model -> model.slug().equals(slug));
+    }
 
     /** The catalogue version, sent as {@code ETag} on {@code /models} and {@code x-models-etag} elsewhere. */
     String etag() {
@@ -48,10 +90,6 @@ final class ModelCatalog {
         return etag();
     }
 
-    boolean knows(String slug) {
-        return MODELS.stream().anyMatch(model -> model.slug().equals(slug));
-    }
-
     /**
      * {@code {"models":[…]}} for a plan.
      *
@@ -59,12 +97,11 @@ final class ModelCatalog {
      *     left out
      */
     JsonObject catalogue(String planType, String clientVersion) {
-        boolean free = planType.toLowerCase(Locale.ROOT).equals("free");
         JsonArray models = new JsonArray();
-        for (Model model : MODELS) {
+        for (Model model : modelsFor(planType)) {
             boolean versionOk = clientVersion == null
                     || compareVersions(clientVersion, model.minimalClientVersion()) >= 0;
-            if (versionOk && (!free || model.onFreePlan())) {
+            if (versionOk) {
                 models.add(toJson(model));
             }
         }

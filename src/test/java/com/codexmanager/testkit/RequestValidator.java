@@ -31,7 +31,8 @@ final class RequestValidator {
         this.models = models;
     }
 
-    Optional<Rejection> validate(JsonObject body) {
+    /** @param planType the calling account's plan: it decides which models are offered */
+    Optional<Rejection> validate(JsonObject body, String planType) {
         for (String field : UNSUPPORTED) {
             if (body.has(field)) {
                 return detail("Unsupported parameter: " + field);
@@ -57,15 +58,15 @@ final class RequestValidator {
         if (!body.has("instructions") || body.get("instructions").isJsonNull()) {
             return detail("Instructions are required");
         }
-        return validateModel(body).or(() -> validateInput(body));
+        return validateModel(body, planType).or(() -> validateInput(body));
     }
 
-    private Optional<Rejection> validateModel(JsonObject body) {
+    private Optional<Rejection> validateModel(JsonObject body, String planType) {
         String model = Json.string(body, "model");
         if (model == null || model.isEmpty()) {
             return detail("Model is required");
         }
-        if (options.strictModels() && !models.knows(model)) {
+        if (options.strictModels() && !models.offers(planType, model)) {
             return detail("The '" + model + "' model is not supported when using Codex with a ChatGPT account.");
         }
         return Optional.empty();

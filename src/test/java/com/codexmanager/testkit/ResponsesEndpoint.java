@@ -47,7 +47,7 @@ final class ResponsesEndpoint {
     void responses(Context ctx) {
         auth.owner(ctx).ifPresent(FakeAccount::noteResponsesCall);
         Optional<FakeAccount> caller = authenticate(ctx);
-        Optional<JsonObject> body = caller.flatMap(account -> validBody(ctx));
+        Optional<JsonObject> body = caller.flatMap(account -> validBody(ctx, account));
         if (body.isEmpty()) {
             return;
         }
@@ -126,7 +126,7 @@ final class ResponsesEndpoint {
         return account;
     }
 
-    private Optional<JsonObject> validBody(Context ctx) {
+    private Optional<JsonObject> validBody(Context ctx, FakeAccount account) {
         JsonObject body;
         try {
             body = Json.parseObject(ctx.body());
@@ -134,7 +134,7 @@ final class ResponsesEndpoint {
             Replies.detail(ctx, 400, "Invalid JSON body");
             return Optional.empty();
         }
-        Optional<RequestValidator.Rejection> rejection = validator.validate(body);
+        Optional<RequestValidator.Rejection> rejection = validator.validate(body, account.planType());
         if (rejection.isPresent()) {
             Replies.json(ctx, 400, rejection.get().body());
             return Optional.empty();

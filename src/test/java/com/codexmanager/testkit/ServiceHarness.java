@@ -55,8 +55,32 @@ public final class ServiceHarness implements AutoCloseable {
         env.put("CODEXMANAGER_DB_PATH", dataDir.resolve("codexmanager.mv.db").toString());
         env.put("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:0");
         env.put("CODEXMANAGER_DISABLE_POLLING", "1");
+        if (onPostgres()) {
+            // a restart on the same data dir finds the same database again, as it would the same H2 file
+            env.putAll(POSTGRES_BY_DATA_DIR.computeIfAbsent(dataDir.toAbsolutePath(), d -> postgresEnv()));
+        }
         env.putAll(extraEnv);
         return env;
+    }
+
+    /**
+     * Whether this test run puts every harnessed service on PostgreSQL ({@code -Dcodexmanager.test.db=postgresql},
+     * the second pass of the build) instead of the embedded H2 file.
+     */
+    private static final Map<Path, Map<String, String>> POSTGRES_BY_DATA_DIR =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static boolean onPostgres() {
+        return "postgresql".equals(System.getProperty("codexmanager.test.db"));
+    }
+
+    /** The settings of a service on a fresh database of the test PostgreSQL server, with its own secret key. */
+    public static Map<String, String> postgresEnv() {
+        PostgresServer pg = PostgresServer.get();
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Map.of("CODEXMANAGER_DB_URL", pg.newDatabase(), "CODEXMANAGER_DB_USER", pg.user(),
+                "CODEXMANAGER_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(key));
     }
 
     public CodexManagerService service() {

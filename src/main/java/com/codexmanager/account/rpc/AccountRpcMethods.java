@@ -5,6 +5,8 @@ import static com.codexmanager.account.rpc.AccountRpcErrors.guard;
 import com.codexmanager.account.Account;
 import com.codexmanager.account.AccountFields;
 import com.codexmanager.account.AccountPatch;
+import com.codexmanager.account.AccountProxies;
+import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.account.AccountQuery;
 import com.codexmanager.account.AccountService;
 import com.codexmanager.account.AccountStatus;
@@ -30,16 +32,20 @@ final class AccountRpcMethods {
     static final int MAX_PAGE_SIZE = 500;
 
     private final AccountService accounts;
+    private final AccountProxies proxies;
     private final List<AccountListExtension> listExtensions;
 
-    private AccountRpcMethods(AccountService accounts, List<AccountListExtension> listExtensions) {
+    private AccountRpcMethods(AccountService accounts, AccountProxies proxies,
+            List<AccountListExtension> listExtensions) {
         this.accounts = accounts;
+        this.proxies = proxies;
         this.listExtensions = listExtensions;
     }
 
     /** {@code listExtensions} is read on every {@code account/list} call, so later additions take effect. */
-    static void register(RpcRegistry registry, AccountService accounts, List<AccountListExtension> listExtensions) {
-        AccountRpcMethods m = new AccountRpcMethods(accounts, listExtensions);
+    static void register(RpcRegistry registry, AccountService accounts, AccountProxies proxies,
+            List<AccountListExtension> listExtensions) {
+        AccountRpcMethods m = new AccountRpcMethods(accounts, proxies, listExtensions);
         registry.register(new RpcMethod("account/list", "Accounts in pool order, filtered and paged; "
                 + "without page/pageSize every match is returned.", List.of(
                 RpcParam.optional("query", "string", "text matched against label, email, ids, note and tags"),
@@ -51,15 +57,20 @@ final class AccountRpcMethods {
                 guard(m::list)));
         registry.register(new RpcMethod("account/read", "One account.", List.of(
                 RpcParam.required("accountId", "string", "account id")), guard(m::read)));
-        registry.register(new RpcMethod("account/update", "Changes label, group, tags, note, sort or status "
-                + "(active/disabled). A present null groupName or note clears it.", List.of(
+        registry.register(new RpcMethod("account/update", "Changes label, group, tags, note, sort, status "
+                + "(active/disabled) or the account's own proxy. A present null groupName, note or proxyUrl clears "
+                + "it.", List.of(
                 RpcParam.required("accountId", "string", "account id"),
                 RpcParam.optional("label", "string", "display name"),
                 RpcParam.optional("groupName", "string", "group; null clears"),
                 RpcParam.optional("tags", "any", "array of strings or comma-separated string"),
                 RpcParam.optional("note", "string", "free text; null clears"),
                 RpcParam.optional("sort", "integer", "position in the pool order"),
-                RpcParam.optional("status", "string", "active or disabled")), guard(m::update)));
+                RpcParam.optional("status", "string", "active or disabled"),
+                RpcParam.optional("proxyUrl", "string", "the account's own upstream proxy (http://[user:password@]"
+                        + "host:port, socks5://host:port, socks5h://host:port) for its gateway, usage and refresh "
+                        + "calls; null or empty: the global proxy; a password of *** keeps the stored one")),
+                guard(m::update)));
         registry.register(new RpcMethod("account/updateSorts", "Sets many sorts in one transaction: either "
                 + "accountIds (ordered; sort = position) or items [{accountId, sort}].", List.of(
                 RpcParam.optional("accountIds", "array", "ids in the new order"),
@@ -151,8 +162,23 @@ final class AccountRpcMethods {
         AccountPatch patch = new AccountPatch(p.optionalString("label").orElse(null), p.present("groupName"),
                 p.optionalString("groupName").orElse(null), tags(p, "tags"), p.present("note"),
                 p.optionalString("note").orElse(null), sort, status);
+        String proxy = p.optionalString("proxyUrl").orElse(null);
+        if (proxy != null) {
+            try {
+                ProxyUrl.parse(proxy); // refuse a bad URL before anything changes
+            } catch (IllegalArgumentException e) {
+                throw RpcException.invalidParams("proxyUrl", e.getMessage());
+            }
+        }
         Account updated = accounts.update(id, patch);
-        return Map.of("ok", true, "account", updated);
+        if (p.present("proxyUrl")) {
+            proxies.set(id, proxy);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", true);
+        out.put("account", updated);
+        out.put("proxyUrl", proxies.display(id));
+        return out;
     }
 
     static List<String> tags(RpcParams p, String field) {

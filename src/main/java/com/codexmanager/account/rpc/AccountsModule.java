@@ -1,5 +1,7 @@
 package com.codexmanager.account.rpc;
 
+import com.codexmanager.account.Account;
+import com.codexmanager.account.AccountProxies;
 import com.codexmanager.account.AccountRepository;
 import com.codexmanager.account.AccountSecrets;
 import com.codexmanager.account.AccountService;
@@ -10,11 +12,13 @@ import com.codexmanager.auth.OAuthClient;
 import com.codexmanager.auth.RefreshScheduler;
 import com.codexmanager.auth.TokenRefresher;
 import com.codexmanager.config.Settings;
-import com.codexmanager.crypto.MasterKey;
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.service.ServiceContext;
+import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.service.ServiceModule;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,6 +38,7 @@ public final class AccountsModule implements ServiceModule {
 
     private final AccountService accounts;
     private final AccountSecrets secrets;
+    private final AccountProxies proxies;
     private final OAuthClient oauth;
     private final TokenRefresher refresher;
     private final LoginService login;
@@ -42,20 +47,30 @@ public final class AccountsModule implements ServiceModule {
 
     public AccountsModule(ServiceContext context) {
         Supplier<Settings> settings = context.settings()::current;
-        MasterKey key = MasterKey.loadOrCreate(context.dataDir().masterKeyFile(), context.random(), context.clock());
-        SecretBox box = new SecretBox(key, context.random());
-        AccountRepository repository = new AccountRepository(context.database().sql());
+        SecretBox box = context.secrets();
+        AccountRepository repository = new AccountRepository(context.database().sql(), context.database().shared());
         this.accounts = new AccountService(repository, box, context.clock(), context.random());
-        this.secrets = new AccountSecrets(repository, box, context.clock());
+        context.changes().onChange(ChangeFeed.Table.ACCOUNTS, accounts::externalChange);
+        this.proxies = new AccountProxies(repository, box, context.clock());
+        context.changes().onChange(ChangeFeed.Table.ACCOUNTS, proxies::reload);
+        this.secrets = new AccountSecrets(repository, box, proxies, context.clock());
         this.oauth = new OAuthClient(settings);
         this.refresher = new TokenRefresher(accounts, secrets, oauth, settings, context.clock());
         this.login = new LoginService(accounts, oauth, settings, context.clock(), context.random());
-        this.scheduler = new RefreshScheduler(refresher, secrets, accounts, settings, context.clock());
-        AccountRpcMethods.register(context.rpc(), accounts, listExtensions);
+        this.scheduler = new RefreshScheduler(refresher, secrets, accounts, settings, context.clock(),
+                context.singleRunner("token-refresh"));
+        AccountRpcMethods.register(context.rpc(), accounts, proxies, listExtensions);
+        listExtensions.add(this::proxyFields);
+        accounts.addListener(new AccountService.Listener() {
+            @Override
+            public void accountsDeleted(List<String> accountIds) {
+                accountIds.forEach(proxies::forget);
+            }
+        });
         AccountTransferRpcMethods.register(context.rpc(), accounts, new AccountImporter(accounts),
                 new AccountExporter(accounts, secrets, context.clock()), refresher, settings);
         LoginRpcMethods.register(context.rpc(), login);
-        log.debug("Accounts module ready (master key {})", key.id());
+        log.debug("Accounts module ready");
     }
 
     public AccountService accounts() {
@@ -72,6 +87,23 @@ public final class AccountsModule implements ServiceModule {
 
     public LoginService login() {
         return login;
+    }
+
+    /** The accounts' own proxies. */
+    public AccountProxies proxies() {
+        return proxies;
+    }
+
+    /** {@code proxyUrl} (password masked) on the items of accounts that have their own proxy. */
+    private Map<String, Map<String, Object>> proxyFields(List<Account> items) {
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        for (Account account : items) {
+            String proxy = proxies.display(account.id());
+            if (proxy != null) {
+                out.put(account.id(), Map.of("proxyUrl", proxy));
+            }
+        }
+        return out;
     }
 
     /** Adds fields to {@code account/list} items; modules add theirs while the service is wired. */

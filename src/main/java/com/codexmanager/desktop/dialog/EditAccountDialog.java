@@ -17,7 +17,11 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
 
-/** Edits an account's label, group, tags and note ({@code account/update}). EDT only. */
+/**
+ * Edits an account's label, group, tags, note and its own upstream proxy ({@code account/update}). The proxy field
+ * shows a stored password as {@code ***}; leaving it so keeps the password, emptying the field returns the account to
+ * the global proxy. EDT only.
+ */
 public final class EditAccountDialog {
     private final DesktopContext ctx;
     private final AccountsApi api;
@@ -38,13 +42,17 @@ public final class EditAccountDialog {
         group.setName("edit-group");
         JTextField tags = field("edit-tags", String.join(", ", account.tags()));
         JTextField note = field("edit-note", account.note());
+        JTextField proxy = field("edit-proxy", account.proxyUrl());
+        proxy.putClientProperty(com.formdev.flatlaf.FlatClientProperties.PLACEHOLDER_TEXT,
+                ctx.text("edit.proxyGlobal"));
+        proxy.setToolTipText(ctx.text("edit.proxyHint"));
         JPanel form = new JPanel(new GridBagLayout());
         GridBagConstraints c = new GridBagConstraints();
         c.insets = new Insets(Ui.scale(4), 0, Ui.scale(4), Ui.scale(10));
         c.anchor = GridBagConstraints.WEST;
         int y = 0;
         for (Object[] row : new Object[][] {{"login.label", label}, {"login.group", group}, {"login.tags", tags},
-                {"login.note", note}}) {
+                {"login.note", note}, {"edit.proxy", proxy}}) {
             c.gridy = y++;
             c.gridx = 0;
             form.add(new JLabel(ctx.text((String) row[0])), c);
@@ -63,6 +71,9 @@ public final class EditAccountDialog {
         JsonArray tagArray = new JsonArray();
         Arrays.stream(tags.getText().split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(tagArray::add);
         patch.add("tags", tagArray);
+        if (!proxy.getText().trim().equals(account.proxyUrl())) {
+            patch.addProperty("proxyUrl", proxy.getText().trim());
+        }
         ctx.jobs().deliver(api.update(account.id(), patch), ok -> onSaved.run(),
                 error -> JOptionPane.showMessageDialog(parent, ErrorText.of(ctx.messages(), error),
                         ctx.text("accounts.edit"), JOptionPane.WARNING_MESSAGE));

@@ -1,8 +1,8 @@
 package com.codexmanager.desktop.dialog;
 
+import com.codexmanager.cli.ClientSnippets;
 import com.codexmanager.desktop.DesktopContext;
 import com.codexmanager.desktop.model.KeyRow;
-import com.codexmanager.desktop.model.KeySnippets;
 import com.codexmanager.desktop.model.KeysApi;
 import com.codexmanager.desktop.ui.Ui;
 import java.awt.BorderLayout;
@@ -61,11 +61,11 @@ public final class KeyCreatedDialog {
         JTabbedPane snippets = new JTabbedPane();
         snippets.setName("created.snippets");
         snippets.addTab(ctx.text("keys.snippet.codex"), snippet("snippet.codex",
-                KeySnippets.codexConfig(baseUrl, keyText)));
+                ClientSnippets.codexConfig(baseUrl, keyText, null)));
         snippets.addTab(ctx.text("keys.snippet.claude"), snippet("snippet.claude",
-                KeySnippets.claudeCodeEnv(baseUrl, keyText)));
+                ClientSnippets.claudeCode(baseUrl, keyText)));
         snippets.addTab(ctx.text("keys.snippet.openai"), snippet("snippet.openai",
-                KeySnippets.openAiSdk(baseUrl, keyText)));
+                ClientSnippets.openAiSdk(baseUrl, keyText)));
         JPanel body = new JPanel(new BorderLayout(0, Ui.scale(10)));
         body.setBorder(Ui.pad(18, 20, 8, 20));
         body.add(secret != null ? secretLine() : Ui.hint(ctx.text("keys.snippetsHint")), BorderLayout.NORTH);

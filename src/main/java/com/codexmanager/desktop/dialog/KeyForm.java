@@ -25,7 +25,8 @@ import javax.swing.JTextField;
 
 /**
  * The fields of a platform key, shared by the create and the edit dialog: name, protocol (with the Azure endpoint
- * and API key), model binding, reasoning effort, allowed models, account group and expiry. It reads a
+ * and API key), model binding, reasoning effort, allowed models, account group, expiry and the limits (requests per
+ * minute, tokens per day). It reads a
  * {@link KeyRow} in and gives a {@link KeyDraft} out; each setting is one labelled row, so a new key setting is one
  * more row here and one more field of the draft. EDT only.
  */
@@ -59,6 +60,8 @@ final class KeyForm {
     private final JTextField allowed = new JTextField(24);
     private final GroupField group;
     private final JComboBox<Expiry> expiry = new JComboBox<>();
+    private final JTextField perMinute = new JTextField(10);
+    private final JTextField perDay = new JTextField(10);
     private final JLabel azureEndpointLabel;
     private final JLabel azureKeyLabel;
     private final JPanel panel = new JPanel(new GridBagLayout());
@@ -84,6 +87,13 @@ final class KeyForm {
         allowed.setName("key.allowedModels");
         group.setName("key.group");
         expiry.setName("key.expiry");
+        perMinute.setName("key.requestsPerMinute");
+        perDay.setName("key.tokensPerDay");
+        for (JTextField limit : List.of(perMinute, perDay)) {
+            limit.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, ctx.text("keys.noLimit"));
+        }
+        perMinute.setToolTipText(ctx.text("keys.requestsPerMinuteHint"));
+        perDay.setToolTipText(ctx.text("keys.tokensPerDayHint"));
         protocol.addItem(new Option("openai", ctx.text("keys.protocol.openai")));
         protocol.addItem(new Option("anthropic", ctx.text("keys.protocol.anthropic")));
         protocol.addItem(new Option("azure_openai", ctx.text("keys.protocol.azure")));
@@ -111,6 +121,8 @@ final class KeyForm {
         row(new JLabel(ctx.text("keys.allowedModels")), allowed);
         row(new JLabel(ctx.text("keys.group")), group);
         row(new JLabel(ctx.text("keys.expiry")), expiry);
+        row(new JLabel(ctx.text("keys.requestsPerMinute")), perMinute);
+        row(new JLabel(ctx.text("keys.tokensPerDay")), perDay);
         updateAzure();
     }
 
@@ -168,6 +180,8 @@ final class KeyForm {
         choose(effort, key.reasoningEffort());
         allowed.setText(String.join(", ", key.allowedModels()));
         group.setGroup(key.accountGroup());
+        perMinute.setText(key.limits().requestsPerMinute() == null ? "" : key.limits().requestsPerMinute().toString());
+        perDay.setText(key.limits().tokensPerDay() == null ? "" : key.limits().tokensPerDay().toString());
         if (key.expiresAt() != null) {
             Formats formats = new Formats(ctx.messages(), ZoneId.systemDefault());
             Expiry keep = new Expiry(ctx.text("keys.expiry.keep", formats.full(key.expiresAt())), null,
@@ -206,7 +220,29 @@ final class KeyForm {
         if (azure() && azureEndpoint.getText().isBlank()) {
             return "keys.azureEndpointRequired";
         }
+        if (!limitValid(perMinute, 10_000) || !limitValid(perDay, 1_000_000_000_000L)) {
+            return "keys.limitInvalid";
+        }
         return null;
+    }
+
+    /** Blank (no limit) or a whole number from 1 to {@code max}. */
+    private static boolean limitValid(JTextField field, long max) {
+        String text = field.getText().trim();
+        if (text.isEmpty()) {
+            return true;
+        }
+        try {
+            long value = Long.parseLong(text);
+            return value >= 1 && value <= max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Long limit(JTextField field) {
+        String text = field.getText().trim();
+        return text.isEmpty() ? null : Long.valueOf(text);
     }
 
     KeyDraft draft() {
@@ -215,8 +251,10 @@ final class KeyForm {
                 : chosen.fromNow() == null ? null : clock.instant().plus(chosen.fromNow());
         List<String> allowedModels = Arrays.stream(allowed.getText().split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
+        Long rpm = limit(perMinute);
         return new KeyDraft(name.getText(), value(protocol), value(model), value(effort), allowedModels,
-                group.group(), expiresAt, azureEndpoint.getText(), new String(azureKey.getPassword()));
+                group.group(), expiresAt, azureEndpoint.getText(), new String(azureKey.getPassword()),
+                new KeyRow.Limits(rpm == null ? null : rpm.intValue(), limit(perDay)));
     }
 
     private static String value(JComboBox<Option> combo) {

@@ -7,13 +7,27 @@ import java.util.List;
 /**
  * One account as the desktop shows it: the {@code account/list} summary merged with its latest usage snapshot.
  * Immutable; percentages are "used", 0–100, or {@code null} when unknown; instants may be {@code null}.
+ *
+ * @param proxyUrl the account's own upstream proxy as the service shows it (password as {@code ***}), blank when
+ *                 it uses the global proxy
  */
 public record AccountRow(String id, String label, String email, String planType, String groupName,
         List<String> tags, long sort, String note, String status, String statusReason, boolean hasToken,
         Instant lastRefreshAt, Double primaryUsedPercent, Instant primaryResetsAt, Double secondaryUsedPercent,
-        Instant secondaryResetsAt, Availability availability) {
+        Instant secondaryResetsAt, Availability availability, String proxyUrl) {
     public AccountRow {
         tags = List.copyOf(tags);
+        proxyUrl = proxyUrl == null ? "" : proxyUrl;
+    }
+
+    /** An account without its own proxy. */
+    public AccountRow(String id, String label, String email, String planType, String groupName, List<String> tags,
+            long sort, String note, String status, String statusReason, boolean hasToken, Instant lastRefreshAt,
+            Double primaryUsedPercent, Instant primaryResetsAt, Double secondaryUsedPercent,
+            Instant secondaryResetsAt, Availability availability) {
+        this(id, label, email, planType, groupName, tags, sort, note, status, statusReason, hasToken,
+                lastRefreshAt, primaryUsedPercent, primaryResetsAt, secondaryUsedPercent, secondaryResetsAt,
+                availability, "");
     }
 
     /**
@@ -35,7 +49,7 @@ public record AccountRow(String id, String label, String email, String planType,
                 first(Json2.instant(a, "lastRefreshAt"), Json2.instant(u, "capturedAt")),
                 Json2.decimal(u, "usedPercent"), Json2.instant(u, "resetsAt"),
                 Json2.decimal(u, "secondaryUsedPercent"), Json2.instant(u, "secondaryResetsAt"),
-                Availability.of(status, reason, hasToken, usageAvailability));
+                Availability.of(status, reason, hasToken, usageAvailability), Json2.text(a, "proxyUrl"));
     }
 
     private static Instant first(Instant a, Instant b) {

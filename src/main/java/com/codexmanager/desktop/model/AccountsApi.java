@@ -87,6 +87,18 @@ public final class AccountsApi {
                         Json2.decimal(r, "secondaryRemainingPercent")});
     }
 
+    /** How long the pool lasts at the current rate; {@link PoolSnapshot.Forecast#UNKNOWN} when not offered. */
+    public CompletableFuture<PoolSnapshot.Forecast> forecast() {
+        return rpc.call(RpcCall.USAGE_FORECAST).handle((r, error) -> {
+            if (error != null || !r.has("pool") || !r.get("pool").isJsonObject()) {
+                return PoolSnapshot.Forecast.UNKNOWN;
+            }
+            JsonObject pool = r.getAsJsonObject("pool");
+            Double tokens = Json2.decimal(pool, "tokensPerHour");
+            return new PoolSnapshot.Forecast(true, tokens == null ? 0 : tokens, Json2.decimal(pool, "hoursLeft"));
+        });
+    }
+
     /** Puts the accounts in this order (the service numbers them in one transaction). */
     public CompletableFuture<Void> updateSorts(List<String> orderedIds) {
         JsonArray ids = new JsonArray();

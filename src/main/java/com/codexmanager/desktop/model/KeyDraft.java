@@ -12,11 +12,20 @@ import java.util.List;
  *
  * @param expiresAt   the expiry, or {@code null} for never
  * @param azureApiKey the Azure api-key typed in the dialog; blank keeps the stored one on update
+ * @param limits      requests per minute and tokens per day, each null for no limit
  */
 public record KeyDraft(String name, String protocol, String model, String reasoningEffort, List<String> allowedModels,
-        String accountGroup, Instant expiresAt, String upstreamBaseUrl, String azureApiKey) {
+        String accountGroup, Instant expiresAt, String upstreamBaseUrl, String azureApiKey, KeyRow.Limits limits) {
     public KeyDraft {
         allowedModels = List.copyOf(allowedModels);
+        limits = limits == null ? KeyRow.Limits.NONE : limits;
+    }
+
+    /** A draft without limits. */
+    public KeyDraft(String name, String protocol, String model, String reasoningEffort, List<String> allowedModels,
+            String accountGroup, Instant expiresAt, String upstreamBaseUrl, String azureApiKey) {
+        this(name, protocol, model, reasoningEffort, allowedModels, accountGroup, expiresAt, upstreamBaseUrl,
+                azureApiKey, KeyRow.Limits.NONE);
     }
 
     public boolean azure() {
@@ -40,6 +49,9 @@ public record KeyDraft(String name, String protocol, String model, String reason
         if (azure()) {
             params.addProperty("upstreamBaseUrl", upstreamBaseUrl.trim());
             putIfSet(params, "azureApiKey", azureApiKey);
+        }
+        if (!limits.none()) {
+            params.add("limits", limitsJson());
         }
         return params;
     }
@@ -66,7 +78,24 @@ public record KeyDraft(String name, String protocol, String model, String reason
             params.addProperty("upstreamBaseUrl", upstreamBaseUrl.trim());
             putIfSet(params, "azureApiKey", azureApiKey);
         }
+        params.add("limits", limitsJson());
         return params;
+    }
+
+    /** Both limits, {@code null} where the draft has none, so an update leaves exactly these. */
+    private JsonObject limitsJson() {
+        JsonObject out = new JsonObject();
+        if (limits.requestsPerMinute() != null) {
+            out.addProperty("requestsPerMinute", limits.requestsPerMinute());
+        } else {
+            out.add("requestsPerMinute", JsonNull.INSTANCE);
+        }
+        if (limits.tokensPerDay() != null) {
+            out.addProperty("tokensPerDay", limits.tokensPerDay());
+        } else {
+            out.add("tokensPerDay", JsonNull.INSTANCE);
+        }
+        return out;
     }
 
     private static void putIfSet(JsonObject params, String name, String value) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** The platform-key RPC methods ({@code apikey/*}) and the per-key request counts in one place. Thread-safe. */
+/** The platform-key RPC methods ({@code apikey/*}), usage per key included, in one place. Thread-safe. */
 public final class KeysApi {
     public static final Set<String> REQUIRED = Set.of("apikey/list");
 
@@ -42,25 +42,25 @@ public final class KeysApi {
     }
 
     /**
-     * Requests each key made since {@code since}, from the request log ({@code requestlog/list} filtered by key, one
-     * call per key, reading only the total); a key whose count failed is left out.
+     * What each key did since {@code since} ({@code apikey/usage}, one call per key, read from the request log's
+     * hourly totals); a key whose call failed is left out.
      */
-    public CompletableFuture<Map<String, KeyRow.RequestCount>> requestsSince(List<KeyRow> keys, Instant since) {
-        Map<String, CompletableFuture<KeyRow.RequestCount>> calls = new LinkedHashMap<>();
+    public CompletableFuture<Map<String, KeyRow.Usage>> usageSince(List<KeyRow> keys, Instant since) {
+        Map<String, CompletableFuture<KeyRow.Usage>> calls = new LinkedHashMap<>();
         for (KeyRow key : keys) {
             JsonObject params = new JsonObject();
-            params.addProperty("keyId", key.id());
+            params.addProperty("id", key.id());
             params.addProperty("from", since.getEpochSecond());
-            params.addProperty("pageSize", 1);
-            calls.put(key.id(), rpc.call(RpcCall.LOG_LIST, params).handle((r, error) -> error != null ? null
-                    : new KeyRow.RequestCount(Json2.number(r, "total", 0), Json2.bool(r, "totalCapped", false))));
+            calls.put(key.id(), rpc.call(RpcCall.KEY_USAGE, params).handle((r, error) -> error != null ? null
+                    : new KeyRow.Usage(Json2.number(r, "requests", 0), Json2.number(r, "inputTokens", 0),
+                            Json2.number(r, "outputTokens", 0), Json2.number(r, "errors", 0))));
         }
         return CompletableFuture.allOf(calls.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, KeyRow.RequestCount> out = new LinkedHashMap<>();
+            Map<String, KeyRow.Usage> out = new LinkedHashMap<>();
             calls.forEach((id, call) -> {
-                KeyRow.RequestCount count = call.join();
-                if (count != null) {
-                    out.put(id, count);
+                KeyRow.Usage usage = call.join();
+                if (usage != null) {
+                    out.put(id, usage);
                 }
             });
             return out;

@@ -13,8 +13,8 @@ public final class KeysTableModel extends RowsTableModel<KeyRow, KeysTableModel.
     public enum Column {
         NAME("keys.col.name", 140, 1), PREFIX("keys.col.prefix", 120, 4), PROTOCOL("keys.col.protocol", 130, 3),
         MODEL("keys.col.model", 140, 1), GROUP("keys.col.group", 100, 2), EXPIRES("keys.col.expires", 100, 2),
-        STATUS("keys.col.status", 80, 1), TODAY("keys.col.today", 70, 1), LAST_USED("keys.col.lastUsed", 100, 5),
-        CREATED("keys.col.created", 100, 6);
+        STATUS("keys.col.status", 80, 1), LIMITS("keys.col.limits", 120, 3), TODAY("keys.col.today", 110, 1),
+        LAST_USED("keys.col.lastUsed", 100, 5), CREATED("keys.col.created", 100, 6);
 
         private final String headerKey;
         private final int width;
@@ -48,6 +48,18 @@ public final class KeysTableModel extends RowsTableModel<KeyRow, KeysTableModel.
         this.clock = clock;
     }
 
+    /** "30/min · 1.2M tok/day", "No limit". */
+    static String limits(Messages messages, KeyRow.Limits limits) {
+        if (limits.none()) {
+            return messages.text("keys.noLimit");
+        }
+        String perMinute = limits.requestsPerMinute() == null ? null
+                : messages.text("keys.limitPerMinute", limits.requestsPerMinute());
+        String perDay = limits.tokensPerDay() == null ? null
+                : messages.text("keys.limitPerDay", Formats.compact(limits.tokensPerDay()));
+        return perMinute == null ? perDay : perDay == null ? perMinute : perMinute + " · " + perDay;
+    }
+
     @Override
     protected Object value(KeyRow k, Column column) {
         Messages messages = messages();
@@ -67,8 +79,9 @@ public final class KeysTableModel extends RowsTableModel<KeyRow, KeysTableModel.
                     : formats.day(k.expiresAt());
             case STATUS -> messages.text(k.disabled() ? "keys.status.disabled" : k.expired() ? "keys.status.expired"
                     : "keys.status.active");
-            case TODAY -> k.requestsToday() == null ? "–" : k.requestsToday().count()
-                    + (k.requestsToday().capped() ? "+" : "");
+            case LIMITS -> limits(messages, k.limits());
+            case TODAY -> k.today() == null ? "–" : messages.text("keys.todayValue", k.today().requests(),
+                    Formats.compact(k.today().tokens()));
             case CREATED -> formats.when(k.createdAt(), clock.instant());
             case LAST_USED -> formats.when(k.lastUsedAt(), clock.instant());
         };

@@ -14,7 +14,8 @@ import javax.swing.Timer;
 
 /**
  * The account pool shared by the tray (tooltip, quick switch, alerts), the dashboard and the accounts page. It
- * reloads the accounts in routing order, the pinned account and the account that served the last request on a
+ * reloads the accounts in routing order, the pinned account, the account that served the last request and the
+ * pool's forecast on a
  * Swing timer while the service offers {@code account/list}; the tick only starts RPC calls and the new
  * {@link PoolSnapshot} is applied on the EDT. Listeners get the previous and the new snapshot. EDT only, except
  * {@link #current()}.
@@ -72,6 +73,7 @@ public final class PoolModel implements AutoCloseable {
             return;
         }
         CompletableFuture<Optional<String>> pinned = gateway.pinned();
+        CompletableFuture<PoolSnapshot.Forecast> forecast = api.forecast();
         CompletableFuture<Optional<String>> lastServed = logs.lastServedAccount();
         CompletableFuture<PoolSnapshot> load = api.list(AccountsApi.Query.ALL, false)
                 .thenCombine(api.aggregate(), (page, aggregate) -> {
@@ -81,7 +83,7 @@ public final class PoolModel implements AutoCloseable {
                 }).thenCombine(pinned.thenCombine(lastServed, (pin, served) -> new String[] {pin.orElse(""),
                         served.orElse("")}), (snapshot, who) -> new PoolSnapshot(true, snapshot.accounts(),
                         snapshot.primaryRemaining(), snapshot.secondaryRemaining(), who[0], who[1],
-                        snapshot.loadedAt()));
+                        snapshot.loadedAt())).thenCombine(forecast, PoolSnapshot::withForecast);
         inFlight = jobs.deliver(load, snapshot -> {
             inFlight = null;
             apply(snapshot);

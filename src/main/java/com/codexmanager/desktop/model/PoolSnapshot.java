@@ -13,13 +13,39 @@ import java.util.List;
  * @param pinnedAccountId    the account the gateway tries first ({@code gateway/manualAccount}), blank for automatic
  * @param lastServedAccountId the account that answered the newest successful request, blank when none is logged
  * @param loadedAt           when it was loaded, or {@code null} for the initial empty snapshot
+ * @param forecast           how long the pool lasts at the current rate ({@code account/usage/forecast})
  */
 public record PoolSnapshot(boolean supported, List<AccountRow> accounts, Double primaryRemaining,
-        Double secondaryRemaining, String pinnedAccountId, String lastServedAccountId, Instant loadedAt) {
+        Double secondaryRemaining, String pinnedAccountId, String lastServedAccountId, Instant loadedAt,
+        Forecast forecast) {
     public static final PoolSnapshot EMPTY = new PoolSnapshot(false, List.of(), null, null, "", "", null);
 
     public PoolSnapshot {
         accounts = List.copyOf(accounts);
+        forecast = forecast == null ? Forecast.UNKNOWN : forecast;
+    }
+
+    /** A snapshot without a forecast. */
+    public PoolSnapshot(boolean supported, List<AccountRow> accounts, Double primaryRemaining,
+            Double secondaryRemaining, String pinnedAccountId, String lastServedAccountId, Instant loadedAt) {
+        this(supported, accounts, primaryRemaining, secondaryRemaining, pinnedAccountId, lastServedAccountId,
+                loadedAt, Forecast.UNKNOWN);
+    }
+
+    /**
+     * The pool at the current rate. Immutable.
+     *
+     * @param supported     whether the service offers {@code account/usage/forecast}
+     * @param tokensPerHour the pool's tokens over the last hour
+     * @param hoursLeft     how long the remaining quota lasts at that rate; {@code null} without traffic or data
+     */
+    public record Forecast(boolean supported, double tokensPerHour, Double hoursLeft) {
+        public static final Forecast UNKNOWN = new Forecast(false, 0, null);
+    }
+
+    public PoolSnapshot withForecast(Forecast next) {
+        return new PoolSnapshot(supported, accounts, primaryRemaining, secondaryRemaining, pinnedAccountId,
+                lastServedAccountId, loadedAt, next);
     }
 
     public long count(Availability availability) {

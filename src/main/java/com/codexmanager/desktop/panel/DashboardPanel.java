@@ -23,12 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.swing.ButtonGroup;
 import javax.swing.JComponent;
+import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JToggleButton;
 
 /**
- * The dashboard: pool totals and remaining quota (from the shared {@link PoolSnapshot}), today's requests, tokens
+ * The dashboard: pool totals, remaining quota and how long the pool lasts at the current rate (from the shared
+ * {@link PoolSnapshot}), today's requests, tokens
  * and success rate and a 24 h / 7 d chart (from {@code requestlog/summary}), and per-account usage bars. Each part
  * says "not available" on its own when the service lacks its methods. EDT only.
  */
@@ -46,6 +48,7 @@ public final class DashboardPanel extends JPanel implements PageView {
     private final StatCard requests;
     private final StatCard tokens;
     private final BarChart chart = new BarChart();
+    private final JLabel forecast = Ui.label("", "h4");
     private final UsageList usageList;
     private ConnectionStatus connection = ConnectionStatus.connecting("");
     private boolean week;
@@ -76,7 +79,12 @@ public final class DashboardPanel extends JPanel implements PageView {
         for (StatCard card : List.of(accounts, available, limited, needsLogin, pool5h, pool7d, requests, tokens)) {
             cards.add(card);
         }
-        body.add(cards, BorderLayout.NORTH);
+        forecast.setName("dash-forecast");
+        JPanel top = new JPanel(new BorderLayout(0, Ui.scale(10)));
+        top.setOpaque(false);
+        top.add(cards, BorderLayout.NORTH);
+        top.add(forecast, BorderLayout.SOUTH);
+        body.add(top, BorderLayout.NORTH);
         JPanel lower = new JPanel(new GridLayout(1, 2, Ui.scale(12), 0));
         lower.setOpaque(false);
         lower.add(titled(ctx.text("dash.chartTitle"), chart));
@@ -154,6 +162,7 @@ public final class DashboardPanel extends JPanel implements PageView {
             for (StatCard card : List.of(accounts, available, limited, needsLogin, pool5h, pool7d)) {
                 card.show("–", na);
             }
+            forecast.setVisible(false);
             usageList.showHint(connection.connected() ? ctx.text("common.notAvailable") : "");
             return;
         }
@@ -165,7 +174,19 @@ public final class DashboardPanel extends JPanel implements PageView {
         needsLogin.show(Long.toString(pool.count(Availability.NEEDS_LOGIN)), "");
         pool5h.show(percent(pool.primaryRemaining()), ctx.text("dash.remaining"));
         pool7d.show(percent(pool.secondaryRemaining()), ctx.text("dash.remaining"));
+        showForecast(pool.forecast());
         usageList.show(pool);
+    }
+
+    /** "The pool lasts ~6 h at the current rate (12.3k tokens an hour)", or why there is no such figure. */
+    private void showForecast(PoolSnapshot.Forecast pool) {
+        forecast.setVisible(pool.supported());
+        if (pool.hoursLeft() != null) {
+            forecast.setText(ctx.text("dash.forecast", formats.lasts(pool.hoursLeft()),
+                    Formats.compact(Math.round(pool.tokensPerHour()))));
+        } else {
+            forecast.setText(ctx.text(pool.tokensPerHour() > 0 ? "dash.forecastUnknown" : "dash.forecastIdle"));
+        }
     }
 
     private static String percent(Double value) {

@@ -131,26 +131,26 @@ public final class KeysPanel extends FeaturePage {
             reselect(selectedId);
             count.setText(ctx.text("keys.count", rows.size()));
             ((CardLayout) cards.getLayout()).show(cards, rows.isEmpty() ? EMPTY : TABLE);
-            loadRequestsToday(rows);
+            loadUsageToday(rows);
         }, error -> count.setText(ErrorText.of(ctx.messages(), error)));
     }
 
-    /** Today's requests per key from the request log, when the service keeps one. */
-    private void loadRequestsToday(List<KeyRow> rows) {
-        if (rows.isEmpty() || !ctx.monitor().current().capabilities().has("requestlog/list")) {
+    /** Today's requests and tokens per key ({@code apikey/usage}), when the service offers it. */
+    private void loadUsageToday(List<KeyRow> rows) {
+        if (rows.isEmpty() || !ctx.monitor().current().capabilities().has("apikey/usage")) {
             return;
         }
         var since = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
-        ctx.jobs().deliver(api.requestsSince(rows, since), counts -> applyCounts(rows, counts), error -> { });
+        ctx.jobs().deliver(api.usageSince(rows, since), usage -> applyUsage(rows, usage), error -> { });
     }
 
-    private void applyCounts(List<KeyRow> loaded, Map<String, KeyRow.RequestCount> counts) {
+    private void applyUsage(List<KeyRow> loaded, Map<String, KeyRow.Usage> usage) {
         if (!model.rows().equals(loaded)) {
-            return; // a newer list arrived meanwhile; its own counts follow
+            return; // a newer list arrived meanwhile; its own usage follows
         }
         String selectedId = selected().map(KeyRow::id).orElse(null);
-        model.setRows(loaded.stream().map(k -> counts.containsKey(k.id()) ? k.withRequestsToday(counts.get(k.id()))
-                : k).toList());
+        model.setRows(loaded.stream().map(k -> usage.containsKey(k.id()) ? k.withToday(usage.get(k.id())) : k)
+                .toList());
         reselect(selectedId);
     }
 

@@ -34,8 +34,9 @@ final class SettingTexts {
      * OAuth client) are Advanced.
      */
     static final Set<String> BASIC = Set.of("uiTheme", "uiAccent", "uiLanguage", "uiCloseToTray", "uiStartAtLogin",
-            "serviceAddr", "logLevel", "routeStrategy", "accountMaxInflight", "affinityTtlSecs", "claudeModelMap",
-            "requestLogRetentionDays", "upstreamProxyUrl", "disablePolling", "usagePollIntervalSecs");
+            "serviceAddr", "logLevel", "routeStrategy", "headroomHighWaterPercent", "accountMaxInflight",
+            "affinityTtlSecs", "claudeModelMap", "requestLogRetentionDays", "upstreamProxyUrl", "disablePolling",
+            "usagePollIntervalSecs");
 
     static String group(Messages messages, String group) {
         String key = GROUPS.get(group);

@@ -80,6 +80,17 @@ public final class Formats {
         return messages.text("usage.resetsInDays", minutes / (24 * 60), minutes / 60 % 24);
     }
 
+    /** "~40 min", "~6 h", "~3 d": how long something lasts, rounded for a glance. */
+    public String lasts(double hours) {
+        if (hours < 1) {
+            return messages.text("forecast.minutes", Math.max(1, Math.round(hours * 60)));
+        }
+        if (hours < 48) {
+            return messages.text("forecast.hours", Math.round(hours));
+        }
+        return messages.text("forecast.days", Math.round(hours / 24));
+    }
+
     /** 1234567 → "1.2M", 5300 → "5.3k". */
     public static String compact(long value) {
         if (value >= 1_000_000) {

@@ -8,11 +8,17 @@ import io.javalin.http.Context;
 /**
  * Errors as Anthropic clients expect them (codex-protocol.md §6.5): {@code {"type":"error","error":{"type",
  * "message"}}}; 503 (overloaded or cooling down) becomes {@code 529 overloaded_error}, 429 carries
- * {@code retry-after}, and a context-length failure says "prompt is too long" (the wording Claude Code reacts to).
+ * {@code retry-after}, a key's own limit is {@code error.type: key_limit_exceeded}, and a context-length failure
+ * says "prompt is too long" (the wording Claude Code reacts to).
  * Stateless.
  */
 public final class AnthropicErrors implements ErrorRenderer {
     public static final AnthropicErrors INSTANCE = new AnthropicErrors();
+    /**
+     * Gateway refusals Anthropic has no type for, sent with their code as {@code error.type} (SDKs pick the
+     * exception by the status, so a 429 stays a rate-limit error for them).
+     */
+    private static final java.util.Set<String> OWN_TYPES = java.util.Set.of("key_limit_exceeded");
 
     private AnthropicErrors() {
     }
@@ -23,7 +29,7 @@ public final class AnthropicErrors implements ErrorRenderer {
         String message = "context_length_exceeded".equals(error.code())
                 ? "prompt is too long: " + error.message() : error.message();
         JsonObject body = new JsonObject();
-        body.addProperty("type", typeFor(status));
+        body.addProperty("type", OWN_TYPES.contains(error.code()) ? error.code() : typeFor(status));
         body.addProperty("message", message);
         JsonObject envelope = new JsonObject();
         envelope.addProperty("type", "error");

@@ -3,164 +3,295 @@ package com.codexmanager.gateway.models;
 import com.codexmanager.gateway.port.AccountPool;
 import com.codexmanager.gateway.port.Credentials;
 import com.codexmanager.gateway.port.CredentialsUnavailableException;
+import com.codexmanager.gateway.routing.ModelOffers;
 import com.codexmanager.gateway.routing.PoolAccount;
 import com.codexmanager.gateway.state.ModelCacheRepository;
-import com.codexmanager.gateway.upstream.UpstreamCall;
 import com.codexmanager.gateway.upstream.UpstreamClient;
-import com.codexmanager.gateway.upstream.UpstreamHeaders;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The backend's model list, served locally first: loaded from the database at startup, fetched from
- * {@code {upstream}/models?client_version=…} with a routable account when empty, refreshed in the background and
- * whenever a reply's {@code x-models-etag} differs from the cached one. Thread-safe.
+ * The backend's model catalogue per plan, served locally first: every plan's list is loaded from the database at
+ * startup, fetched from {@code {upstream}/models?client_version=…} with an account of that plan when missing,
+ * refreshed in the background and whenever a reply's {@code x-models-etag} differs from the plan's cached one.
+ * Routing asks {@link #offers} whether an account's plan offers a model (a plan not fetched yet offers everything,
+ * and its fetch is started in the background); {@code /v1/models} lists the union over the plans of the pool.
+ * Thread-safe: the catalogues are an immutable map swapped on each fetch; fetches are single-flight per plan.
  */
-public final class ModelCatalog {
+public final class ModelCatalog implements ModelOffers {
     private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
-    static final String CLIENT_VERSION = "0.171.0";
+    /** Longest wait of a synchronous {@link #refresh()}. */
+    private static final Duration FETCH_WAIT = Duration.ofSeconds(30);
+    /** How long a model-list request waits for plans not fetched yet. */
+    private static final Duration LIST_WAIT = Duration.ofSeconds(10);
+    /** After a failed fetch, requests neither wait for nor fetch that plan's list again for this long. */
+    private static final Duration FAILURE_MEMORY = Duration.ofMinutes(1);
+    private static final Comparator<Model> RANK = Comparator.comparingInt(Model::priority);
 
-    /** One model of the catalogue. Immutable. */
-    public record Model(String slug, String displayName, boolean listed) {
+    /**
+     * One model of a catalogue.
+     *
+     * @param listed         {@code visibility} is not {@code hide}
+     * @param priority       the catalogue's rank, lower first ({@link Integer#MAX_VALUE} when absent)
+     * @param supportedInApi callable through the Responses API ({@code supported_in_api})
+     */
+    public record Model(String slug, String displayName, boolean listed, int priority, boolean supportedInApi) {
+        public Model(String slug, String displayName, boolean listed) {
+            this(slug, displayName, listed, Integer.MAX_VALUE, true);
+        }
     }
 
-    private record State(List<Model> models, String etag) {
+    /** One plan's catalogue as fetched. Immutable. */
+    public record PlanModels(List<Model> models, Set<String> slugs, String etag) {
+        PlanModels(List<Model> models, String etag) {
+            this(List.copyOf(models), Set.copyOf(models.stream().map(Model::slug).toList()), etag);
+        }
     }
 
     private final ModelCacheRepository cache;
     private final AccountPool pool;
-    private final UpstreamClient upstream;
+    private final ModelListClient client;
     private final Supplier<String> upstreamBase;
     private final Supplier<String> originator;
     private final Executor background;
     private final Clock clock;
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    private volatile State state;
+    private final Map<String, CompletableFuture<Void>> fetching = new ConcurrentHashMap<>();
+    private final Map<String, Instant> failedAt = new ConcurrentHashMap<>();
+    private volatile Map<String, PlanModels> plans;
 
     public ModelCatalog(ModelCacheRepository cache, AccountPool pool, UpstreamClient upstream,
             Supplier<String> upstreamBase, Supplier<String> originator, Executor background, Clock clock) {
         this.cache = cache;
         this.pool = pool;
-        this.upstream = upstream;
+        this.client = new ModelListClient(upstream);
         this.upstreamBase = upstreamBase;
         this.originator = originator;
         this.background = background;
         this.clock = clock;
-        this.state = cache.load().map(c -> new State(parse(c.body()), c.etag())).orElse(new State(List.of(), null));
+        Map<String, PlanModels> loaded = new LinkedHashMap<>();
+        cache.loadAll().forEach((plan, cached) -> {
+            List<Model> models = ModelListClient.parse(cached.body());
+            if (!models.isEmpty()) {
+                loaded.put(plan, new PlanModels(models, cached.etag()));
+            }
+        });
+        this.plans = Map.copyOf(loaded);
     }
 
-    /** The models, fetching synchronously first when nothing is cached yet. */
-    public List<Model> models() {
-        if (state.models().isEmpty()) {
+    /** The key a plan is stored under: lower case, {@code ""} when unknown. */
+    public static String planKey(String plan) {
+        return plan == null ? "" : plan.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether accounts of {@code plan} can use {@code model}. A plan whose catalogue is not known yet offers
+     * everything, and its fetch starts in the background. Memory only.
+     */
+    @Override
+    public boolean offers(String plan, String model) {
+        PlanModels known = plans.get(planKey(plan));
+        if (known == null) {
+            fetchUnlessFailedRecently(planKey(plan));
+            return true;
+        }
+        return known.slugs().contains(model);
+    }
+
+    /** The catalogue of a plan, if fetched. */
+    public java.util.Optional<PlanModels> plan(String plan) {
+        return java.util.Optional.ofNullable(plans.get(planKey(plan)));
+    }
+
+    /** Every fetched plan catalogue, by plan key. */
+    public Map<String, PlanModels> plans() {
+        return plans;
+    }
+
+    /**
+     * The models of these plans (keys as {@link #planKey}), best rank first, each slug once; every fetched plan
+     * when {@code planKeys} is empty. Plans not fetched yet are fetched first (bounded wait; nothing is fetched
+     * again within a minute of a failure); with no plans given and nothing known, every plan of the pool is.
+     */
+    public List<Model> models(Collection<String> planKeys) {
+        if (planKeys.isEmpty() && plans.isEmpty()) {
             refresh();
+        } else {
+            ensure(planKeys, LIST_WAIT);
         }
-        return state.models();
+        return union(planKeys);
     }
 
-    /** A reply carried {@code x-models-etag}: refresh in the background when it differs from the cached one. */
-    public void onEtag(String etag) {
-        if (etag != null && !etag.equals(state.etag())) {
-            refreshAsync();
-        }
+    /** The union of every fetched plan, fetching synchronously first when nothing is known. */
+    public List<Model> models() {
+        return models(List.of());
     }
 
-    public void refreshAsync() {
-        if (refreshing.compareAndSet(false, true)) {
-            background.execute(() -> {
-                try {
-                    fetch();
-                } finally {
-                    refreshing.set(false);
-                }
-            });
-        }
-    }
-
-    /** Fetches now (single-flight); a failure keeps the cached list. */
-    public void refresh() {
-        if (refreshing.compareAndSet(false, true)) {
-            try {
-                fetch();
-            } finally {
-                refreshing.set(false);
+    private List<Model> union(Collection<String> planKeys) {
+        Map<String, PlanModels> current = plans;
+        Collection<String> keys = planKeys.isEmpty() ? current.keySet() : planKeys;
+        Map<String, Model> out = new LinkedHashMap<>();
+        for (String key : keys) {
+            PlanModels plan = current.get(key);
+            if (plan != null) {
+                plan.models().forEach(m -> out.merge(m.slug(), m, (a, b) -> a.priority() <= b.priority() ? a : b));
             }
         }
+        List<Model> sorted = new ArrayList<>(out.values());
+        sorted.sort(RANK);
+        return sorted;
     }
 
-    private void fetch() {
+    /**
+     * A reply of an account of {@code plan} carried {@code x-models-etag}: refresh that plan in the background when
+     * the tag differs from its cached one.
+     */
+    public void onEtag(String plan, String etag) {
+        PlanModels known = plans.get(planKey(plan));
+        if (etag != null && (known == null || !etag.equals(known.etag()))) {
+            fetchUnlessFailedRecently(planKey(plan));
+        }
+    }
+
+    /** Refreshes every plan of the routable accounts in the background. */
+    public void refreshAsync() {
+        for (String plan : poolPlans()) {
+            fetchAsync(plan);
+        }
+    }
+
+    /** Fetches every plan of the routable accounts now (single-flight per plan); a failure keeps the cached list. */
+    public void refresh() {
+        await(poolPlans().stream().map(this::fetchAsync).toList(), FETCH_WAIT);
+    }
+
+    /**
+     * Makes sure these plans' catalogues are known: fetches the unknown ones (single-flight per plan) and waits up to
+     * {@code wait} for them. Needed once per plan (the lists are cached in the database), so a request that
+     * resolves an alias against a plan seen for the first time waits for one {@code /models} call instead of
+     * guessing.
+     */
+    public void ensure(Collection<String> planKeys, Duration wait) {
+        Map<String, PlanModels> current = plans;
+        Instant now = clock.instant();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        for (String plan : planKeys) {
+            if (!current.containsKey(plan) && !failedRecently(plan, now)) {
+                pending.add(fetchAsync(plan)); // after a recent failure nobody waits or fetches again
+            }
+        }
+        await(pending, wait);
+    }
+
+    /**
+     * Starts a fetch triggered by traffic, unless the plan's last fetch failed within {@link #FAILURE_MEMORY}: an
+     * upstream without {@code /models} (a relay) must not be asked on every request. The periodic refresh always
+     * tries.
+     */
+    private void fetchUnlessFailedRecently(String plan) {
+        if (!failedRecently(plan, clock.instant())) {
+            fetchAsync(plan);
+        }
+    }
+
+    private boolean failedRecently(String plan, Instant now) {
+        Instant failed = failedAt.get(plan);
+        return failed != null && !failed.plus(FAILURE_MEMORY).isBefore(now);
+    }
+
+    private static void await(List<CompletableFuture<Void>> pending, Duration wait) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(wait.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("Model list fetch not finished: {}", e.toString());
+        }
+    }
+
+    private Set<String> poolPlans() {
+        Set<String> out = new LinkedHashSet<>();
         for (PoolAccount account : pool.snapshot().routable(null)) {
-            if (fetchWith(account.id())) {
+            out.add(planKey(account.plan()));
+        }
+        return out;
+    }
+
+    private CompletableFuture<Void> fetchAsync(String plan) {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> running = fetching.putIfAbsent(plan, started);
+        if (running != null) {
+            return running;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    fetch(plan);
+                } finally {
+                    fetching.remove(plan, started);
+                    started.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            fetching.remove(plan, started);
+            started.complete(null);
+            log.debug("Model list fetch for plan '{}' not scheduled: {}", plan, e.toString());
+        }
+        return started;
+    }
+
+    private void fetch(String plan) {
+        for (PoolAccount account : pool.snapshot().routable(null)) {
+            if (planKey(account.plan()).equals(plan) && fetchWith(plan, account.id())) {
+                failedAt.remove(plan);
                 return;
             }
         }
+        failedAt.put(plan, clock.instant());
     }
 
-    private boolean fetchWith(String accountId) {
+    private boolean fetchWith(String plan, String accountId) {
         Credentials credentials;
         try {
             credentials = pool.credentials(accountId);
         } catch (CredentialsUnavailableException e) {
             return false;
         }
-        URI uri = URI.create(upstreamBase.get() + "/models?client_version=" + CLIENT_VERSION);
-        Map<String, String> headers = UpstreamHeaders.build(credentials, originator.get(), "", Map.of(), null,
-                false);
-        try (UpstreamCall call = upstream.get(uri, headers)) {
-            if (call.status() != 200) {
-                log.warn("Model list fetch with account {} answered {}", accountId, call.status());
-                return false;
-            }
-            String body = new String(call.body().readAllBytes(), StandardCharsets.UTF_8);
-            List<Model> models = parse(body);
-            if (models.isEmpty()) {
-                return false;
-            }
-            String etag = call.header("etag").orElse(null);
-            state = new State(models, etag);
-            cache.save(new ModelCacheRepository.Cached(etag, body, clock.instant()));
-            return true;
-        } catch (IOException e) {
-            log.warn("Model list fetch failed: {}", e.getMessage());
+        Optional<ModelListClient.Fetched> fetched = client.fetch(upstreamBase.get(), originator.get(), credentials);
+        if (fetched.isEmpty()) {
             return false;
         }
-    }
-
-    static List<Model> parse(String body) {
-        List<Model> out = new ArrayList<>();
-        try {
-            JsonElement root = JsonParser.parseString(body);
-            if (!root.isJsonObject() || !root.getAsJsonObject().has("models")) {
-                return out;
-            }
-            for (JsonElement e : root.getAsJsonObject().getAsJsonArray("models")) {
-                if (!e.isJsonObject() || !e.getAsJsonObject().has("slug")) {
-                    continue;
-                }
-                JsonObject m = e.getAsJsonObject();
-                String slug = m.get("slug").getAsString();
-                String name = m.has("display_name") && m.get("display_name").isJsonPrimitive()
-                        ? m.get("display_name").getAsString() : slug;
-                boolean listed = !m.has("visibility") || !Objects.equals("hide", m.get("visibility").getAsString());
-                out.add(new Model(slug, name, listed));
-            }
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            return List.of();
-        }
-        return out;
+        ModelListClient.Fetched list = fetched.get();
+        Map<String, PlanModels> next = new HashMap<>(plans);
+        next.put(plan, new PlanModels(list.models(), list.etag()));
+        plans = Map.copyOf(next);
+        cache.save(plan, new ModelCacheRepository.Cached(list.etag(), list.body(), clock.instant()));
+        log.debug("Model list of plan '{}' fetched with account {}: {} models", plan, accountId,
+                list.models().size());
+        return true;
     }
 }

@@ -11,6 +11,13 @@ public interface AccountPool {
     /** The current routable view of all accounts. */
     PoolSnapshot snapshot();
 
+    /**
+     * Rebuilds the snapshot from the current accounts and usage; the gateway calls it from a background job, never
+     * from a request. The default does nothing (for pools whose snapshot is always current).
+     */
+    default void refreshSnapshot() {
+    }
+
     /** Fresh credentials (refreshing first when the access token is expired). */
     Credentials credentials(String accountId) throws CredentialsUnavailableException;
 

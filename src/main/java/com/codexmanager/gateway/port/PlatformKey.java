@@ -14,11 +14,33 @@ import java.util.function.Supplier;
  * @param allowedModels   when non-empty, other requested models are rejected
  * @param accountGroup    limits the accounts that may serve this key
  * @param azure           the Azure endpoint of an {@code azure_openai} key, or {@code null}
+ * @param limits          requests per minute and tokens per day; {@link Limits#NONE} when unlimited
  */
 public record PlatformKey(String id, String prefix, String protocolType, String modelSlug, String reasoningEffort,
-        List<String> allowedModels, String accountGroup, Azure azure) {
+        List<String> allowedModels, String accountGroup, Azure azure, Limits limits) {
     public PlatformKey {
         allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
+        limits = limits == null ? Limits.NONE : limits;
+    }
+
+    /** A key without limits. */
+    public PlatformKey(String id, String prefix, String protocolType, String modelSlug, String reasoningEffort,
+            List<String> allowedModels, String accountGroup, Azure azure) {
+        this(id, prefix, protocolType, modelSlug, reasoningEffort, allowedModels, accountGroup, azure, Limits.NONE);
+    }
+
+    /**
+     * A key's limits, each {@code null} when unlimited.
+     *
+     * @param requestsPerMinute requests it may start in any 60 seconds
+     * @param tokensPerDay      input plus output tokens per calendar day of the service's time zone
+     */
+    public record Limits(Integer requestsPerMinute, Long tokensPerDay) {
+        public static final Limits NONE = new Limits(null, null);
+
+        public boolean none() {
+            return requestsPerMinute == null && tokensPerDay == null;
+        }
     }
 
     /** A key without an Azure endpoint. */

@@ -107,6 +107,24 @@ public final class Cooldowns {
         return entry;
     }
 
+    /**
+     * Takes benches that another instance of a shared database stored: an entry that ends later than this
+     * instance's own replaces it. Benches are never shortened this way.
+     */
+    public void absorb(Iterable<Entry> stored) {
+        Instant now = clock.instant();
+        for (Entry e : stored) {
+            if (e.until().isAfter(now)) {
+                entries.merge(e.accountId(), e, (mine, theirs) -> theirs.until().isAfter(mine.until()) ? theirs : mine);
+            }
+        }
+    }
+
+    /** Re-reads the benches from the store (another instance of a shared database wrote some). */
+    public void reload() {
+        absorb(store.loadAll());
+    }
+
     /** The end of the account's bench, if it is benched now. */
     public Optional<Instant> until(String accountId) {
         Entry e = entries.get(accountId);

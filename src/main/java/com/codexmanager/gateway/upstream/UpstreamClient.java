@@ -1,5 +1,6 @@
 package com.codexmanager.gateway.upstream;
 
+import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.config.Settings;
 import com.codexmanager.upstream.ProxiedHttpClient;
 import com.codexmanager.upstream.UpstreamProxy;
@@ -29,7 +30,8 @@ import org.apache.hc.core5.util.Timeout;
  * connect timeout, no automatic retries or redirects (a retried model call spends quota twice), and
  * {@link UpstreamCall#cancel()} to drop a request at once when the client goes away. First-byte and idle
  * timeouts are enforced by the gateway's watchdog, so the socket timeout here is only a last-resort backstop.
- * Connections go through {@code CODEXMANAGER_UPSTREAM_PROXY_URL} when it is set ({@link ProxiedHttpClient}).
+ * Connections go through the account's own proxy when it has one, else through
+ * {@code CODEXMANAGER_UPSTREAM_PROXY_URL} when it is set ({@link ProxiedHttpClient}).
  * Thread-safe; close once.
  */
 public final class UpstreamClient implements AutoCloseable {
@@ -87,23 +89,34 @@ public final class UpstreamClient implements AutoCloseable {
      * for the response head.
      */
     public Pending preparePost(URI uri, Map<String, String> headers, byte[] jsonBody) {
+        return preparePost(uri, headers, jsonBody, null);
+    }
+
+    /**
+     * Like {@link #preparePost(URI, Map, byte[])} through an account's own proxy.
+     *
+     * @param proxy the account's proxy, or {@code null} for the global one
+     */
+    public Pending preparePost(URI uri, Map<String, String> headers, byte[] jsonBody, ProxyUrl proxy) {
         HttpPost post = new HttpPost(uri);
         post.setEntity(new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON));
         headers.forEach(post::setHeader);
-        return new Pending(post);
+        return new Pending(post, proxy);
     }
 
     /** A request that may be cancelled from another thread before or while it is sent. */
     public final class Pending {
         private final HttpUriRequestBase request;
+        private final ProxyUrl proxy;
 
-        private Pending(HttpUriRequestBase request) {
+        private Pending(HttpUriRequestBase request, ProxyUrl proxy) {
             this.request = request;
+            this.proxy = proxy;
         }
 
         /** Sends the request and waits for the response head. */
         public UpstreamCall open() throws IOException {
-            return send(request);
+            return send(request, proxy);
         }
 
         public void cancel() {
@@ -113,22 +126,27 @@ public final class UpstreamClient implements AutoCloseable {
 
     /** Sends a GET and returns once the response head has arrived. */
     public UpstreamCall get(URI uri, Map<String, String> headers) throws IOException {
-        return execute(new HttpGet(uri), headers);
+        return get(uri, headers, null);
     }
 
-    private UpstreamCall execute(HttpUriRequestBase request, Map<String, String> headers) throws IOException {
+    /**
+     * Sends a GET through an account's own proxy ({@code null}: the global one) and returns once the response head
+     * has arrived.
+     */
+    public UpstreamCall get(URI uri, Map<String, String> headers, ProxyUrl proxy) throws IOException {
+        HttpGet request = new HttpGet(uri);
         headers.forEach(request::setHeader);
-        return send(request);
+        return send(request, proxy);
     }
 
     /** Failures before the response head name the proxy they went through, so that logs point at it. */
-    private UpstreamCall send(HttpUriRequestBase request) throws IOException {
-        CloseableHttpClient client = http.http();
+    private UpstreamCall send(HttpUriRequestBase request, ProxyUrl proxy) throws IOException {
+        CloseableHttpClient client = http.http(proxy);
         try {
             ClassicHttpResponse response = client.executeOpen(null, request, null);
             return new UpstreamCall(request, response);
         } catch (IOException e) {
-            throw UpstreamProxyException.wrap(http.proxy(), request.getAuthority(), e);
+            throw UpstreamProxyException.wrap(http.proxy(proxy), request.getAuthority(), e);
         }
     }
 

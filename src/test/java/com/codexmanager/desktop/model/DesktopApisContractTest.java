@@ -111,9 +111,14 @@ class DesktopApisContractTest {
         patch.addProperty("note", "a note");
         patch.add("tags", new com.google.gson.JsonArray());
         patch.addProperty("status", "active");
+        patch.addProperty("proxyUrl", "http://pool:secret@127.0.0.1:3128");
         done(RpcCall.ACCOUNT_UPDATE, accounts.update(one, patch));
+        com.google.gson.JsonObject clearProxy = new com.google.gson.JsonObject();
+        clearProxy.addProperty("proxyUrl", "");
+        done(RpcCall.ACCOUNT_UPDATE, accounts.update(one, clearProxy));
         done(RpcCall.ACCOUNT_UPDATE_SORTS, accounts.updateSorts(List.of(two, one)));
         done(RpcCall.USAGE_AGGREGATE, accounts.aggregate());
+        assertThat(done(RpcCall.USAGE_FORECAST, accounts.forecast()).supported()).isTrue();
         answered(RpcCall.USAGE_REFRESH, accounts.refreshUsage(one));
         JobStatus job = done(RpcCall.USAGE_REFRESH, accounts.refreshAllUsage());
         if (!job.jobId().isEmpty()) {
@@ -128,7 +133,8 @@ class DesktopApisContractTest {
         done(RpcCall.LOGIN_CANCEL, accounts.loginCancel(login.loginId()));
 
         KeyDraft draft = new KeyDraft("Azure", "azure_openai", "gpt-5.5", "high", List.of("gpt-5.5"), "team",
-                Instant.now().plus(Duration.ofDays(7)), "https://team.openai.azure.com", "azure-secret");
+                Instant.now().plus(Duration.ofDays(7)), "https://team.openai.azure.com", "azure-secret",
+                new KeyRow.Limits(30, 1_000_000L));
         KeysApi.CreatedKey created = done(RpcCall.KEY_CREATE, keys.create(draft));
         done(RpcCall.KEY_UPDATE, keys.update(created.id(), new KeyDraft("Plain", "openai", "", "", List.of(), "",
                 null, "", "")));
@@ -137,8 +143,10 @@ class DesktopApisContractTest {
         assertThat(plain.name()).isEqualTo("Plain");
         assertThat(plain.accountGroup()).isEmpty();
         assertThat(plain.expiresAt()).isNull();
+        assertThat(plain.limits().none()).as("the update leaves exactly the drafted limits").isTrue();
         done(RpcCall.KEY_MODELS, keys.models());
-        done(RpcCall.LOG_LIST, keys.requestsSince(rows, Instant.now().minus(Duration.ofDays(1))));
+        assertThat(done(RpcCall.KEY_USAGE, keys.usageSince(rows, Instant.now().minus(Duration.ofDays(1)))))
+                .containsKey(created.id());
         done(RpcCall.KEY_DISABLE, keys.setEnabled(created.id(), false));
         done(RpcCall.KEY_ENABLE, keys.setEnabled(created.id(), true));
         done(RpcCall.KEY_DELETE, keys.delete(created.id()));

@@ -57,4 +57,35 @@ class TrayTooltipTest {
         assertThat(english).isEqualTo("CodexManager · Running · 3 of 4 accounts available").doesNotContain(BASE);
         assertThat(chinese).isEqualTo("CodexManager · 运行中 · 4 个账号中 3 个可用");
     }
+
+    @Test
+    void the_forecast_adds_how_long_the_pool_lasts_while_the_line_stays_short() {
+        List<AccountRow> accounts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            com.google.gson.JsonObject a = new com.google.gson.JsonObject();
+            a.addProperty("id", "acc-" + i);
+            a.addProperty("status", "active");
+            a.addProperty("availabilityStatus", i < 3 ? "available" : "unavailable");
+            accounts.add(AccountRow.from(a, null));
+        }
+        PoolSnapshot pool = new PoolSnapshot(true, accounts, 50.0, 70.0, "", "", java.time.Instant.EPOCH,
+                new PoolSnapshot.Forecast(true, 12_000, 6.2));
+        PoolSnapshot soon = pool.withForecast(new PoolSnapshot.Forecast(true, 12_000, 0.5));
+        PoolSnapshot days = pool.withForecast(new PoolSnapshot.Forecast(true, 12_000, 80.0));
+
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            for (PoolSnapshot p : List.of(pool, soon, days)) {
+                String tooltip = TrayTooltip.text(Messages.of(locale), status(ConnectionStatus.State.CONNECTED), p);
+                assertThat(tooltip.length()).as(tooltip).isLessThanOrEqualTo(TrayTooltip.MAX_LENGTH);
+            }
+        }
+        assertThat(TrayTooltip.text(Messages.of(Locale.ENGLISH), status(ConnectionStatus.State.CONNECTED), pool))
+                .isEqualTo("CodexManager · Running · 3 of 4 accounts available · ~6 h");
+        assertThat(TrayTooltip.text(Messages.of(Locale.ENGLISH), status(ConnectionStatus.State.CONNECTED), soon))
+                .endsWith(" · ~30 min");
+        assertThat(TrayTooltip.text(Messages.of(Locale.SIMPLIFIED_CHINESE), status(ConnectionStatus.State.CONNECTED),
+                days)).isEqualTo("CodexManager · 运行中 · 4 个账号中 3 个可用 · 约 3 天");
+        assertThat(TrayTooltip.text(Messages.of(Locale.ENGLISH), status(ConnectionStatus.State.STOPPED), pool))
+                .doesNotContain("~");
+    }
 }

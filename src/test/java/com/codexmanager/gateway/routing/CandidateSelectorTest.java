@@ -90,13 +90,47 @@ class CandidateSelectorTest {
     }
 
     @Test
-    void affinity_goes_first_then_the_preferred_account() {
+    void the_pinned_account_goes_first_even_before_a_conversations_account() {
         CandidateSelector selector = selector(List.of(account("a", 1), account("b", 2), account("c", 3)));
         affinity.bind("key", "conv", "c");
 
-        assertThat(ids(selector.select(request(RouteStrategy.ORDERED, "conv", "b")))).containsExactly("c", "a", "b");
-        assertThat(ids(selector.select(request(RouteStrategy.ORDERED, null, "b")))).containsExactly("b", "a", "c");
+        Selection pinned = selector.select(request(RouteStrategy.ORDERED, "conv", "b"));
+
+        assertThat(ids(pinned)).containsExactly("b", "c", "a");
+        assertThat(pinned.source()).isEqualTo("pinned");
+        assertThat(ids(selector.select(request(RouteStrategy.BALANCED, null, "b")))).startsWith("b");
         assertThat(selector.select(request(RouteStrategy.ORDERED, "conv", null)).source()).isEqualTo("affinity");
+    }
+
+    @Test
+    void a_pinned_account_that_cannot_serve_gives_way_to_the_conversation_and_the_order() {
+        CandidateSelector selector = selector(List.of(account("a", 1), account("b", 2), account("c", 3)));
+        affinity.bind("key", "conv", "c");
+        cooldowns.bench("b", Cooldowns.Kind.SERVER_ERROR, Optional.empty());
+
+        Selection selection = selector.select(request(RouteStrategy.ORDERED, "conv", "b"));
+
+        assertThat(ids(selection)).containsExactly("c", "a");
+        assertThat(selection.source()).isEqualTo("affinity");
+        assertThat(selection.skips()).extracting(Selection.Skip::reason).containsExactly(SkipReason.COOLDOWN);
+    }
+
+    @Test
+    void an_account_whose_plan_does_not_offer_the_model_is_skipped_with_that_reason() {
+        PoolAccount free = account("f", 1).withPlan("free");
+        PoolAccount plus = account("p", 2).withPlan("plus");
+        PoolSnapshot snapshot = PoolSnapshot.of(List.of(free, plus), clock.instant());
+        ModelOffers offers = (plan, model) -> !("free".equals(plan) && model.equals("gpt-5.6-sol"));
+        CandidateSelector selector = new CandidateSelector(() -> snapshot, cooldowns, affinity, offers, clock);
+
+        Selection selection = selector.select(new RouteRequest("key", "gpt-5.6-sol", null, null, null,
+                RouteStrategy.ORDERED, 3));
+
+        assertThat(ids(selection)).containsExactly("p");
+        assertThat(selection.skips()).extracting(Selection.Skip::accountId, Selection.Skip::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("f", SkipReason.MODEL_NOT_OFFERED));
+        assertThat(selector.canServe(null, "gpt-5.6-sol")).isTrue();
+        assertThat(selector.canServe(null, "gpt-5.5")).isTrue();
     }
 
     @Test
