@@ -67,7 +67,8 @@ public final class EnvFile {
                 merged.put(name, value);
                 applied.put(name, value);
             }
-            if (name.startsWith(Setting.PREFIX) && Setting.find(name).isEmpty()) {
+            if (name.startsWith(Setting.PREFIX) && Setting.find(name).isEmpty()
+                    && RetiredSettings.replacement(name).isEmpty()) {
                 warnings.add(file + ":" + parsed.lines().get(name) + ": " + name + " is not a known setting "
                         + "(see env-samples/codexmanager.env); ignored");
             }

@@ -41,14 +41,6 @@ public enum Setting {
     NO_SERVICE(spec(Group.SERVICE, SettingType.FLAG, "",
             "Desktop only: do not start the embedded service; connect to SERVICE_ADDR with RPC_TOKEN instead.")
             .envOnly()),
-    HTTP_WORKER_FACTOR(spec(Group.SERVICE, SettingType.INTEGER, "4",
-            "Minimum HTTP worker threads per CPU core.", 1, 64).restart()),
-    HTTP_WORKER_MIN(spec(Group.SERVICE, SettingType.INTEGER, "8",
-            "Lower bound of HTTP worker threads.", 1, 4096).restart()),
-    HTTP_QUEUE_FACTOR(spec(Group.SERVICE, SettingType.INTEGER, "4",
-            "Accept backlog per HTTP worker thread.", 1, 64).restart()),
-    HTTP_QUEUE_MIN(spec(Group.SERVICE, SettingType.INTEGER, "32",
-            "Lower bound of the accept backlog.", 1, 65_535).restart()),
     SHUTDOWN_DRAIN_SECS(spec(Group.SERVICE, SettingType.INTEGER, "20",
             "On stop (SIGTERM, Ctrl-C, Quit), how long open requests may run on before each open stream is ended "
                     + "with a terminal error event, in seconds. The port is released at once.", 0, 600)),
@@ -107,6 +99,9 @@ public enum Setting {
     REQUEST_GATE_WAIT_TIMEOUT_MS(spec(Group.GATEWAY, SettingType.INTEGER, "300",
             "How long a request may wait for an account slot when all are at their in-flight limit, in ms.",
             0, 60_000)),
+    GATEWAY_MAX_INFLIGHT(spec(Group.GATEWAY, SettingType.INTEGER, "1024",
+            "Gateway requests served at once (HTTP requests and WebSocket turns); one more is refused at once with 503 "
+                    + "server_busy and Retry-After: 1 (529 overloaded_error for Anthropic clients).", 1, 100_000)),
     ACCOUNT_MAX_INFLIGHT(spec(Group.GATEWAY, SettingType.INTEGER, "0",
             "Maximum concurrent requests per account; 0 means unlimited.", 0, 10_000)),
     GATEWAY_KEEPALIVE_INTERVAL_SECS(spec(Group.GATEWAY, SettingType.INTEGER, "180",

@@ -52,6 +52,11 @@ public final class Settings {
         Map<Setting, SettingSource> sources = new EnumMap<>(Setting.class);
         List<String> warnings = new ArrayList<>();
         List<String> startErrors = new ArrayList<>();
+        for (String retired : RetiredSettings.names()) {
+            if (env.containsKey(retired)) {
+                RetiredSettings.warning(retired).ifPresent(warnings::add);
+            }
+        }
         for (Setting setting : Setting.values()) {
             String fromEnv = env.get(setting.envName());
             String fromStore = setting.locked() ? null : stored.get(setting);

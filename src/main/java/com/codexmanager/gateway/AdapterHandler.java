@@ -57,10 +57,14 @@ final class AdapterHandler {
         ctx.header(TRACE_HEADER, facts.traceId());
         recorder.trace(facts.traceId(), TraceStep.REQUEST_START, Map.of("method", facts.method(),
                 "path", facts.path()));
-        metrics.started();
+        GatewayConfig.View view = config.current();
+        if (!metrics.tryStart(view.settings().maxInflight())) {
+            GatewayError busy = BusyRefusal.error(view.settings().maxInflight());
+            end.record(facts, Ending.refused(adapter.errors().render(ctx, busy), busy.code(), busy.message()));
+            return;
+        }
         Ending ending = null;
         try {
-            GatewayConfig.View view = config.current();
             Admission admission = steps.admit(facts, ApiKeyExtractor.extract(ctx), lowerCaseHeaders(ctx),
                     max -> RequestBodies.read(ctx, max), adapter, pathModel, view);
             facts = admission.facts();

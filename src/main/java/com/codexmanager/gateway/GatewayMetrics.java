@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of the gateway: requests by status, requests in flight, failovers, skips by reason, and histograms of
+ * Counters of the gateway: requests by status, requests in flight (and those refused over the limit), failovers, skips by reason, and histograms of
  * total latency and time to first byte. {@link #snapshot()} reads them for the service's {@code /metrics}, which the
  * Prometheus client renders. Lock-free; thread-safe.
  */
@@ -17,6 +17,7 @@ public final class GatewayMetrics {
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> skips = new ConcurrentHashMap<>();
     private final LongAdder failovers = new LongAdder();
+    private final LongAdder busy = new LongAdder();
     private final AtomicInteger inflight = new AtomicInteger();
     private final AtomicInteger socketsOpen = new AtomicInteger();
     private final Histogram latency = new Histogram();
@@ -53,6 +54,21 @@ public final class GatewayMetrics {
     /** A request entered the gateway; {@link #ended()} must follow on every path. */
     void started() {
         inflight.incrementAndGet();
+    }
+
+    /**
+     * A request enters the gateway unless {@code limit} are in flight already ({@code GATEWAY_MAX_INFLIGHT}); then
+     * it is counted as refused for being busy and {@link #ended()} must not follow.
+     *
+     * @return whether the request entered
+     */
+    boolean tryStart(int limit) {
+        if (inflight.incrementAndGet() <= limit) {
+            return true;
+        }
+        inflight.decrementAndGet();
+        busy.increment();
+        return false;
     }
 
     void ended() {
@@ -111,7 +127,8 @@ public final class GatewayMetrics {
 
     /** The counters as of now, for the exposition (the service's {@code /metrics}). Immutable. */
     public record Snapshot(Map<Integer, Long> requestsByStatus, int inFlight, long failovers,
-            Map<String, Long> skipsByReason, Distribution duration, Distribution firstByte, int socketsOpen) {
+            Map<String, Long> skipsByReason, Distribution duration, Distribution firstByte, int socketsOpen,
+            long busyRefusals) {
         public Snapshot {
             requestsByStatus = Map.copyOf(requestsByStatus);
             skipsByReason = Map.copyOf(skipsByReason);
@@ -124,6 +141,6 @@ public final class GatewayMetrics {
         Map<String, Long> skipped = new java.util.TreeMap<>();
         skips.forEach((reason, count) -> skipped.put(reason, count.sum()));
         return new Snapshot(statuses, inflight.get(), failovers.sum(), skipped, latency.snapshot(),
-                firstByte.snapshot(), socketsOpen.get());
+                firstByte.snapshot(), socketsOpen.get(), busy.sum());
     }
 }

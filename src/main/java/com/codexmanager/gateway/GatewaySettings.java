@@ -11,12 +11,13 @@ import java.time.Duration;
  * @param fallbackBaseUrl empty when no fallback upstream is configured
  * @param cookie          empty when no upstream cookie is configured
  * @param highWaterPercent {@code headroom}: accounts used this much get no new conversation
+ * @param maxInflight     requests served at once; more get {@link BusyRefusal} at once
  * @param sockets         the Responses WebSocket's switch and limits
  */
 public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, String cookie, String originator,
         RouteStrategy strategy, int maxAttempts, Duration failoverBudget, int accountMaxInflight, Duration gateWait,
         Duration firstByteTimeout, Duration idleTimeout, Duration keepaliveInterval, long maxBodyBytes,
-        int highWaterPercent, Sockets sockets) {
+        int highWaterPercent, int maxInflight, Sockets sockets) {
 
     /** The Responses WebSocket: served at all, and how long a connection may idle and live. Immutable. */
     public record Sockets(boolean enabled, Duration idleTimeout, Duration maxLifetime) {
@@ -38,6 +39,7 @@ public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, St
                 Duration.ofMillis(s.number(Setting.SSE_KEEPALIVE_INTERVAL_MS)),
                 s.number(Setting.FRONT_PROXY_MAX_BODY_BYTES),
                 s.integer(Setting.HEADROOM_HIGH_WATER_PERCENT),
+                s.integer(Setting.GATEWAY_MAX_INFLIGHT),
                 new Sockets(s.enabled(Setting.WEBSOCKET_ENABLED),
                         Duration.ofSeconds(s.number(Setting.WEBSOCKET_IDLE_TIMEOUT_SECS)),
                         Duration.ofSeconds(s.number(Setting.WEBSOCKET_MAX_LIFETIME_SECS))));

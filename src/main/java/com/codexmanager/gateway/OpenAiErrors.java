@@ -1,5 +1,6 @@
 package com.codexmanager.gateway;
 
+import com.codexmanager.gateway.protocol.GatewayError;
 import com.codexmanager.json.Json;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -18,7 +19,7 @@ final class OpenAiErrors {
         error.put("code", code);
         error.put("param", null);
         if (retryAfter != null) {
-            ctx.header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds() + 1)));
+            ctx.header("Retry-After", GatewayError.retryAfterSeconds(retryAfter));
         }
         ctx.status(status).contentType("application/json").result(Json.write(Map.of("error", error)));
     }

@@ -25,7 +25,7 @@ final class SocketFrames {
         frame.add("error", OpenAiErrorRenderer.envelope(error).get("error"));
         JsonObject headers = new JsonObject();
         if (error.retryAfter() != null) {
-            headers.addProperty("retry-after", Long.toString(Math.max(1, error.retryAfter().toSeconds() + 1)));
+            headers.addProperty("retry-after", GatewayError.retryAfterSeconds(error.retryAfter()));
         }
         frame.add("headers", headers);
         return frame.toString();

@@ -80,11 +80,14 @@ final class SocketTurns {
                 RESPONSES.upstreamPath());
         recorder.trace(facts.traceId(), TraceStep.REQUEST_START, Map.of("method", facts.method(),
                 "path", facts.path(), "transport", facts.transport()));
-        metrics.started();
+        GatewayConfig.View view = config.current();
+        if (!metrics.tryStart(view.settings().maxInflight())) {
+            end.record(facts, refuse(connection, BusyRefusal.error(view.settings().maxInflight())));
+            return;
+        }
         Ending ending = null;
         boolean warmup = false;
         try {
-            GatewayConfig.View view = config.current();
             GatewayError early = early(connection, now, view.settings().sockets());
             if (early != null) {
                 ending = refuse(connection, early);

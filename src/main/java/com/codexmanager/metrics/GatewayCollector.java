@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The gateway's own counters ({@link GatewayMetrics}) as Prometheus metric families, read at each scrape: requests by
- * status, requests in flight, failovers, candidate skips by reason, the request-duration and first-byte
+ * status, requests in flight and those refused over the limit, failovers, candidate skips by reason, the request-duration and first-byte
  * histograms in seconds, and the Responses WebSockets open. Stateless; thread-safe.
  */
 final class GatewayCollector implements MultiCollector {
@@ -39,6 +39,9 @@ final class GatewayCollector implements MultiCollector {
         return MetricSnapshots.of(requests.build(),
                 GaugeSnapshot.builder().name("codexmanager_requests_in_flight").help("Gateway requests being served.")
                         .dataPoint(GaugeDataPointSnapshot.builder().value(now.inFlight()).build()).build(),
+                CounterSnapshot.builder().name("codexmanager_requests_refused_busy")
+                        .help("Gateway requests refused with 503 because GATEWAY_MAX_INFLIGHT were in flight.")
+                        .dataPoint(CounterDataPointSnapshot.builder().value(now.busyRefusals()).build()).build(),
                 CounterSnapshot.builder().name("codexmanager_failovers").help("Attempts moved to another account.")
                         .dataPoint(CounterDataPointSnapshot.builder().value(now.failovers()).build()).build(),
                 skips.build(),
@@ -51,7 +54,8 @@ final class GatewayCollector implements MultiCollector {
 
     @Override
     public List<String> getPrometheusNames() {
-        return List.of("codexmanager_requests", "codexmanager_requests_in_flight", "codexmanager_failovers",
+        return List.of("codexmanager_requests", "codexmanager_requests_in_flight",
+                "codexmanager_requests_refused_busy", "codexmanager_failovers",
                 "codexmanager_candidate_skips", "codexmanager_request_duration_seconds",
                 "codexmanager_first_byte_seconds", "codexmanager_websockets_open");
     }

@@ -18,11 +18,7 @@ import org.junit.jupiter.api.Test;
  * Every setting in the table (and so in README.md and env-samples) is read by the code of the area it documents: a
  * setting nobody reads is a promise the program does not keep. "Read" means the production code of that area names
  * the setting ({@code Setting.NAME}) or its RPC key (the desktop reads {@code appSettings/get} values by key).
- *
- * <p>Known exception, for now: {@code HTTP_WORKER_FACTOR}, {@code HTTP_WORKER_MIN}, {@code HTTP_QUEUE_FACTOR} and
- * {@code HTTP_QUEUE_MIN} are read (server/HttpServerOptions) but have no measurable effect on the shipped runtime;
- * the HTTP server's threading is being reworked and decides what they become. This test cannot tell "read" from
- * "effective", so it passes them.
+
  */
 class SettingsReadTest {
     private static final Path MAIN = Path.of("src", "main", "java", "com", "codexmanager");

@@ -29,7 +29,7 @@ class SettingsTest {
     }
 
     @Test
-    void every_seed_variable_is_in_the_table() {
+    void every_seed_variable_is_in_the_table_or_retired_with_what_replaces_it() {
         for (String name : new String[] {"SERVICE_ADDR", "DB_PATH", "RPC_TOKEN", "NO_SERVICE", "ISSUER", "CLIENT_ID",
                 "ORIGINATOR", "REDIRECT_URI", "LOGIN_ADDR", "ALLOW_NON_LOOPBACK_LOGIN_ADDR", "USAGE_BASE_URL",
                 "DISABLE_POLLING", "USAGE_POLL_INTERVAL_SECS", "GATEWAY_KEEPALIVE_INTERVAL_SECS", "UPSTREAM_BASE_URL",
@@ -37,8 +37,18 @@ class SettingsTest {
                 "REQUEST_GATE_WAIT_TIMEOUT_MS", "ACCOUNT_MAX_INFLIGHT", "TRACE_BODY_PREVIEW_MAX_BYTES",
                 "FRONT_PROXY_MAX_BODY_BYTES", "HTTP_WORKER_FACTOR", "HTTP_WORKER_MIN", "HTTP_QUEUE_FACTOR",
                 "HTTP_QUEUE_MIN"}) {
-            assertThat(Setting.find("CODEXMANAGER_" + name)).as(name).isPresent();
+            String env = "CODEXMANAGER_" + name;
+            assertThat(Setting.find(env).isPresent() || RetiredSettings.replacement(env).isPresent()).as(name).isTrue();
         }
+    }
+
+    @Test
+    void a_retired_seed_variable_gets_one_warning_naming_it_and_what_replaces_it() {
+        Settings settings = Settings.fromEnvironment(Map.of("CODEXMANAGER_HTTP_WORKER_MIN", "64"));
+
+        assertThat(settings.warnings()).singleElement().asString().contains("CODEXMANAGER_HTTP_WORKER_MIN")
+                .contains("no longer has an effect").contains("CODEXMANAGER_GATEWAY_MAX_INFLIGHT");
+        assertThat(settings.startErrors()).isEmpty();
     }
 
     @Test

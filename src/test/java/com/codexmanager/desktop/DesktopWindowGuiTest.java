@@ -164,24 +164,24 @@ class DesktopWindowGuiTest {
     @Test
     void settings_show_basic_ones_first_advanced_on_demand_jump_to_sections_and_search_both() {
         openSettings();
-        assertThat(showing("setting.httpWorkerFactor")).as("an engine internal under Basic").isFalse();
+        assertThat(showing("setting.gatewayMaxInflight")).as("an engine internal under Basic").isFalse();
 
         window.toggleButton("settings.level.advanced").click();
 
-        await("advanced settings", () -> showing("setting.httpWorkerFactor") && !showing("setting.uiTheme"));
+        await("advanced settings", () -> showing("setting.gatewayMaxInflight") && !showing("setting.uiTheme"));
         screenshot(frame().getRootPane(), "main-settings-advanced-light");
         window.button("settingsLink.login").click();
         javax.swing.JScrollPane scroll = (javax.swing.JScrollPane) named("settingsScroll");
         java.awt.Component login = named("settingsGroup.login");
         await("scrolled to the login section", () -> scroll.getViewport().getViewRect().contains(
                 new java.awt.Rectangle(login.getX(), login.getY(), login.getWidth(), 1)));
-        window.textBox("settings-search").enterText("worker");
-        await("matches of both levels", () -> showing("setting.httpWorkerFactor")
-                && showing("setting.usageRefreshWorkers") && !showing("setting.uiTheme"));
+        window.textBox("settings-search").enterText("maxinflight");
+        await("matches of both levels", () -> showing("setting.gatewayMaxInflight")
+                && showing("setting.accountMaxInflight") && !showing("setting.uiTheme"));
         window.textBox("settings-search").deleteText().enterText("zzz-nothing");
         await("no match", () -> showing("settings-noMatch"));
         window.textBox("settings-search").deleteText();
-        await("advanced again", () -> showing("setting.httpWorkerFactor"));
+        await("advanced again", () -> showing("setting.gatewayMaxInflight"));
     }
 
     /** Bug: about 20 settings showed generated English labels in the Chinese settings page. */
@@ -193,7 +193,7 @@ class DesktopWindowGuiTest {
         java.util.List<String> english = new java.util.ArrayList<>();
         for (String level : new String[] {"settings.level.basic", "settings.level.advanced"}) {
             window.toggleButton(level).click();
-            await(level, () -> showing(level.endsWith("basic") ? "setting.uiTheme" : "setting.httpWorkerFactor"));
+            await(level, () -> showing(level.endsWith("basic") ? "setting.uiTheme" : "setting.gatewayMaxInflight"));
             onEdt(() -> robot.finder().findAll(frame(), c -> c.isShowing() && c.getName() != null
                     && c.getName().startsWith("settingLabel.")).forEach(c -> {
                         String text = ((javax.swing.JLabel) c).getText();

@@ -35,7 +35,7 @@ public final class AnthropicErrors implements ErrorRenderer {
         envelope.addProperty("type", "error");
         envelope.add("error", body);
         if (error.retryAfter() != null) {
-            ctx.header("retry-after", Long.toString(Math.max(1, error.retryAfter().toSeconds() + 1)));
+            ctx.header("retry-after", GatewayError.retryAfterSeconds(error.retryAfter()));
         }
         ctx.status(status).contentType("application/json").result(envelope.toString());
         return status;

@@ -13,4 +13,10 @@ public record GatewayError(int status, String code, String message, Duration ret
     public static GatewayError of(int status, String code, String message) {
         return new GatewayError(status, code, message, null, null);
     }
+
+    /** {@code Retry-After} in whole seconds: rounded up, so a client never comes back early; at least 1. */
+    public static String retryAfterSeconds(Duration retryAfter) {
+        long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+        return Long.toString(Math.max(1, seconds));
+    }
 }

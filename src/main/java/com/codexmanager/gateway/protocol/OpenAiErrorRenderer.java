@@ -61,7 +61,7 @@ public final class OpenAiErrorRenderer implements ErrorRenderer {
 
     static void retryAfter(Context ctx, GatewayError error) {
         if (error.retryAfter() != null) {
-            ctx.header("Retry-After", Long.toString(Math.max(1, error.retryAfter().toSeconds() + 1)));
+            ctx.header("Retry-After", GatewayError.retryAfterSeconds(error.retryAfter()));
         }
     }
 

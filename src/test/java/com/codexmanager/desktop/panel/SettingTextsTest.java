@@ -25,8 +25,8 @@ class SettingTextsTest {
         Set<String> keys = Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toSet());
 
         assertThat(keys).containsAll(SettingTexts.BASIC);
-        for (Setting internal : List.of(Setting.HTTP_WORKER_FACTOR, Setting.HTTP_WORKER_MIN, Setting.HTTP_QUEUE_FACTOR,
-                Setting.HTTP_QUEUE_MIN, Setting.CLIENT_ID, Setting.ISSUER, Setting.ACCOUNT_IMPORT_BATCH_SIZE)) {
+        for (Setting internal : List.of(Setting.GATEWAY_MAX_INFLIGHT, Setting.CLIENT_ID, Setting.ISSUER,
+                Setting.ACCOUNT_IMPORT_BATCH_SIZE)) {
             assertThat(SettingTexts.basic(item(internal))).as(internal.key()).isFalse();
         }
         assertThat(SettingTexts.basic(item(Setting.UI_THEME))).isTrue();
