@@ -31,6 +31,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local gateway: OpenAI-compatible routes served from the account pool. Owns the upstream HTTP client, the
@@ -41,6 +43,9 @@ public final class GatewayModule implements ServiceModule {
     private static final int AFFINITY_CAPACITY = 100_000;
     /** How often the pool snapshot (usage windows, headroom ranking) is rebuilt in the background. */
     private static final Duration POOL_REFRESH = Duration.ofSeconds(2);
+    /** How often an instance of a shared database reads the others' key usage (limits lag them by about this). */
+    private static final Duration SHARED_LIMITS_EVERY = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(GatewayModule.class);
 
     private final ServiceContext context;
     private final AccountPool pool;
@@ -60,6 +65,7 @@ public final class GatewayModule implements ServiceModule {
     /** The affinity table shared by instances of one database, or {@code null} on the embedded one. */
     private final AffinityRepository sharedAffinity;
     private final KeyLimiter limiter;
+    private final KeyTokenHistory history;
 
     public GatewayModule(ServiceContext context, AccountPool pool, KeyAuthenticator keys, RequestRecorder sink,
             UsageObserver usage) {
@@ -77,6 +83,7 @@ public final class GatewayModule implements ServiceModule {
         this.limiter = new KeyLimiter(zone);
         Instant now = context.clock().instant();
         limiter.seed(history.tokensSince(limiter.startOfDay(now)), limiter.day(now));
+        this.history = history;
         RequestRecorder recorder = new MeteredRecorder(new KeyUsageRecorder(sink, limiter), metrics);
         var settings = context.settings().current();
         this.upstream = new UpstreamClient(Duration.ofSeconds(settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)),
@@ -99,6 +106,7 @@ public final class GatewayModule implements ServiceModule {
         CandidateSelector selector = new CandidateSelector(pool::snapshot, cooldowns, affinity, catalog,
                 context.clock());
         ManualAccount manual = new ManualAccount(new PinRepository(context.database().sql()), context.clock());
+        context.changes().onChange(ChangeFeed.Table.GATEWAY_STATE, manual::reload);
         OutcomeClassifier classifier = new OutcomeClassifier(context.clock());
         OpenAttempts attempts = new OpenAttempts();
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
@@ -142,6 +150,22 @@ public final class GatewayModule implements ServiceModule {
         long modelSecs = settings.number(Setting.MODELS_REFRESH_INTERVAL_SECS);
         jobs.scheduleWithFixedDelay(catalog::refreshAsync, 0, modelSecs, TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(this::sweepSockets, 1, 1, TimeUnit.SECONDS);
+        if (history.shared()) {
+            jobs.scheduleWithFixedDelay(this::learnOthersUse, 0, SHARED_LIMITS_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Per-key limits hold across the instances of a shared database: count what the others did. */
+    private void learnOthersUse() {
+        try {
+            Instant now = context.clock().instant();
+            KeyTokenHistory.Others others = history.othersSince(limiter.startOfDay(now), now.minusSeconds(60));
+            limiter.othersDid(others.tokens(), others.recentRequests(), limiter.day(now));
+        } catch (RuntimeException e) {
+            log.warn("Could not read the other instances' key usage ({}); limits count this instance only until the "
+                    + "next try", e.getMessage());
+        }
     }
 
     private void pruneSharedAffinity() {

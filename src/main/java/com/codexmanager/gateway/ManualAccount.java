@@ -23,6 +23,11 @@ final class ManualAccount {
         return accountId;
     }
 
+    /** Reads the pin again, e.g. after another instance of a shared database set or cleared it. */
+    synchronized void reload() {
+        this.accountId = store.load().orElse(null);
+    }
+
     /** @param accountId the account to pin, or {@code null} for automatic routing */
     synchronized void set(String accountId) {
         store.save(accountId, clock.instant());

@@ -223,6 +223,22 @@ final class RequestLogRepository {
                 rs.getString("instance_name"));
     }
 
+    /**
+     * Per key ({@link KeyActivity}, recent = started at or after {@code recentFromMs}), the rows since
+     * {@code fromMs} served by instances other than {@code instance} ({@code others}), or by
+     * {@code instance} itself and rows that name no instance (not {@code others}).
+     */
+    List<KeyActivity> keyActivity(long fromMs, long recentFromMs, String instance, boolean others) {
+        String whose = others ? "instance_name IS NOT NULL AND instance_name <> ?"
+                : "(instance_name = ? OR instance_name IS NULL)";
+        return sql.query("SELECT key_id, SUM(CASE WHEN created_ms >= ? AND (error_code IS NULL OR error_code NOT IN "
+                + "('key_limit_exceeded', 'server_busy')) THEN 1 ELSE 0 END), "
+                + "SUM(COALESCE(input_tokens, 0) + COALESCE(output_tokens, 0)) FROM request_logs "
+                + "WHERE created_ms >= ? AND key_id IS NOT NULL AND " + whose + " GROUP BY key_id",
+                rs -> new KeyActivity(rs.getString(1), rs.getLong(2), rs.getLong(3)), recentFromMs, fromMs,
+                instance);
+    }
+
     private static String transport(String stored) {
         return stored == null ? RequestLogEntry.HTTP : stored;
     }

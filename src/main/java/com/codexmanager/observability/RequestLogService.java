@@ -109,6 +109,15 @@ public final class RequestLogService {
     }
 
     /**
+     * Per key, the rows since {@code fromMs} served by instances other than {@code instance} ({@code others}), or by
+     * {@code instance} itself and rows that name no instance; recent = started at or after {@code recentFromMs}.
+     */
+    public List<KeyActivity> keyActivity(long fromMs, long recentFromMs, String instance,
+            boolean others) {
+        return repository.keyActivity(fromMs, recentFromMs, instance, others);
+    }
+
+    /**
      * Served requests and tokens per account over {@code [fromMs, toMs)} from the stored rows: one entry per
      * account, or per account and UTC hour when {@code hourly}. Each entry is {@code [accountId, fromMs, requests,
      * tokens]} as a record.

@@ -48,7 +48,8 @@ final class ServiceModules {
         UsageModule usage = track(created, new UsageModule(context, accounts,
                 new AccountTrafficAdapter(observability.service()), () -> observability.writer().stats().written()));
         ModelCatalogBridge models = new ModelCatalogBridge();
-        KeyUsageAdapter keyUsage = new KeyUsageAdapter(observability.service(), context.clock());
+        KeyUsageAdapter keyUsage = new KeyUsageAdapter(observability.service(), context.clock(),
+                context.instanceName(), context.database().shared());
         ApiKeysModule keys = track(created, new ApiKeysModule(context, SecretBoxSealer.forService(context), models,
                 keyUsage, SERVICE_ZONE));
         KeyTrafficMetrics keyTraffic = new KeyTrafficMetrics();

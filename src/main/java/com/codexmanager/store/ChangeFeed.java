@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells this instance that another instance changed shared state, so its in-memory views (the account pool and
- * its credentials, the key cache, the settings, cooldowns, usage) catch up within {@link #POLL_EVERY}. It reads one
+ * its credentials, the key cache, the settings, cooldowns, usage, the quick-switch pin) catch up within {@link #POLL_EVERY}. It reads one
  * small row every poll: per table a row count and the newest change time; a table whose pair moved is announced to
  * its listeners (which then re-read what they cache). Changes this instance made itself are announced too, which
  * costs a needless re-read, never a stale view. Only runs on a shared database; on the embedded one nobody else
@@ -30,7 +30,8 @@ public final class ChangeFeed implements AutoCloseable {
         PLATFORM_KEYS("platform_keys", "updated_at"),
         APP_SETTINGS("app_settings", "updated_at"),
         COOLDOWNS("gateway_cooldowns", "last_offence"),
-        USAGE("usage_latest", "captured_at");
+        USAGE("usage_latest", "captured_at"),
+        GATEWAY_STATE("gateway_state", "updated_at");
 
         private final String name;
         private final String changedColumn;

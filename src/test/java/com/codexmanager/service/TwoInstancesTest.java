@@ -2,6 +2,8 @@ package com.codexmanager.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.gateway.GatewayModule;
+import com.codexmanager.gateway.limits.KeyLimiter;
 import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.FakeAccount;
@@ -180,6 +182,55 @@ class TwoInstancesTest {
 
         long served = accounts.stream().filter(a -> a.responsesCount() > 0).count();
         assertThat(served).as("accounts that served turns of one conversation (plus warm-up)").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void an_account_pinned_through_one_instance_serves_the_requests_of_the_other_until_cleared() throws Exception {
+        String key = sharedKey();
+        String pinned = one.rpc().call("account/list", Map.of()).getAsJsonArray("items").get(2).getAsJsonObject()
+                .get("id").getAsString();
+
+        one.rpc().call("gateway/manualAccount/set", Map.of("accountId", pinned));
+        two.service().context().changes().poll();
+        int[] before = accounts.stream().mapToInt(FakeAccount::responsesCount).toArray();
+        for (int i = 0; i < 4; i++) {
+            assertThat(ask(two, key, "pinned " + i).statusCode()).isEqualTo(200);
+        }
+
+        int[] after = accounts.stream().mapToInt(FakeAccount::responsesCount).toArray();
+        assertThat(java.util.stream.IntStream.range(0, after.length).filter(i -> after[i] > before[i]).count())
+                .as("accounts that served the pinned turns").isEqualTo(1);
+        assertThat(two.rpc().call("gateway/manualAccount/get", Map.of()).toString()).contains(pinned);
+        one.rpc().call("gateway/manualAccount/clear", Map.of());
+        two.service().context().changes().poll();
+        assertThat(two.rpc().call("gateway/manualAccount/get", Map.of()).toString()).doesNotContain(pinned);
+    }
+
+    @Test
+    void a_keys_requests_per_minute_hold_across_the_instances() throws Exception {
+        JsonObject created = one.rpc().call("apikey/create", Map.of("name", "limited", "protocolType", "openai",
+                "limits", Map.of("requestsPerMinute", 4)));
+        String key = created.get("key").getAsString();
+        String keyId = created.get("id").getAsString();
+        Await.until("the key known on instance two", Duration.ofSeconds(5), () -> {
+            try {
+                return ask(two, key, "first").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(ask(two, key, "second").statusCode()).isEqualTo(200);
+        assertThat(ask(one, key, "third").statusCode()).isEqualTo(200);
+        KeyLimiter limiterOfOne = one.service().module(GatewayModule.class).orElseThrow().limiter();
+        Await.until("instance one has read two's requests", Duration.ofSeconds(10),
+                () -> limiterOfOne.othersRecentRequests(keyId) >= 2);
+
+        assertThat(ask(one, key, "fourth").statusCode()).isEqualTo(200);
+        HttpResponse<String> fifth = ask(one, key, "fifth");
+
+        assertThat(fifth.statusCode()).as(fifth.body()).isEqualTo(429);
+        assertThat(fifth.body()).contains("key_limit_exceeded").contains("across the instances");
+        assertThat(fifth.headers().firstValue("Retry-After")).isPresent();
     }
 
     /** A key made on instance one, once instance two accepts it too (its key cache catches up in under a second). */

@@ -13,18 +13,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * Enforces per-key limits in memory, before any upstream call: {@code requestsPerMinute} over a sliding 60-second
  * window (the start times of the last N admitted requests), {@code tokensPerDay} over the calendar day of the
  * service's time zone (input plus output tokens of finished requests, seeded from the request log at start and
- * kept up to date from every request record). Refused requests do not count. Thread-safe and striped: each key has
- * its own small state and lock, so requests of different keys never wait on each other.
+ * kept up to date from every request record). Refused requests do not count. On a database shared by several
+ * instances, what the other instances did with each key ({@link #othersDid}, refreshed every couple of seconds off
+ * the request path) counts too, so a limit holds for the team, not per instance (to within that refresh).
+ * Thread-safe and striped: each key has its own small state and lock, so requests of different keys never wait on
+ * each other.
  */
 public final class KeyLimiter {
     private static final Duration WINDOW = Duration.ofMinutes(1);
+    /** When other instances' requests fill the window, their start times are not known here: try again soon. */
+    private static final Duration SHARED_RETRY = Duration.ofSeconds(2);
 
     /** Why a request was refused and when to retry. */
     public record Refusal(String message, Duration retryAfter) {
     }
 
+    /** Other instances' use of the keys, for one day. Immutable. */
+    private record Others(LocalDate day, Map<String, Long> tokens, Map<String, Long> recentRequests) {
+        long tokensOn(String keyId, LocalDate today) {
+            return today.equals(day) ? tokens.getOrDefault(keyId, 0L) : 0;
+        }
+    }
+
     private final ZoneId zone;
     private final Map<String, KeyState> states = new ConcurrentHashMap<>();
+    private volatile Others others = new Others(LocalDate.MIN, Map.of(), Map.of());
 
     public KeyLimiter(ZoneId zone) {
         this.zone = zone;
@@ -37,6 +50,14 @@ public final class KeyLimiter {
      */
     public void seed(Map<String, Long> tokensToday, LocalDate day) {
         tokensToday.forEach((keyId, tokens) -> state(keyId).addTokens(day, tokens));
+    }
+
+    /**
+     * What the other instances of a shared database did: tokens per key on {@code day} and requests per key started
+     * in the last minute. Replaces what they were said to have done before.
+     */
+    public void othersDid(Map<String, Long> tokens, Map<String, Long> recentRequests, LocalDate day) {
+        others = new Others(day, Map.copyOf(tokens), Map.copyOf(recentRequests));
     }
 
     /** The start of the current day in the service's time zone. */
@@ -58,7 +79,10 @@ public final class KeyLimiter {
         if (limits.none()) {
             return Optional.empty();
         }
-        return state(key.id()).admit(key, limits, now, day(now), nextMidnight(now));
+        LocalDate today = day(now);
+        Others elsewhere = others;
+        return state(key.id()).admit(key, limits, now, today, nextMidnight(now),
+                elsewhere.tokensOn(key.id(), today), elsewhere.recentRequests().getOrDefault(key.id(), 0L));
     }
 
     /** A request of the key finished having used {@code tokens} input plus output tokens. */
@@ -66,6 +90,11 @@ public final class KeyLimiter {
         if (keyId != null && tokens > 0) {
             state(keyId).addTokens(day(at), tokens);
         }
+    }
+
+    /** Requests of the key other instances started in the last minute, as last read (for tests and diagnostics). */
+    public long othersRecentRequests(String keyId) {
+        return others.recentRequests().getOrDefault(keyId, 0L);
     }
 
     /** Tokens the key used today so far (for tests and diagnostics). */
@@ -90,9 +119,13 @@ public final class KeyLimiter {
         private LocalDate day;
         private long tokens;
 
+        /**
+         * @param otherTokens   tokens other instances counted today for the key
+         * @param otherRequests requests other instances started for the key in the last minute
+         */
         synchronized Optional<Refusal> admit(PlatformKey key, PlatformKey.Limits limits, Instant now, LocalDate today,
-                Instant midnight) {
-            if (limits.tokensPerDay() != null && tokensOn(today) >= limits.tokensPerDay()) {
+                Instant midnight, long otherTokens, long otherRequests) {
+            if (limits.tokensPerDay() != null && tokensOn(today) + otherTokens >= limits.tokensPerDay()) {
                 return Optional.of(new Refusal("key " + key.prefix() + "… has used its " + limits.tokensPerDay()
                         + " tokens for today; it may go on after midnight (" + midnight + ")",
                         Duration.between(now, midnight)));
@@ -103,6 +136,10 @@ public final class KeyLimiter {
             }
             resize(perMinute);
             long nowMillis = now.toEpochMilli();
+            if (otherRequests > 0 && ownSince(nowMillis - WINDOW.toMillis()) + otherRequests >= perMinute) {
+                return Optional.of(new Refusal("key " + key.prefix() + "… is limited to " + perMinute
+                        + " requests per minute (counted across the instances)", SHARED_RETRY));
+            }
             if (size == starts.length) {
                 long oldest = starts[next];
                 long freeAt = oldest + WINDOW.toMillis();
@@ -115,6 +152,16 @@ public final class KeyLimiter {
             next = (next + 1) % starts.length;
             size = Math.min(size + 1, starts.length);
             return Optional.empty();
+        }
+
+        private int ownSince(long fromMillis) {
+            int count = 0;
+            for (int i = 0; i < size; i++) {
+                if (starts[i] >= fromMillis) {
+                    count++;
+                }
+            }
+            return count;
         }
 
         /** Keeps the most recent starts when the limit changed. */

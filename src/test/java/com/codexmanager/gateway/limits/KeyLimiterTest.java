@@ -42,6 +42,27 @@ class KeyLimiterTest {
     }
 
     @Test
+    void what_other_instances_did_counts_against_both_limits_and_is_replaced_by_each_reading() {
+        PlatformKey perMinute = key(3, null);
+        limiter.othersDid(Map.of(), Map.of("gk_1", 2L), limiter.day(T0));
+        assertThat(limiter.admit(perMinute, T0)).isEmpty();
+
+        Optional<KeyLimiter.Refusal> refused = limiter.admit(perMinute, T0.plusSeconds(1));
+
+        assertThat(refused).isPresent();
+        assertThat(refused.get().message()).contains("across the instances");
+        limiter.othersDid(Map.of(), Map.of(), limiter.day(T0));
+        assertThat(limiter.admit(perMinute, T0.plusSeconds(2))).as("the others' minute moved on").isEmpty();
+
+        PlatformKey perDay = key(null, 1_000L);
+        limiter.recordTokens("gk_1", 400, T0);
+        limiter.othersDid(Map.of("gk_1", 600L), Map.of(), limiter.day(T0));
+        assertThat(limiter.admit(perDay, T0.plusSeconds(3))).isPresent();
+        limiter.othersDid(Map.of("gk_1", 600L), Map.of(), limiter.day(T0).minusDays(1));
+        assertThat(limiter.admit(perDay, T0.plusSeconds(4))).as("yesterday's reading").isEmpty();
+    }
+
+    @Test
     void a_key_without_limits_is_never_counted_or_refused() {
         PlatformKey unlimited = key(null, null);
 
