@@ -76,6 +76,18 @@ class MainTest {
     }
 
     @Test
+    void a_service_address_that_is_no_address_at_all_stops_start_up_with_two_naming_variable_value_and_file(
+            @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.env");
+        Files.writeString(file, "CODEXMANAGER_SERVICE_ADDR=notaport\n");
+
+        assertThat(run("serve", "--env-file", file.toString())).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CODEXMANAGER_SERVICE_ADDR='notaport'")
+                .contains("from " + file.toAbsolutePath()).doesNotContain("\tat ");
+    }
+
+    @Test
     void a_database_path_that_cannot_be_created_stops_start_up_with_two_naming_the_variable(@TempDir Path dir)
             throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");

@@ -30,7 +30,7 @@ final class SettingTexts {
             "login", "settings.group.login");
 
     /**
-     * The settings most users change; the rest (engine internals such as worker threads, backlog, timeouts, the
+     * The settings most users change; the rest (engine internals such as concurrency limits, timeouts, the
      * OAuth client) are Advanced.
      */
     static final Set<String> BASIC = Set.of("uiTheme", "uiAccent", "uiLanguage", "uiCloseToTray", "uiStartAtLogin",
