@@ -6,6 +6,8 @@ import com.codexmanager.apikey.SecretBoxSealer;
 import com.codexmanager.gateway.GatewayModule;
 import com.codexmanager.metrics.KeyTrafficMetrics;
 import com.codexmanager.metrics.MetricsModule;
+import com.codexmanager.module.ServiceContext;
+import com.codexmanager.module.ServiceModule;
 import com.codexmanager.observability.ObservabilityModule;
 import com.codexmanager.usage.UsageModule;
 import com.codexmanager.wiring.AccountPoolAdapter;

@@ -1,13 +1,13 @@
 package com.codexmanager.usage;
 
-import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.account.Account;
 import com.codexmanager.account.AccountService;
 import com.codexmanager.account.rpc.AccountsModule;
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.Settings;
-import com.codexmanager.service.ServiceContext;
+import com.codexmanager.module.ServiceContext;
+import com.codexmanager.module.ServiceModule;
 import com.codexmanager.store.ChangeFeed;
-import com.codexmanager.service.ServiceModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
