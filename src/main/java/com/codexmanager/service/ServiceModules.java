@@ -10,12 +10,6 @@ import com.codexmanager.module.ServiceContext;
 import com.codexmanager.module.ServiceModule;
 import com.codexmanager.observability.ObservabilityModule;
 import com.codexmanager.usage.UsageModule;
-import com.codexmanager.wiring.AccountPoolAdapter;
-import com.codexmanager.wiring.AccountTrafficAdapter;
-import com.codexmanager.wiring.KeyAuthenticatorAdapter;
-import com.codexmanager.wiring.KeyUsageAdapter;
-import com.codexmanager.wiring.ModelCatalogBridge;
-import com.codexmanager.wiring.RequestRecorderAdapter;
 import java.util.List;
 
 /**

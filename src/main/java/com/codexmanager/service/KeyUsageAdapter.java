@@ -1,4 +1,4 @@
-package com.codexmanager.wiring;
+package com.codexmanager.service;
 
 import com.codexmanager.apikey.KeyUsage;
 import com.codexmanager.apikey.KeyUsageSource;
@@ -13,11 +13,11 @@ import java.util.Map;
  * A key's past usage from the request log: {@code apikey/usage} answers through it, and the gateway seeds its daily
  * token limits from it at start. Thread-safe (stateless over the request-log service).
  */
-public final class KeyUsageAdapter implements KeyUsageSource, KeyTokenHistory {
+final class KeyUsageAdapter implements KeyUsageSource, KeyTokenHistory {
     private final RequestLogService log;
     private final java.time.Clock clock;
 
-    public KeyUsageAdapter(RequestLogService log, java.time.Clock clock) {
+    KeyUsageAdapter(RequestLogService log, java.time.Clock clock) {
         this.log = log;
         this.clock = clock;
     }
