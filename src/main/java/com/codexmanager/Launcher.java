@@ -7,10 +7,10 @@ import com.codexmanager.config.EnvFile;
 import com.codexmanager.config.EnvFileReport;
 import com.codexmanager.config.InvalidSettingException;
 import com.codexmanager.config.Settings;
+import com.codexmanager.module.ServiceOptions;
 import com.codexmanager.server.PortInUseException;
 import com.codexmanager.service.CodexManagerService;
 import com.codexmanager.service.JvmMemory;
-import com.codexmanager.service.ServiceOptions;
 import com.codexmanager.store.StoreException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine;
 
 /**
  * Parses the command line with picocli and runs the chosen mode: the desktop, {@code serve}, or an operator command

@@ -1,8 +1,8 @@
 package com.codexmanager.apikey;
 
-import com.codexmanager.service.ServiceContext;
+import com.codexmanager.module.ServiceContext;
+import com.codexmanager.module.ServiceModule;
 import com.codexmanager.store.ChangeFeed;
-import com.codexmanager.service.ServiceModule;
 
 /**
  * Platform keys as a service feature: registers the {@code apikey/*} RPC methods and exposes {@link #keys()} to the

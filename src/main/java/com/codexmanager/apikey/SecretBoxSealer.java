@@ -2,7 +2,7 @@ package com.codexmanager.apikey;
 
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.crypto.SecretUnavailableException;
-import com.codexmanager.service.ServiceContext;
+import com.codexmanager.module.ServiceContext;
 
 /** The production {@link SecretSealer}: the application's {@link SecretBox}. Thread-safe. */
 public final class SecretBoxSealer implements SecretSealer {

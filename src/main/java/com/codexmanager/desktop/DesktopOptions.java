@@ -1,6 +1,6 @@
 package com.codexmanager.desktop;
 
-import com.codexmanager.service.ServiceOptions;
+import com.codexmanager.module.ServiceOptions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

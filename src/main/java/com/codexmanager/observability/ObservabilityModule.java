@@ -1,8 +1,8 @@
 package com.codexmanager.observability;
 
 import com.codexmanager.concurrent.Executors2;
-import com.codexmanager.service.ServiceContext;
-import com.codexmanager.service.ServiceModule;
+import com.codexmanager.module.ServiceContext;
+import com.codexmanager.module.ServiceModule;
 import java.time.Duration;
 
 /**

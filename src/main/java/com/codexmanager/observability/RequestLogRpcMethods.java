@@ -6,7 +6,7 @@ import com.codexmanager.rpc.RpcMethod;
 import com.codexmanager.rpc.RpcParam;
 import com.codexmanager.rpc.RpcParams;
 import com.codexmanager.rpc.RpcRegistry;
-import com.codexmanager.service.AppSettingsService;
+import com.codexmanager.settings.AppSettingsService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,17 +3,14 @@ package com.codexmanager.service;
 import com.codexmanager.account.rpc.AccountsModule;
 import com.codexmanager.apikey.ApiKeysModule;
 import com.codexmanager.apikey.SecretBoxSealer;
+import com.codexmanager.auth.rpc.AuthModule;
 import com.codexmanager.gateway.GatewayModule;
 import com.codexmanager.metrics.KeyTrafficMetrics;
 import com.codexmanager.metrics.MetricsModule;
+import com.codexmanager.module.ServiceContext;
+import com.codexmanager.module.ServiceModule;
 import com.codexmanager.observability.ObservabilityModule;
 import com.codexmanager.usage.UsageModule;
-import com.codexmanager.wiring.AccountPoolAdapter;
-import com.codexmanager.wiring.AccountTrafficAdapter;
-import com.codexmanager.wiring.KeyAuthenticatorAdapter;
-import com.codexmanager.wiring.KeyUsageAdapter;
-import com.codexmanager.wiring.ModelCatalogBridge;
-import com.codexmanager.wiring.RequestRecorderAdapter;
 import java.util.List;
 
 /**
@@ -44,8 +41,9 @@ final class ServiceModules {
 
     private static List<ServiceModule> compose(ServiceContext context, List<ServiceModule> created) {
         AccountsModule accounts = track(created, new AccountsModule(context));
+        AuthModule auth = track(created, new AuthModule(context, accounts));
         ObservabilityModule observability = track(created, new ObservabilityModule(context));
-        UsageModule usage = track(created, new UsageModule(context, accounts,
+        UsageModule usage = track(created, new UsageModule(context, accounts, auth.refresher(),
                 new AccountTrafficAdapter(observability.service()), () -> observability.writer().stats().written()));
         ModelCatalogBridge models = new ModelCatalogBridge();
         KeyUsageAdapter keyUsage = new KeyUsageAdapter(observability.service(), context.clock(),
@@ -54,7 +52,7 @@ final class ServiceModules {
                 keyUsage, SERVICE_ZONE));
         KeyTrafficMetrics keyTraffic = new KeyTrafficMetrics();
         GatewayModule gateway = new GatewayModule(context,
-                new AccountPoolAdapter(accounts.accounts(), accounts.refresher(), usage.usage(),
+                new AccountPoolAdapter(accounts.accounts(), auth.refresher(), usage.usage(),
                         usage::refreshSoon, context.clock()),
                 new KeyAuthenticatorAdapter(keys.keys()),
                 new RequestRecorderAdapter(observability.requestLog(), observability.trace(), keyTraffic,
@@ -62,8 +60,8 @@ final class ServiceModules {
                 usage.usage()::onRateLimitHeaders, keyUsage, SERVICE_ZONE);
         models.bind(gateway.catalog());
         MetricsModule metrics = new MetricsModule(context.rpcToken(), gateway.metrics(), accounts.accounts(),
-                usage.usage(), accounts.refresher(), keyTraffic);
-        return List.of(new SystemModule(context), accounts, usage, keys, observability, gateway, metrics);
+                usage.usage(), auth.refresher(), keyTraffic);
+        return List.of(new SystemModule(context), accounts, auth, usage, keys, observability, gateway, metrics);
     }
 
     private static <T extends ServiceModule> T track(List<ServiceModule> created, T module) {

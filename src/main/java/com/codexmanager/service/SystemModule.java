@@ -1,6 +1,8 @@
 package com.codexmanager.service;
 
 import com.codexmanager.json.Json;
+import com.codexmanager.module.ServiceContext;
+import com.codexmanager.module.ServiceModule;
 import com.codexmanager.server.HttpRoutes;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,8 @@ import com.codexmanager.config.DataDir;
 import com.codexmanager.rpc.RpcMethod;
 import com.codexmanager.rpc.RpcParam;
 import com.codexmanager.rpc.RpcRegistry;
+import com.codexmanager.settings.AppSettingsService;
+import com.codexmanager.settings.AppSettingsView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

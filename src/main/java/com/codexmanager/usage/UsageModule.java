@@ -1,13 +1,14 @@
 package com.codexmanager.usage;
 
-import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.account.Account;
 import com.codexmanager.account.AccountService;
 import com.codexmanager.account.rpc.AccountsModule;
+import com.codexmanager.auth.TokenRefresher;
+import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.Settings;
-import com.codexmanager.service.ServiceContext;
+import com.codexmanager.module.ServiceContext;
+import com.codexmanager.module.ServiceModule;
 import com.codexmanager.store.ChangeFeed;
-import com.codexmanager.service.ServiceModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code account/list} items, fetches usage right after accounts are added or imported, and runs the poller.
  *
  * <p>The gateway is wired with {@link #usage()}: {@code availability}, {@code onRateLimitHeaders},
- * {@code markLimited}. Lifecycle: built after the accounts module, {@link #start()} starts the poller,
+ * {@code markLimited}. Lifecycle: built after the accounts and auth modules, {@link #start()} starts the poller,
  * {@link #close()} stops the poller, the workers and the HTTP client. Thread-safe.
  */
 public final class UsageModule implements ServiceModule {
@@ -40,19 +41,20 @@ public final class UsageModule implements ServiceModule {
     private final UsagePoller poller;
     private final UsageRefreshJobs jobs;
 
-    public UsageModule(ServiceContext context, AccountsModule accounts) {
-        this(context, accounts, AccountTraffic.NONE, () -> 0);
+    public UsageModule(ServiceContext context, AccountsModule accounts, TokenRefresher refresher) {
+        this(context, accounts, refresher, AccountTraffic.NONE, () -> 0);
     }
 
     /**
+     * @param refresher the auth module's token refresher, for usage calls that meet an expired token
      * @param traffic the request log's traffic per account, for {@code account/usage/forecast}
      * @param logged  how many requests the request log has taken so far
      */
-    public UsageModule(ServiceContext context, AccountsModule accounts, AccountTraffic traffic,
-            java.util.function.LongSupplier logged) {
+    public UsageModule(ServiceContext context, AccountsModule accounts, TokenRefresher refresher,
+            AccountTraffic traffic, java.util.function.LongSupplier logged) {
         this.settings = context.settings()::current;
         int threads = (int) settings.get().number(com.codexmanager.config.Setting.USAGE_REFRESH_WORKERS);
-        this.client = new UsageClient(settings, accounts.refresher(), threads * 2);
+        this.client = new UsageClient(settings, refresher, threads * 2);
         this.usage = new UsageService(new UsageRepository(context.database().sql().relaxed()), client, accounts.accounts(),
                 settings, context.clock());
         context.changes().onChange(ChangeFeed.Table.USAGE, usage::reloadLatest);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codexmanager.account.AccountSecrets;
 import com.codexmanager.account.rpc.AccountsModule;
+import com.codexmanager.auth.rpc.AuthModule;
 import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.FakeAccount;
 import com.codexmanager.testkit.FakeUpstream;
@@ -77,6 +78,10 @@ class TokenRefreshTest {
         return harness.service().module(AccountsModule.class).orElseThrow();
     }
 
+    private AuthModule auth() {
+        return harness.service().module(AuthModule.class).orElseThrow();
+    }
+
     private String storedRefreshToken(String id) {
         return module().secrets().tokens(id).orElseThrow().refreshToken();
     }
@@ -115,8 +120,8 @@ class TokenRefreshTest {
         String id = importAccount(account);
         String rejected = account.accessToken();
 
-        FreshToken first = module().refresher().refreshAfterUnauthorized(id, rejected);
-        FreshToken second = module().refresher().refreshAfterUnauthorized(id, rejected);
+        FreshToken first = auth().refresher().refreshAfterUnauthorized(id, rejected);
+        FreshToken second = auth().refresher().refreshAfterUnauthorized(id, rejected);
 
         assertThat(first.accessToken()).isNotEqualTo(rejected).isEqualTo(account.accessToken());
         assertThat(second.accessToken()).isEqualTo(first.accessToken());
@@ -130,7 +135,7 @@ class TokenRefreshTest {
         FakeAccount account = fake.createAccount();
         String id = importAccount(account);
         clock.advance(Duration.ofHours(2));
-        TokenRefresher refresher = module().refresher();
+        TokenRefresher refresher = auth().refresher();
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
             CountDownLatch gate = new CountDownLatch(1);
@@ -179,7 +184,7 @@ class TokenRefreshTest {
         clock.advance(Duration.ofHours(3));
         int calls = account.refreshCount();
         assertThat(module().secrets().dueForRefresh(clock.instant().plus(Duration.ofDays(30)), 100)).isEmpty();
-        assertThatThrownBy(() -> module().refresher().ensureFresh(id))
+        assertThatThrownBy(() -> auth().refresher().ensureFresh(id))
                 .isInstanceOfSatisfying(TokenRefreshException.class,
                         e -> assertThat(e.kind()).isEqualTo(TokenRefreshException.Kind.NOT_REFRESHABLE));
         assertThat(account.refreshCount()).isEqualTo(calls).isEqualTo(2);
@@ -242,7 +247,7 @@ class TokenRefreshTest {
         AccountSecrets secrets = module().secrets();
         Instant horizon = clock.instant().plusSeconds(300);
 
-        assertThatThrownBy(() -> module().refresher().ensureFresh(id))
+        assertThatThrownBy(() -> auth().refresher().ensureFresh(id))
                 .isInstanceOfSatisfying(TokenRefreshException.class,
                         e -> assertThat(e.kind()).isEqualTo(TokenRefreshException.Kind.TRANSIENT));
 
@@ -251,7 +256,7 @@ class TokenRefreshTest {
         assertThat(secrets.dueForRefresh(horizon, 10)).isEmpty();
         clock.advance(Duration.ofSeconds(31));
         assertThat(secrets.dueForRefresh(clock.instant().plusSeconds(300), 10)).containsExactly(id);
-        assertThat(module().refresher().ensureFresh(id).accessToken()).isEqualTo(account.accessToken());
+        assertThat(auth().refresher().ensureFresh(id).accessToken()).isEqualTo(account.accessToken());
     }
 
     @Test

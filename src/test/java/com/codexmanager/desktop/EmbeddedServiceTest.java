@@ -3,8 +3,8 @@ package com.codexmanager.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.codexmanager.module.ServiceOptions;
 import com.codexmanager.server.PortInUseException;
-import com.codexmanager.service.ServiceOptions;
 import com.codexmanager.testkit.Await;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

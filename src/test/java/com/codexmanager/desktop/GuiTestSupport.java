@@ -3,12 +3,17 @@ package com.codexmanager.desktop;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.codexmanager.desktop.autostart.AutostartEntry;
+import com.codexmanager.desktop.autostart.LaunchCommand;
+import com.codexmanager.desktop.autostart.LinuxAutostart;
+import com.codexmanager.module.ServiceOptions;
 import java.awt.Component;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,13 +26,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import com.codexmanager.desktop.autostart.AutostartEntry;
-import com.codexmanager.desktop.autostart.LaunchCommand;
-import com.codexmanager.desktop.autostart.LinuxAutostart;
-import java.net.URI;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
-import com.codexmanager.service.ServiceOptions;
 
 /** Shared helpers of the GUI tests: display check, EDT access, bounded waits, screenshots, fake platform. */
 public final class GuiTestSupport {

@@ -1,8 +1,8 @@
 package com.codexmanager.testkit;
 
 import com.codexmanager.config.EnvFile;
+import com.codexmanager.module.ServiceOptions;
 import com.codexmanager.service.CodexManagerService;
-import com.codexmanager.service.ServiceOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,7 +3,6 @@ package com.codexmanager.account.rpc;
 import static com.codexmanager.account.rpc.AccountRpcErrors.guard;
 
 import com.codexmanager.account.Account;
-import com.codexmanager.account.AccountFields;
 import com.codexmanager.account.AccountPatch;
 import com.codexmanager.account.AccountProxies;
 import com.codexmanager.config.ProxyUrl;
@@ -160,7 +159,7 @@ final class AccountRpcMethods {
                 () -> RpcException.invalidParams("status", "must be active or disabled"))).orElse(null);
         Integer sort = p.optionalLong("sort").map(v -> toInt("sort", v)).orElse(null);
         AccountPatch patch = new AccountPatch(p.optionalString("label").orElse(null), p.present("groupName"),
-                p.optionalString("groupName").orElse(null), tags(p, "tags"), p.present("note"),
+                p.optionalString("groupName").orElse(null), AccountRpcParams.tags(p, "tags"), p.present("note"),
                 p.optionalString("note").orElse(null), sort, status);
         String proxy = p.optionalString("proxyUrl").orElse(null);
         if (proxy != null) {
@@ -179,17 +178,6 @@ final class AccountRpcMethods {
         out.put("account", updated);
         out.put("proxyUrl", proxies.display(id));
         return out;
-    }
-
-    static List<String> tags(RpcParams p, String field) {
-        if (!p.has(field)) {
-            return null;
-        }
-        JsonElement raw = p.raw().get(field);
-        if (raw.isJsonPrimitive() && raw.getAsJsonPrimitive().isString()) {
-            return AccountFields.splitTags(raw.getAsString());
-        }
-        return AccountFields.tags(p.strings(field));
     }
 
     private Object updateSorts(RpcParams p) {

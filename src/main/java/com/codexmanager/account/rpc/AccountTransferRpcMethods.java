@@ -2,24 +2,17 @@ package com.codexmanager.account.rpc;
 
 import static com.codexmanager.account.rpc.AccountRpcErrors.guard;
 
-import com.codexmanager.account.Account;
-import com.codexmanager.account.AccountService;
-import com.codexmanager.account.AccountStatus;
 import com.codexmanager.account.exporting.AccountExporter;
 import com.codexmanager.account.exporting.ExportFormat;
 import com.codexmanager.account.importing.AccountImporter;
 import com.codexmanager.account.importing.ImportProgress;
-import com.codexmanager.auth.FreshToken;
-import com.codexmanager.auth.TokenRefreshException;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
-import com.codexmanager.crypto.SecretUnavailableException;
 import com.codexmanager.rpc.RpcException;
 import com.codexmanager.rpc.RpcMethod;
 import com.codexmanager.rpc.RpcParam;
 import com.codexmanager.rpc.RpcParams;
 import com.codexmanager.rpc.RpcRegistry;
-import com.codexmanager.auth.TokenRefresher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,16 +22,15 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * {@code account/import}, {@code account/import/progress}, {@code account/export} and {@code account/refreshTokens}.
- * Only {@code account/export} returns token text: it is an explicit, secret-bearing export. Thread-safe.
+ * {@code account/import}, {@code account/import/progress} and {@code account/export} ({@code account/refreshTokens}
+ * belongs to the auth module). Only {@code account/export} returns token text: it is an explicit, secret-bearing
+ * export. Thread-safe.
  */
 final class AccountTransferRpcMethods {
     private static final int KEPT_PROGRESS = 32;
 
-    private final AccountService accounts;
     private final AccountImporter importer;
     private final AccountExporter exporter;
-    private final TokenRefresher refresher;
     private final Supplier<Settings> settings;
     private final Map<String, ImportProgress> progress = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
@@ -48,19 +40,16 @@ final class AccountTransferRpcMethods {
                 }
             });
 
-    private AccountTransferRpcMethods(AccountService accounts, AccountImporter importer, AccountExporter exporter,
-            TokenRefresher refresher, Supplier<Settings> settings) {
-        this.accounts = accounts;
+    private AccountTransferRpcMethods(AccountImporter importer, AccountExporter exporter,
+            Supplier<Settings> settings) {
         this.importer = importer;
         this.exporter = exporter;
-        this.refresher = refresher;
         this.settings = settings;
     }
 
-    static void register(RpcRegistry registry, AccountService accounts, AccountImporter importer,
-            AccountExporter exporter, TokenRefresher refresher, Supplier<Settings> settings) {
-        AccountTransferRpcMethods m = new AccountTransferRpcMethods(accounts, importer, exporter, refresher,
-                settings);
+    static void register(RpcRegistry registry, AccountImporter importer, AccountExporter exporter,
+            Supplier<Settings> settings) {
+        AccountTransferRpcMethods m = new AccountTransferRpcMethods(importer, exporter, settings);
         registry.register(new RpcMethod("account/import", "Imports accounts from auth.json, token objects, our "
                 + "export, CLIProxyAPI, sub2api or ChatGPT session JSON, or lines of access tokens. Returns "
                 + "{total, created, updated, failed, skipped, errors:[{index, message}]}.", List.of(
@@ -78,9 +67,6 @@ final class AccountTransferRpcMethods {
                 RpcParam.optional("format", "string", "codexmanager, codex or cliproxyapi"),
                 RpcParam.optional("outputDir", "string", "absolute folder to write the files into")),
                 guard(m::export)));
-        registry.register(new RpcMethod("account/refreshTokens", "Refreshes the tokens of one account now, or of "
-                + "every active account when accountId is absent.", List.of(
-                RpcParam.optional("accountId", "string", "account id")), guard(m::refreshTokens)));
     }
 
     private Object importContents(RpcParams p) {
@@ -131,47 +117,5 @@ final class AccountTransferRpcMethods {
             return path;
         }).orElse(null);
         return exporter.export(p.optionalStrings("accountIds").orElse(List.of()), format, outputDir);
-    }
-
-    private Object refreshTokens(RpcParams p) {
-        if (p.has("accountId")) {
-            String id = p.nonBlank("accountId");
-            FreshToken token = refresher.refresh(id, "manual");
-            return result(accounts.require(id), true, null, token);
-        }
-        List<Map<String, Object>> results = new ArrayList<>();
-        int refreshed = 0;
-        for (Account account : accounts.all()) {
-            if (account.status() != AccountStatus.ACTIVE && account.status() != AccountStatus.LIMITED
-                    || !account.hasRefreshToken()) {
-                continue;
-            }
-            try {
-                FreshToken token = refresher.refresh(account.id(), "manual_all");
-                results.add(result(accounts.require(account.id()), true, null, token));
-                refreshed++;
-            } catch (TokenRefreshException e) {
-                results.add(result(accounts.require(account.id()), false, e.reason(), null));
-            } catch (SecretUnavailableException e) {
-                results.add(result(account, false, "secret_unavailable", null));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requested", results.size());
-        out.put("refreshed", refreshed);
-        out.put("failed", results.size() - refreshed);
-        out.put("results", results);
-        return out;
-    }
-
-    private static Map<String, Object> result(Account account, boolean ok, String reason, FreshToken token) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("accountId", account.id());
-        out.put("ok", ok);
-        out.put("reason", reason);
-        out.put("status", account.status());
-        out.put("statusReason", account.statusReason());
-        out.put("accessTokenExpiresAt", token == null ? account.accessTokenExpiresAt() : token.expiresAt());
-        return out;
     }
 }

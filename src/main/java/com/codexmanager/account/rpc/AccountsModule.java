@@ -7,15 +7,11 @@ import com.codexmanager.account.AccountSecrets;
 import com.codexmanager.account.AccountService;
 import com.codexmanager.account.exporting.AccountExporter;
 import com.codexmanager.account.importing.AccountImporter;
-import com.codexmanager.auth.LoginService;
-import com.codexmanager.auth.OAuthClient;
-import com.codexmanager.auth.RefreshScheduler;
-import com.codexmanager.auth.TokenRefresher;
 import com.codexmanager.config.Settings;
 import com.codexmanager.crypto.SecretBox;
-import com.codexmanager.service.ServiceContext;
+import com.codexmanager.module.ServiceContext;
+import com.codexmanager.module.ServiceModule;
 import com.codexmanager.store.ChangeFeed;
-import com.codexmanager.service.ServiceModule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The account pool as a service module: opens the master key, builds the account, login and refresh services,
- * registers the {@code account/*} RPC methods and runs the background token refresh.
+ * The account pool as a service module: builds the account repository, the account service, the accounts'
+ * secrets (sealed with the service's one {@code SecretBox}) and proxies, and registers the {@code account/*} RPC
+ * methods for listing, editing, import and export. Login, token refresh and their RPC methods are the auth
+ * module's ({@code com.codexmanager.auth.rpc.AuthModule}), which is built right after this one and given it.
  *
- * <p>The gateway module is wired with {@link #accounts()}, {@link #secrets()} (routable accounts with access
- * tokens) and {@link #refresher()} ("401 → refresh once", {@code ensureFresh}). Lifecycle: built before the HTTP
- * server starts, {@link #start()} starts the refresh schedule, {@link #close()} stops the schedule, the login
- * callback server and the OAuth client. Thread-safe.
+ * <p>The gateway is wired with {@link #accounts()} and {@link #secrets()} (routable accounts with access tokens).
+ * Lifecycle: built before the HTTP server starts; nothing runs in the background and nothing is left to close.
+ * Thread-safe.
  */
 public final class AccountsModule implements ServiceModule {
     private static final Logger log = LoggerFactory.getLogger(AccountsModule.class);
@@ -39,10 +36,6 @@ public final class AccountsModule implements ServiceModule {
     private final AccountService accounts;
     private final AccountSecrets secrets;
     private final AccountProxies proxies;
-    private final OAuthClient oauth;
-    private final TokenRefresher refresher;
-    private final LoginService login;
-    private final RefreshScheduler scheduler;
     private final List<AccountListExtension> listExtensions = new CopyOnWriteArrayList<>();
 
     public AccountsModule(ServiceContext context) {
@@ -54,11 +47,6 @@ public final class AccountsModule implements ServiceModule {
         this.proxies = new AccountProxies(repository, box, context.clock());
         context.changes().onChange(ChangeFeed.Table.ACCOUNTS, proxies::reload);
         this.secrets = new AccountSecrets(repository, box, proxies, context.clock());
-        this.oauth = new OAuthClient(settings);
-        this.refresher = new TokenRefresher(accounts, secrets, oauth, settings, context.clock());
-        this.login = new LoginService(accounts, oauth, settings, context.clock(), context.random());
-        this.scheduler = new RefreshScheduler(refresher, secrets, accounts, settings, context.clock(),
-                context.singleRunner("token-refresh"));
         AccountRpcMethods.register(context.rpc(), accounts, proxies, listExtensions);
         listExtensions.add(this::proxyFields);
         accounts.addListener(new AccountService.Listener() {
@@ -67,9 +55,8 @@ public final class AccountsModule implements ServiceModule {
                 accountIds.forEach(proxies::forget);
             }
         });
-        AccountTransferRpcMethods.register(context.rpc(), accounts, new AccountImporter(accounts),
-                new AccountExporter(accounts, secrets, context.clock()), refresher, settings);
-        LoginRpcMethods.register(context.rpc(), login);
+        AccountTransferRpcMethods.register(context.rpc(), new AccountImporter(accounts),
+                new AccountExporter(accounts, secrets, context.clock()), settings);
         log.debug("Accounts module ready");
     }
 
@@ -79,14 +66,6 @@ public final class AccountsModule implements ServiceModule {
 
     public AccountSecrets secrets() {
         return secrets;
-    }
-
-    public TokenRefresher refresher() {
-        return refresher;
-    }
-
-    public LoginService login() {
-        return login;
     }
 
     /** The accounts' own proxies. */
@@ -109,17 +88,5 @@ public final class AccountsModule implements ServiceModule {
     /** Adds fields to {@code account/list} items; modules add theirs while the service is wired. */
     public void addListExtension(AccountListExtension extension) {
         listExtensions.add(java.util.Objects.requireNonNull(extension, "extension"));
-    }
-
-    @Override
-    public void start() {
-        scheduler.start();
-    }
-
-    @Override
-    public void close() {
-        scheduler.close();
-        login.close();
-        oauth.close();
     }
 }

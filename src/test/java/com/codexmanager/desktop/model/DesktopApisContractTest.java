@@ -8,7 +8,7 @@ import com.codexmanager.desktop.FocusRequests;
 import com.codexmanager.desktop.rpc.RpcCall;
 import com.codexmanager.desktop.rpc.RpcCallException;
 import com.codexmanager.desktop.rpc.RpcClient;
-import com.codexmanager.service.ServiceOptions;
+import com.codexmanager.module.ServiceOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

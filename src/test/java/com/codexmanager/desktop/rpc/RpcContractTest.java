@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codexmanager.desktop.EmbeddedService;
 import com.codexmanager.desktop.FocusRequests;
-import com.codexmanager.service.ServiceOptions;
+import com.codexmanager.module.ServiceOptions;
 import com.codexmanager.testkit.RpcTestClient;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package com.codexmanager.wiring;
+package com.codexmanager.service;
 
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.gateway.port.TraceStep;
@@ -15,14 +15,14 @@ import java.util.Map;
  * trace events to {@code gateway-trace.log}. The sinks are asynchronous or lock-free, so this never blocks a
  * request. Thread-safe.
  */
-public final class RequestRecorderAdapter implements RequestRecorder {
+final class RequestRecorderAdapter implements RequestRecorder {
     private final RequestLogSink log;
     private final TraceLog trace;
     private final KeyTrafficMetrics keyTraffic;
     private final String instanceName;
 
     /** @param instanceName this instance's name, written on every row (several may share one database) */
-    public RequestRecorderAdapter(RequestLogSink log, TraceLog trace, KeyTrafficMetrics keyTraffic,
+    RequestRecorderAdapter(RequestLogSink log, TraceLog trace, KeyTrafficMetrics keyTraffic,
             String instanceName) {
         this.log = log;
         this.trace = trace;

@@ -1,4 +1,4 @@
-package com.codexmanager.wiring;
+package com.codexmanager.service;
 
 import com.codexmanager.apikey.KeyAuthResult;
 import com.codexmanager.apikey.KeyRejection;
@@ -9,10 +9,10 @@ import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.port.PlatformKey;
 
 /** The gateway's key check, backed by the platform-keys feature (one hash, one map lookup). Thread-safe. */
-public final class KeyAuthenticatorAdapter implements KeyAuthenticator {
+final class KeyAuthenticatorAdapter implements KeyAuthenticator {
     private final KeyService keys;
 
-    public KeyAuthenticatorAdapter(KeyService keys) {
+    KeyAuthenticatorAdapter(KeyService keys) {
         this.keys = keys;
     }
 

@@ -1,4 +1,4 @@
-package com.codexmanager.wiring;
+package com.codexmanager.service;
 
 import com.codexmanager.apikey.BuiltInModelCatalog;
 import com.codexmanager.apikey.ModelCatalog;
@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * needs the keys first). Until the gateway is bound, and whenever its catalogue is empty, the built-in list
  * answers. Thread-safe.
  */
-public final class ModelCatalogBridge implements ModelCatalog {
+final class ModelCatalogBridge implements ModelCatalog {
     private final AtomicReference<com.codexmanager.gateway.models.ModelCatalog> gateway = new AtomicReference<>();
     private final ModelCatalog fallback = new BuiltInModelCatalog();
 
-    public void bind(com.codexmanager.gateway.models.ModelCatalog catalog) {
+    void bind(com.codexmanager.gateway.models.ModelCatalog catalog) {
         gateway.set(catalog);
     }
 

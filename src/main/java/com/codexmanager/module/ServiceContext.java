@@ -1,9 +1,10 @@
-package com.codexmanager.service;
+package com.codexmanager.module;
 
 import com.codexmanager.config.DataDir;
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.rpc.RpcRegistry;
 import com.codexmanager.rpc.RpcToken;
+import com.codexmanager.settings.AppSettingsService;
 import com.codexmanager.store.ChangeFeed;
 import com.codexmanager.store.Database;
 import com.codexmanager.store.JobLeases;

@@ -1,4 +1,4 @@
-package com.codexmanager.service;
+package com.codexmanager.module;
 
 import com.codexmanager.config.EnvFileReport;
 import java.nio.file.Path;

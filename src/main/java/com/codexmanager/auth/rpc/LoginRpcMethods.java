@@ -1,7 +1,8 @@
-package com.codexmanager.account.rpc;
+package com.codexmanager.auth.rpc;
 
-import static com.codexmanager.account.rpc.AccountRpcErrors.guard;
+import static com.codexmanager.auth.rpc.AuthRpcErrors.guard;
 
+import com.codexmanager.account.rpc.AccountRpcParams;
 import com.codexmanager.auth.LoginRequest;
 import com.codexmanager.auth.LoginService;
 import com.codexmanager.rpc.RpcException;
@@ -57,7 +58,7 @@ final class LoginRpcMethods {
         }
         String method = p.optionalString("method").map(String::trim).orElse("browser");
         LoginRequest request = new LoginRequest(p.optionalString("groupName").orElse(null),
-                AccountRpcMethods.tags(p, "tags"), p.optionalString("note").orElse(null),
+                AccountRpcParams.tags(p, "tags"), p.optionalString("note").orElse(null),
                 p.optionalString("workspaceId").map(String::trim).filter(s -> !s.isEmpty()).orElse(null));
         return switch (method) {
             case "browser" -> login.start(request);

@@ -1,4 +1,4 @@
-package com.codexmanager.wiring;
+package com.codexmanager.service;
 
 import com.codexmanager.observability.RequestLogService;
 import com.codexmanager.usage.AccountTraffic;
@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** The usage forecast's burn rate, read from the request log. Thread-safe (stateless over the service). */
-public final class AccountTrafficAdapter implements AccountTraffic {
+final class AccountTrafficAdapter implements AccountTraffic {
     private final RequestLogService log;
 
-    public AccountTrafficAdapter(RequestLogService log) {
+    AccountTrafficAdapter(RequestLogService log) {
         this.log = log;
     }
 

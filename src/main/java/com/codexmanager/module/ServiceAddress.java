@@ -1,4 +1,4 @@
-package com.codexmanager.service;
+package com.codexmanager.module;
 
 import com.codexmanager.config.HostPort;
 
@@ -9,11 +9,13 @@ import com.codexmanager.config.HostPort;
 public final class ServiceAddress {
     private volatile HostPort address;
 
-    ServiceAddress(HostPort configured) {
+    /** The composition root creates it with the configured address. */
+    public ServiceAddress(HostPort configured) {
         this.address = configured;
     }
 
-    void bound(int port) {
+    /** The composition root reports the port the server bound to. */
+    public void bound(int port) {
         this.address = address.withPort(port);
     }
 

@@ -1,4 +1,4 @@
-package com.codexmanager.wiring;
+package com.codexmanager.service;
 
 import com.codexmanager.apikey.KeyUsage;
 import com.codexmanager.apikey.KeyUsageSource;
@@ -14,7 +14,7 @@ import java.util.Map;
  * token limits from it at start and, on a shared database, learns what the other instances did with each key.
  * Thread-safe (stateless over the request-log service).
  */
-public final class KeyUsageAdapter implements KeyUsageSource, KeyTokenHistory {
+final class KeyUsageAdapter implements KeyUsageSource, KeyTokenHistory {
     private final RequestLogService log;
     private final java.time.Clock clock;
     private final String instance;
@@ -24,7 +24,7 @@ public final class KeyUsageAdapter implements KeyUsageSource, KeyTokenHistory {
      * @param instance this instance's name (request-log rows name the instance that served them)
      * @param shared   whether other instances share the database
      */
-    public KeyUsageAdapter(RequestLogService log, java.time.Clock clock, String instance, boolean shared) {
+    KeyUsageAdapter(RequestLogService log, java.time.Clock clock, String instance, boolean shared) {
         this.log = log;
         this.clock = clock;
         this.instance = instance;

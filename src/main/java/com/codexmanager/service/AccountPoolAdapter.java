@@ -1,4 +1,4 @@
-package com.codexmanager.wiring;
+package com.codexmanager.service;
 
 import com.codexmanager.account.Account;
 import com.codexmanager.account.AccountNotFoundException;
@@ -33,7 +33,7 @@ import java.util.Locale;
  * change and every {@link #MAX_AGE} in the background ({@link #refreshSnapshot()}), so a request never queries the
  * database for routing unless an account was just written. Thread-safe.
  */
-public final class AccountPoolAdapter implements AccountPool {
+final class AccountPoolAdapter implements AccountPool {
     static final Duration MAX_AGE = Duration.ofSeconds(2);
     /** A snapshot this old means the background refresh is not running: a request rebuilds it then. */
     static final Duration STALE_AGE = MAX_AGE.multipliedBy(5);
@@ -64,7 +64,7 @@ public final class AccountPoolAdapter implements AccountPool {
     /**
      * @param confirmUsage queues a usage fetch of an account that the upstream just reported as limited
      */
-    public AccountPoolAdapter(AccountService accounts, TokenRefresher refresher, UsageService usage,
+    AccountPoolAdapter(AccountService accounts, TokenRefresher refresher, UsageService usage,
             java.util.function.Consumer<String> confirmUsage, Clock clock) {
         this.accounts = accounts;
         this.refresher = refresher;

@@ -1,4 +1,4 @@
-package com.codexmanager.service;
+package com.codexmanager.settings;
 
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.SettingSource;
