@@ -57,7 +57,6 @@ jdk=$(pick_jdk "$jdk_arg" /usr/lib/jvm/*)
 feature=$(jdk_feature "$jdk")
 version=$(project_version)
 say "CodexManager $version: bundles $bundles, packaging JDK $jdk (Java $feature)"
-[ "${feature:-0}" -ge 21 ] || say "note: Java $feature runtime: the service will use platform threads (virtual threads need 21+)"
 
 [ "$clean" -eq 1 ] && clean_dist
 installers=$(printf '%s' "$bundles" | tr ',' '\n' | grep -v '^app-image$' | paste -sd, - || true)

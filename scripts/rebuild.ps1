@@ -5,7 +5,7 @@
 .EXAMPLE
   ./scripts/rebuild.ps1 -Bundle msi -CleanDist -Portable
 .NOTES
-  Needs Maven, a JDK (21+ preferred: the bundled service then uses virtual threads) and the WiX Toolset that
+  Needs Maven, a JDK (25 preferred: faster start with its class-data archive) and the WiX Toolset that
   jpackage drives: WiX 3 (candle.exe/light.exe), or WiX 4+ (wix.exe) with a JDK 24 or newer.
   Extra Maven flags: $env:MVN_FLAGS = '-o'.
 #>
@@ -77,7 +77,6 @@ $installers = @($Bundle | Where-Object { $_ -ne 'none' })
 $jdkHome = Find-Jdk
 $feature = Get-JdkFeature $jdkHome
 Write-Host "CodexManager $Version`: installers '$($installers -join ',')', portable $Portable, JDK $jdkHome (Java $feature)"
-if ($feature -lt 21) { Write-Host "note: Java $feature runtime: the service will use platform threads (virtual threads need 21+)" }
 if ($installers.Count -gt 0 -and -not (Test-Wix)) {
     throw 'WiX Toolset not found: install WiX 3.14 (e.g. choco install wixtoolset) and retry'
 }

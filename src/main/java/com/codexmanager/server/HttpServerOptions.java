@@ -9,9 +9,8 @@ import java.time.Duration;
  * Sizing of the HTTP server derived from settings. Immutable.
  *
  * @param minThreads     threads kept ready: max(8, cores × 4)
- * @param maxThreads     platform-thread cap on JDK 17, where a stream holds a thread: GATEWAY_MAX_INFLIGHT plus
- *                       room for RPC, metrics and refusals, so the gateway's own limit is met before the pool's;
- *                       unused with virtual threads (JDK 21+)
+ * @param maxThreads     thread cap (a stream holds a thread): GATEWAY_MAX_INFLIGHT plus room for RPC, metrics and
+ *                       refusals, so the gateway's own limit is met before the pool's
  * @param acceptQueue    TCP backlog of the listening socket
  * @param maxBodyBytes   the largest request body any route accepts
  * @param stopTimeout    Jetty's own grace at stop; the service drains requests before (SHUTDOWN_DRAIN_SECS)

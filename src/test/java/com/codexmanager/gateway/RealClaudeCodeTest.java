@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
@@ -16,14 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Claude Code ({@code claude -p}) against the gateway's Anthropic Messages route, set up the way the
  * README and {@code codexmanager key create --protocol anthropic} say ({@code ANTHROPIC_BASE_URL} and
- * {@code ANTHROPIC_AUTH_TOKEN}), with the default model aliases: its Claude model names reach a ChatGPT account and
- * the answer comes back. Runs only where a Claude Code binary is found: {@code CODEXMANAGER_TEST_CLAUDE} (a path) or
+ * {@code ANTHROPIC_AUTH_TOKEN}), with the default model aliases: its Claude model names reach a ChatGPT account of a
+ * free, plus or pro plan (whose catalogue the fake upstream enforces) and the answer comes back. Runs only where a Claude Code binary is found: {@code CODEXMANAGER_TEST_CLAUDE} (a path) or
  * {@code claude} on the PATH ({@code npm install -g @anthropic-ai/claude-code} installs one); skipped otherwise.
  * The CLI talks to 127.0.0.1 only (non-essential traffic off, a throwaway home).
  */
@@ -82,13 +84,16 @@ class RealClaudeCodeTest {
         return stdout.trim();
     }
 
-    @Test
-    void claude_code_gets_its_answer_from_a_chatgpt_account_with_the_default_aliases() throws Exception {
+    /** The upstream refuses models the account's plan does not offer, as the backend does (the issue-14 bug). */
+    @ParameterizedTest
+    @ValueSource(strings = {"free", "plus", "pro"})
+    void claude_code_gets_its_answer_from_a_chatgpt_account_of_each_plan_with_the_default_aliases(String plan)
+            throws Exception {
         Optional<Path> claude = claude();
         assumeTrue(claude.isPresent(), "no Claude Code here (CODEXMANAGER_TEST_CLAUDE or claude on the PATH)");
-        bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false)
-                .replyText("PONG").build()), Map.of());
-        bed.pool.add(bed.fake.createAccount(), 1);
+        bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().replyText("PONG").build()),
+                Map.of());
+        bed.pool.add(bed.fake.createAccount(AccountSpec.builder().planType(plan).build()), 1);
 
         String answer = runClaude(claude.get());
 

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Enforces per-key limits in memory, before any upstream call: {@code requestsPerMinute} over a sliding 60-second
@@ -111,13 +112,16 @@ public final class KeyLimiter {
         return states.computeIfAbsent(keyId, id -> new KeyState());
     }
 
-    /** One key's counters; guarded by its own monitor. */
+    /** One day's token count of one key. */
+    private record DayTokens(LocalDate day, LongAdder tokens) {
+    }
+
+    /** One key's counters: the request window guarded by its own monitor, the day's tokens lock-free. */
     private static final class KeyState {
         private long[] starts = new long[0];
         private int next;
         private int size;
-        private LocalDate day;
-        private long tokens;
+        private volatile DayTokens dayTokens;
 
         /**
          * @param otherTokens   tokens other instances counted today for the key
@@ -180,18 +184,29 @@ public final class KeyLimiter {
             next = keep % capacity;
         }
 
-        synchronized void addTokens(LocalDate on, long count) {
-            if (day == null || on.isAfter(day)) {
-                day = on;
-                tokens = 0;
+        /**
+         * Counts finished requests' tokens without taking the key's lock: every request of every key passes here,
+         * and the requests of one busy key must not queue behind each other. Only a new day takes the lock.
+         */
+        void addTokens(LocalDate on, long count) {
+            DayTokens current = dayTokens;
+            if (current == null || on.isAfter(current.day())) {
+                synchronized (this) {
+                    current = dayTokens;
+                    if (current == null || on.isAfter(current.day())) {
+                        current = new DayTokens(on, new LongAdder());
+                        dayTokens = current;
+                    }
+                }
             }
-            if (on.equals(day)) {
-                tokens += count;
+            if (on.equals(current.day())) {
+                current.tokens().add(count);
             }
         }
 
-        synchronized long tokensOn(LocalDate today) {
-            return today.equals(day) ? tokens : 0;
+        long tokensOn(LocalDate today) {
+            DayTokens current = dayTokens;
+            return current != null && today.equals(current.day()) ? current.tokens().sum() : 0;
         }
     }
 }
