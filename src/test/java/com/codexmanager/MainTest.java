@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -63,28 +65,19 @@ class MainTest {
                 .containsEntry("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:2");
     }
 
-    @Test
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "localhost:99999 | has port 99999, outside 0-65535",
+        "notaport        | is not host:port (e.g. localhost:48760, 0.0.0.0:48760)"})
     void an_invalid_service_address_in_the_env_file_stops_start_up_with_two_naming_variable_value_and_file(
-            @TempDir Path dir) throws Exception {
+            String address, String why, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.env");
-        Files.writeString(file, "CODEXMANAGER_SERVICE_ADDR=localhost:99999\n");
+        Files.writeString(file, "CODEXMANAGER_SERVICE_ADDR=" + address + "\n");
 
         assertThat(run("serve", "--env-file", file.toString())).isEqualTo(2);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CODEXMANAGER_SERVICE_ADDR='localhost:99999'")
-                .contains("from " + file.toAbsolutePath()).contains("outside 0-65535");
-    }
-
-    @Test
-    void a_service_address_that_is_no_address_at_all_stops_start_up_with_two_naming_variable_value_and_file(
-            @TempDir Path dir) throws Exception {
-        Path file = dir.resolve("bad.env");
-        Files.writeString(file, "CODEXMANAGER_SERVICE_ADDR=notaport\n");
-
-        assertThat(run("serve", "--env-file", file.toString())).isEqualTo(2);
-
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CODEXMANAGER_SERVICE_ADDR='notaport'")
-                .contains("from " + file.toAbsolutePath()).doesNotContain("\tat ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("CODEXMANAGER_SERVICE_ADDR='" + address + "'")
+                .contains("from " + file.toAbsolutePath()).contains(why).doesNotContain("\tat ");
     }
 
     @Test

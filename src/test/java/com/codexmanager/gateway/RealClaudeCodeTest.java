@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.Await;
+import com.codexmanager.testkit.ExternalCommand;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
 import java.io.File;
@@ -42,17 +43,7 @@ class RealClaudeCodeTest {
     }
 
     private static Optional<Path> claude() {
-        String configured = System.getenv("CODEXMANAGER_TEST_CLAUDE");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-        }
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(entry, "claude");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return ExternalCommand.find("CODEXMANAGER_TEST_CLAUDE", "claude");
     }
 
     private String runClaude(Path claude) throws IOException, InterruptedException {

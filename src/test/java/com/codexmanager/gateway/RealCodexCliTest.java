@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.testkit.Await;
+import com.codexmanager.testkit.ExternalCommand;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
 import java.io.File;
@@ -40,17 +41,7 @@ class RealCodexCliTest {
     }
 
     private static Optional<Path> codex() {
-        String configured = System.getenv("CODEXMANAGER_TEST_CODEX");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-        }
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(entry, "codex");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return ExternalCommand.find("CODEXMANAGER_TEST_CODEX", "codex");
     }
 
     private void startBed(Map<String, String> env) {
