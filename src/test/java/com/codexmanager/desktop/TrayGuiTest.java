@@ -152,8 +152,7 @@ class TrayGuiTest {
 
         click("tray.switch." + ids.get(2));
 
-        await("pinned", () -> fixture.rpc().call("gateway/manualAccount/get").get("accountId").isJsonPrimitive()
-                && fixture.rpc().call("gateway/manualAccount/get").get("accountId").getAsString().equals(ids.get(2)));
+        await("pinned", () -> ids.get(2).equals(pinnedAccount()));
         assertThat(fixture.order()).as("pinning leaves the pool order alone").isEqualTo(ids);
         await("menu marks the pin", () -> item("tray.switch." + ids.get(2)) != null
                 && checked("tray.switch." + ids.get(2)) && !checked("tray-switchAuto")
@@ -169,8 +168,7 @@ class TrayGuiTest {
 
         click("tray-switchAuto");
 
-        await("unpinned", () -> fixture.rpc().call("gateway/manualAccount/get").get("accountId") == null
-                || fixture.rpc().call("gateway/manualAccount/get").get("accountId").isJsonNull());
+        await("unpinned", () -> pinnedAccount() == null);
         await("automatic checked", () -> checked("tray-switchAuto") && !checked("tray.switch." + ids.get(2)));
     }
 
@@ -332,5 +330,11 @@ class TrayGuiTest {
         } finally {
             own.close();
         }
+    }
+
+    /** The pinned account's id as the service has it, or null while none is pinned (absent or JSON null). */
+    private String pinnedAccount() {
+        com.google.gson.JsonElement id = fixture.rpc().call("gateway/manualAccount/get").get("accountId");
+        return id == null || id.isJsonNull() ? null : id.getAsString();
     }
 }
