@@ -64,4 +64,75 @@ class SseFramerTest {
         assertThat(none.type()).isEqualTo("named");
         assertThat(notJson.type()).isEqualTo("named");
     }
+
+    /**
+     * The framer scans with locals and a separate search (so it is quick even before the JIT compiles it); it must
+     * cut exactly where the plain per-byte state machine it replaced cut, for any mix of line ends and read sizes.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void frames_exactly_as_the_per_byte_state_machine_for_random_line_ends_and_reads(long seed) throws IOException {
+        java.util.Random random = new java.util.Random(seed);
+        byte[] alphabet = {'a', 'b', ':', ' ', '\r', '\n', '\n', '\r'};
+        for (int round = 0; round < 200; round++) {
+            byte[] stream = new byte[random.nextInt(200)];
+            for (int k = 0; k < stream.length; k++) {
+                stream[k] = alphabet[random.nextInt(alphabet.length)];
+            }
+            SseFramer framer = new SseFramer(1 << 20);
+            PerByteFramer reference = new PerByteFramer();
+            List<String> got = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            for (int off = 0; off < stream.length; ) {
+                int n = Math.min(1 + random.nextInt(9), stream.length - off);
+                framer.feed(stream, off, n, e -> got.add(new String(e.wire(), StandardCharsets.ISO_8859_1)));
+                reference.feed(stream, off, n, expected);
+                off += n;
+            }
+            assertThat(got).as("frames of %s", java.util.Arrays.toString(stream)).isEqualTo(expected);
+            assertThat(framer.buffered()).isEqualTo(reference.length);
+        }
+    }
+
+    /** The framer's previous loop, kept as the reference: one state update per byte. */
+    private static final class PerByteFramer {
+        private byte[] pending = new byte[0];
+        private int length;
+        private byte lastEnd;
+        private boolean atLineStart = true;
+
+        void feed(byte[] bytes, int off, int len, List<String> out) {
+            int scanned = length;
+            pending = java.util.Arrays.copyOf(pending, length + len);
+            System.arraycopy(bytes, off, pending, length, len);
+            length += len;
+            int frameStart = 0;
+            for (int i = scanned; i < length; i++) {
+                byte c = pending[i];
+                if (c == '\n' && lastEnd == '\r') {
+                    lastEnd = 0;
+                    continue;
+                }
+                if (c == '\n' || c == '\r') {
+                    lastEnd = c;
+                    if (atLineStart) {
+                        int end = i + 1;
+                        if (c == '\r' && end < length && pending[end] == '\n') {
+                            end++;
+                            lastEnd = 0;
+                        }
+                        out.add(new String(pending, frameStart, end - frameStart, StandardCharsets.ISO_8859_1));
+                        frameStart = end;
+                        i = end - 1;
+                    }
+                    atLineStart = true;
+                    continue;
+                }
+                lastEnd = 0;
+                atLineStart = false;
+            }
+            pending = java.util.Arrays.copyOfRange(pending, frameStart, length);
+            length -= frameStart;
+        }
+    }
 }
