@@ -46,7 +46,8 @@ public final class AccountsModule implements ServiceModule {
         context.changes().onChange(ChangeFeed.Table.ACCOUNTS, accounts::externalChange);
         this.proxies = new AccountProxies(repository, box, context.clock());
         context.changes().onChange(ChangeFeed.Table.ACCOUNTS, proxies::reload);
-        this.secrets = new AccountSecrets(repository, box, proxies, context.clock());
+        this.secrets = new AccountSecrets(repository, box, proxies, context.clock(),
+                context.database().tokenJournal());
         AccountRpcMethods.register(context.rpc(), accounts, proxies, listExtensions);
         listExtensions.add(this::proxyFields);
         accounts.addListener(new AccountService.Listener() {
