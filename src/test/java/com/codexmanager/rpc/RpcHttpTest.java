@@ -6,10 +6,17 @@ import com.codexmanager.json.Json;
 import com.codexmanager.testkit.ServiceHarness;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,15 +106,44 @@ class RpcHttpTest {
         assertThat(error(response).get("message").getAsString()).contains("application/json");
     }
 
+    /**
+     * The service refuses by the declared length, before reading the body. Sent over a plain socket that stops after
+     * the first kilobyte: a client that kept writing all 65 MiB could be cut off by the close that follows the 413
+     * before it read the answer (the JDK client then reports "no bytes", as CI once saw).
+     */
     @Test
-    void oversized_body_is_413() {
-        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"pad\":\""
-                + "x".repeat(65 * 1024 * 1024) + "\"}}";
+    void oversized_body_is_413() throws IOException {
+        URI base = URI.create(harness.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /rpc HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "X-CodexManager-Rpc-Token: " + harness.rpcToken() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (65L * 1024 * 1024) + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"pad\":\"".concat("x".repeat(1024)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
 
-        HttpResponse<String> response = send(authed(), huge);
+            InputStream in = socket.getInputStream();
+            String responseHead = readHead(in);
+            assertThat(responseHead).startsWith("HTTP/1.1 413");
+            Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(responseHead);
+            assertThat(length.find()).isTrue();
+            String body = new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+            assertThat(Json.object(body).has("error")).isTrue();
+        }
+    }
 
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(Json.object(response.body()).has("error")).isTrue();
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     @Test
