@@ -1,6 +1,7 @@
 package com.codexmanager.store;
 
-import com.codexmanager.json.Json;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -372,16 +373,32 @@ public final class TokenJournal {
     }
 
     private static String format(Rotation r) {
-        return Json.write(r);
+        JsonObject json = new JsonObject();
+        json.addProperty("account", r.accountId());
+        json.addProperty("version", r.tokenVersion());
+        json.addProperty("access", r.accessSealed());
+        json.addProperty("refresh", r.refreshSealed());
+        json.addProperty("id", r.idSealed());
+        json.addProperty("expiresAt", r.expiresAt() == null ? null : r.expiresAt().toEpochMilli());
+        json.addProperty("at", r.at().toEpochMilli());
+        return json.toString();
     }
 
     /** The rotation on {@code line}, or {@code null} for a torn or foreign line. */
     static Rotation parse(String line) {
         try {
-            Rotation r = Json.GSON.fromJson(Json.object(line), Rotation.class);
-            return r.accountId() == null || r.accessSealed() == null || r.at() == null ? null : r;
+            JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+            return new Rotation(json.get("account").getAsString(), json.get("version").getAsLong(),
+                    json.get("access").getAsString(), text(json, "refresh"), text(json, "id"),
+                    json.has("expiresAt") && !json.get("expiresAt").isJsonNull()
+                            ? Instant.ofEpochMilli(json.get("expiresAt").getAsLong()) : null,
+                    Instant.ofEpochMilli(json.get("at").getAsLong()));
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static String text(JsonObject json, String field) {
+        return json.has(field) && !json.get(field).isJsonNull() ? json.get(field).getAsString() : null;
     }
 }
