@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
         Database database = openH2("jdbc:h2:retry:" + dataDir.h2FilePath() + OPTIONS, new GroupCheckpoint(),
                 dataDir.tokenJournalFile());
         try (Connection c = database.dataSource.getConnection()) {
-            database.journal.replay(c);
+            journal.replay(c);
         } catch (SQLException e) {
             database.close();
             throw new StoreException("db_open_failed", "cannot replay the token journal: " + e.getMessage(), e);
