@@ -5,7 +5,6 @@ import com.codexmanager.config.DataDir;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -79,10 +78,14 @@ public final class Database implements AutoCloseable {
      * previous process journaled but did not get into the file ({@link TokenJournal}).
      */
     public static Database open(DataDir dataDir) {
-        // the journal is opened only once H2 has opened (and locked) the file: a second process that fails on the
-        // lock must not touch the journal the running one appends to
-        Database database = openH2("jdbc:h2:retry:" + dataDir.h2FilePath() + OPTIONS, new GroupCheckpoint(),
-                dataDir.tokenJournalFile());
+        TokenJournal journal = TokenJournal.open(dataDir.tokenJournalFile());
+        Database database;
+        try {
+            database = openH2("jdbc:h2:retry:" + dataDir.h2FilePath() + OPTIONS, new GroupCheckpoint(), journal);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         try (Connection c = database.dataSource.getConnection()) {
             journal.replay(c);
         } catch (SQLException e) {
@@ -96,7 +99,7 @@ public final class Database implements AutoCloseable {
     /** Opens an in-memory database (tests of repositories that need no file). */
     public static Database inMemory(String name) {
         return openH2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH", Sql.Persister.NONE, null);
+                + ";DEFAULT_NULL_ORDERING=HIGH", Sql.Persister.NONE, TokenJournal.DISABLED);
     }
 
     /**
@@ -134,8 +137,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** @param journalFile the token journal's file, or {@code null} for none */
-    private static Database openH2(String url, Sql.Persister persister, Path journalFile) {
+    private static Database openH2(String url, Sql.Persister persister, TokenJournal journal) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "codexmanager", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
@@ -143,7 +145,6 @@ public final class Database implements AutoCloseable {
                 probe.isValid(1);
             }
             migrate(pool, Dialect.H2);
-            TokenJournal journal = journalFile == null ? TokenJournal.DISABLED : TokenJournal.open(journalFile);
             return new Database(pool, pool::dispose, persister, Dialect.H2, journal);
         } catch (SQLException e) {
             pool.dispose();
@@ -155,9 +156,6 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             pool.dispose();
             throw new StoreException("db_migration_failed", "database migration failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw e;
         }
     }
 
