@@ -3,7 +3,6 @@ package com.codexmanager.account;
 import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.crypto.SecretBox;
 import com.codexmanager.crypto.SecretUnavailableException;
-import com.codexmanager.store.TokenJournal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,24 +26,17 @@ public final class AccountSecrets {
     private final SecretBox box;
     private final AccountProxies proxies;
     private final Clock clock;
-    private final TokenJournal journal;
 
     public AccountSecrets(AccountRepository repository, SecretBox box, Clock clock) {
-        this(repository, box, new AccountProxies(repository, box, clock), clock, TokenJournal.DISABLED);
+        this(repository, box, new AccountProxies(repository, box, clock), clock);
     }
 
-    /**
-     * @param proxies the accounts' own proxies, handed out with their tokens
-     * @param journal where rotated tokens are made durable before their commit ({@link TokenJournal#DISABLED}:
-     *                the commit is checkpointed instead)
-     */
-    public AccountSecrets(AccountRepository repository, SecretBox box, AccountProxies proxies, Clock clock,
-            TokenJournal journal) {
+    /** @param proxies the accounts' own proxies, handed out with their tokens */
+    public AccountSecrets(AccountRepository repository, SecretBox box, AccountProxies proxies, Clock clock) {
         this.repository = repository;
         this.box = box;
         this.proxies = proxies;
         this.clock = clock;
-        this.journal = journal;
     }
 
     /** The associated data that binds a sealed token to its account and column. */
@@ -107,41 +99,24 @@ public final class AccountSecrets {
      * update email and plan. Returns the updated account.
      */
     public Account storeRefreshed(String accountId, AccountTokens tokens) {
-        if (!journal.enabled()) {
-            return repository.sql().inTransaction(() -> storeRefreshedRow(accountId, tokens, null));
-        }
-        long[] entry = new long[1];
-        try {
-            // durable through the journal entry forced to disk before the commit: no checkpoint to wait for
-            return repository.sql().inJournaledTransaction(() -> storeRefreshedRow(accountId, tokens, entry));
-        } finally {
-            journal.settled(entry[0]);
-        }
-    }
-
-    /** @param entry receives the journal entry's number; {@code null} when the commit is checkpointed instead */
-    private Account storeRefreshedRow(String accountId, AccountTokens tokens, long[] entry) {
-        AccountRow row = repository.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
-        Instant now = clock.instant();
-        TokenClaims claims = AccountDraft.of(tokens).claims();
-        AccountRow updated = new AccountRow(row.id(), row.identityKey(), row.label(),
-                claims.email() != null ? claims.email() : row.email(), row.chatgptAccountId(), row.userId(),
-                row.workspaceId(), claims.planType() != null ? claims.planType() : row.planType(),
-                row.groupName(), row.tags(), row.sort(), row.note(), row.status(), row.statusReason(),
-                box.seal(tokens.accessToken(), context(accountId, "access_token")),
-                tokens.refreshToken() == null ? row.refreshTokenSealed()
-                        : box.seal(tokens.refreshToken(), context(accountId, "refresh_token")),
-                tokens.idToken() == null ? row.idTokenSealed()
-                        : box.seal(tokens.idToken(), context(accountId, "id_token")),
-                row.tokenVersion() + 1, claims.expiresAt(), now, 0, null, row.createdAt(), now,
-                row.lastUsedAt(), row.limitedUntil());
-        if (entry != null) {
-            entry[0] = journal.record(new TokenJournal.Rotation(accountId, updated.tokenVersion(),
-                    updated.accessTokenSealed(), updated.refreshTokenSealed(), updated.idTokenSealed(),
-                    updated.accessTokenExpiresAt(), now));
-        }
-        repository.update(List.of(updated));
-        return updated.toAccount();
+        return repository.sql().inTransaction(() -> {
+            AccountRow row = repository.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+            Instant now = clock.instant();
+            TokenClaims claims = AccountDraft.of(tokens).claims();
+            AccountRow updated = new AccountRow(row.id(), row.identityKey(), row.label(),
+                    claims.email() != null ? claims.email() : row.email(), row.chatgptAccountId(), row.userId(),
+                    row.workspaceId(), claims.planType() != null ? claims.planType() : row.planType(),
+                    row.groupName(), row.tags(), row.sort(), row.note(), row.status(), row.statusReason(),
+                    box.seal(tokens.accessToken(), context(accountId, "access_token")),
+                    tokens.refreshToken() == null ? row.refreshTokenSealed()
+                            : box.seal(tokens.refreshToken(), context(accountId, "refresh_token")),
+                    tokens.idToken() == null ? row.idTokenSealed()
+                            : box.seal(tokens.idToken(), context(accountId, "id_token")),
+                    row.tokenVersion() + 1, claims.expiresAt(), now, 0, null, row.createdAt(), now,
+                    row.lastUsedAt(), row.limitedUntil());
+            repository.update(List.of(updated));
+            return updated.toAccount();
+        });
     }
 
     /**

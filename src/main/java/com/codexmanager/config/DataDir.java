@@ -57,11 +57,6 @@ public record DataDir(Path root, Path databaseFile) {
         return path.endsWith(".mv.db") ? path.substring(0, path.length() - ".mv.db".length()) : path;
     }
 
-    /** Beside the database file: rotated tokens not yet checkpointed into it (see {@code TokenJournal}). */
-    public Path tokenJournalFile() {
-        return Path.of(h2FilePath() + ".tokens.journal");
-    }
-
     public Path rpcTokenFile() {
         return root.resolve("codexmanager.rpc-token");
     }

@@ -1,15 +1,11 @@
 package com.codexmanager.store;
 
-import com.codexmanager.concurrent.Executors2;
 import com.codexmanager.config.DataDir;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -26,10 +22,8 @@ import org.slf4j.LoggerFactory;
  * every {@value #WRITE_DELAY_MILLIS} ms and, in the same thread, keeps the file compact (rewriting sparse chunks,
  * moving chunks down, truncating), so the file does not grow with every commit. Writes through {@link #sql()}
  * are made durable at once: after the commit a {@code CHECKPOINT} (shared by concurrent callers,
- * {@link GroupCheckpoint}) writes the pending changes out before the call returns, so a new account or a new key
- * survives {@code kill -9}. Rotated tokens skip that wait: they are forced into the {@link TokenJournal} before
- * their commit (about 0.2 ms instead of a checkpoint's 20 ms), replayed on the next open if H2 had not written
- * them, and checkpointed out of the journal in the background. Request logs and other high-volume data use
+ * {@link GroupCheckpoint}) writes the pending changes out before the call returns, so a rotated refresh token, a
+ * new account or a new key survives {@code kill -9}. Request logs and other high-volume data use
  * {@link Sql#relaxed()} and ride on the background writer. The file is opened through H2's {@code retry:} file
  * system, which reopens the file channel if a thread is interrupted inside a write.
  *
@@ -47,59 +41,28 @@ public final class Database implements AutoCloseable {
             + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + WRITE_DELAY_MILLIS + ";TRACE_LEVEL_FILE=4";
     private static final int MAX_CONNECTIONS = 64;
     private static final int MAX_POSTGRES_CONNECTIONS = 32;
-    /** How often settled token-journal entries are checkpointed away (only when there are any). */
-    private static final long JOURNAL_COMPACTION_MILLIS = 2_000;
 
     private final DataSource dataSource;
     private final AutoCloseable pool;
     private final Sql sql;
     private final Dialect dialect;
-    private final Sql.Persister persister;
-    private final TokenJournal journal;
-    private final ScheduledExecutorService journalCompaction;
 
-    private Database(DataSource dataSource, AutoCloseable pool, Sql.Persister persister, Dialect dialect,
-            TokenJournal journal) {
+    private Database(DataSource dataSource, AutoCloseable pool, Sql.Persister persister, Dialect dialect) {
         this.dataSource = dataSource;
         this.pool = pool;
         this.dialect = dialect;
-        this.persister = persister;
-        this.journal = journal;
         this.sql = new Sql(dataSource, persister, Sql.Durability.DURABLE, dialect, new ThreadLocal<>());
-        this.journalCompaction = journal.enabled() ? Executors2.scheduler("codexmanager-token-journal") : null;
-        if (journalCompaction != null) {
-            journalCompaction.scheduleWithFixedDelay(this::compactJournal, JOURNAL_COMPACTION_MILLIS,
-                    JOURNAL_COMPACTION_MILLIS, TimeUnit.MILLISECONDS);
-        }
     }
 
-    /**
-     * Opens (creating if needed) and migrates the H2 database of {@code dataDir}, then replays the token rotations a
-     * previous process journaled but did not get into the file ({@link TokenJournal}).
-     */
+    /** Opens (creating if needed) and migrates the H2 database of {@code dataDir}. */
     public static Database open(DataDir dataDir) {
-        TokenJournal journal = TokenJournal.open(dataDir.tokenJournalFile());
-        Database database;
-        try {
-            database = openH2("jdbc:h2:retry:" + dataDir.h2FilePath() + OPTIONS, new GroupCheckpoint(), journal);
-        } catch (RuntimeException e) {
-            journal.close();
-            throw e;
-        }
-        try (Connection c = database.dataSource.getConnection()) {
-            journal.replay(c);
-        } catch (SQLException e) {
-            database.close();
-            throw new StoreException("db_open_failed", "cannot replay the token journal: " + e.getMessage(), e);
-        }
-        database.compactJournal();
-        return database;
+        return openH2("jdbc:h2:retry:" + dataDir.h2FilePath() + OPTIONS, new GroupCheckpoint());
     }
 
     /** Opens an in-memory database (tests of repositories that need no file). */
     public static Database inMemory(String name) {
         return openH2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH", Sql.Persister.NONE, TokenJournal.DISABLED);
+                + ";DEFAULT_NULL_ORDERING=HIGH", Sql.Persister.NONE);
     }
 
     /**
@@ -130,14 +93,14 @@ public final class Database implements AutoCloseable {
         }
         try {
             migrate(pool, Dialect.POSTGRESQL);
-            return new Database(pool, pool, Sql.Persister.NONE, Dialect.POSTGRESQL, TokenJournal.DISABLED);
+            return new Database(pool, pool, Sql.Persister.NONE, Dialect.POSTGRESQL);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("db_migration_failed", "database migration failed: " + e.getMessage(), e);
         }
     }
 
-    private static Database openH2(String url, Sql.Persister persister, TokenJournal journal) {
+    private static Database openH2(String url, Sql.Persister persister) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "codexmanager", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
@@ -145,7 +108,7 @@ public final class Database implements AutoCloseable {
                 probe.isValid(1);
             }
             migrate(pool, Dialect.H2);
-            return new Database(pool, pool::dispose, persister, Dialect.H2, journal);
+            return new Database(pool, pool::dispose, persister, Dialect.H2);
         } catch (SQLException e) {
             pool.dispose();
             if (e.getErrorCode() == 90020) {
@@ -197,24 +160,6 @@ public final class Database implements AutoCloseable {
         return sql;
     }
 
-    /** Where rotated tokens are made durable before their commit (disabled where the commit itself is). */
-    public TokenJournal tokenJournal() {
-        return journal;
-    }
-
-    /** Drops the journal entries a checkpoint now covers; a failure leaves them for the next round. */
-    private void compactJournal() {
-        try {
-            journal.compact(() -> {
-                try (Connection c = dataSource.getConnection()) {
-                    persister.persist(c);
-                }
-            });
-        } catch (SQLException | RuntimeException e) {
-            log.warn("Compacting the token journal failed (its entries stay): {}", e.toString());
-        }
-    }
-
     /** Whether several instances may share this database (PostgreSQL). */
     public boolean shared() {
         return dialect == Dialect.POSTGRESQL;
@@ -222,11 +167,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (journalCompaction != null) {
-            Executors2.stop(journalCompaction, Duration.ofSeconds(5), "token journal compaction");
-            compactJournal();
-        }
-        journal.close();
         // H2: disposing the pool closes the last connection, which closes the database (DB_CLOSE_DELAY is 0).
         try {
             pool.close();

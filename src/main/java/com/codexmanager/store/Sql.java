@@ -178,18 +178,6 @@ public final class Sql {
 
     /** Runs {@code work} in one transaction; statements issued by {@code work} on this thread join it. */
     public <T> T inTransaction(TxWork<T> work) {
-        return inTransaction(work, true);
-    }
-
-    /**
-     * Like {@link #inTransaction} for work that has already made what it commits durable by other means (a
-     * {@link TokenJournal} entry forced to disk before the commit): the commit is not followed by a checkpoint.
-     */
-    public <T> T inJournaledTransaction(TxWork<T> work) {
-        return inTransaction(work, false);
-    }
-
-    private <T> T inTransaction(TxWork<T> work, boolean persist) {
         if (current.get() != null) {
             try {
                 return work.run();
@@ -213,7 +201,7 @@ public final class Sql {
                 current.remove();
                 c.setAutoCommit(true);
             }
-            if (tx.durableWrite && persist) {
+            if (tx.durableWrite) {
                 persister.persist(c);
             }
         } catch (SQLException e) {

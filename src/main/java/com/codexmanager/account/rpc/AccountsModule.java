@@ -46,8 +46,7 @@ public final class AccountsModule implements ServiceModule {
         context.changes().onChange(ChangeFeed.Table.ACCOUNTS, accounts::externalChange);
         this.proxies = new AccountProxies(repository, box, context.clock());
         context.changes().onChange(ChangeFeed.Table.ACCOUNTS, proxies::reload);
-        this.secrets = new AccountSecrets(repository, box, proxies, context.clock(),
-                context.database().tokenJournal());
+        this.secrets = new AccountSecrets(repository, box, proxies, context.clock());
         AccountRpcMethods.register(context.rpc(), accounts, proxies, listExtensions);
         listExtensions.add(this::proxyFields);
         accounts.addListener(new AccountService.Listener() {
