@@ -182,7 +182,7 @@ public final class AccountsPanel extends FeaturePage {
 
     @Override
     protected void reload() {
-        ctx.jobs().deliver(api.list(AccountsApi.Query.ALL, true), page -> {
+        reloads.deliver(api.list(AccountsApi.Query.ALL, true), page -> {
             List<AccountRow> ordered = page.items().stream()
                     .sorted(java.util.Comparator.comparingLong(AccountRow::sort)).toList();
             List<String> selectedIds = selectedIds();

@@ -1,6 +1,7 @@
 package com.codexmanager.desktop.panel;
 
 import com.codexmanager.desktop.DesktopContext;
+import com.codexmanager.desktop.NewestOnly;
 import com.codexmanager.desktop.model.ConnectionStatus;
 import com.codexmanager.desktop.ui.EmptyState;
 import com.codexmanager.desktop.ui.PageHeader;
@@ -19,6 +20,8 @@ import javax.swing.JPanel;
  */
 abstract class FeaturePage extends JPanel implements PageView {
     protected final DesktopContext ctx;
+    /** Delivers a reload's answer only when no newer reload has started since. */
+    protected final NewestOnly reloads;
     private final Set<String> required;
     private final JPanel body = new JPanel(new BorderLayout());
     private final PageHeader header;
@@ -28,6 +31,7 @@ abstract class FeaturePage extends JPanel implements PageView {
     protected FeaturePage(DesktopContext ctx, String title, String description, Set<String> required) {
         super(new BorderLayout());
         this.ctx = ctx;
+        this.reloads = new NewestOnly(ctx.jobs());
         this.required = required;
         setBorder(Ui.pad(22, 28, 20, 28));
         header = new PageHeader(title, description);

@@ -125,7 +125,7 @@ public final class KeysPanel extends FeaturePage {
 
     @Override
     protected void reload() {
-        ctx.jobs().deliver(api.list(), rows -> {
+        reloads.deliver(api.list(), rows -> {
             String selectedId = selected().map(KeyRow::id).orElse(null);
             model.setRows(rows);
             reselect(selectedId);

@@ -206,7 +206,7 @@ public final class LogsPanel extends FeaturePage {
         Instant now = Clock.systemUTC().instant();
         LogsApi.Query query = new LogsApi.Query(search.getText().trim(), statusFilter,
                 span == null ? null : now.minus(span), null, page, PAGE_SIZE);
-        ctx.jobs().deliver(api.list(query), result -> {
+        reloads.deliver(api.list(query), result -> {
             Map<String, String> names = new HashMap<>();
             ctx.pool().current().accounts().forEach(a -> names.put(a.id(), a.displayName()));
             model.setRows(result.items().stream().map(r -> r.withAccountNames(names)).toList());
