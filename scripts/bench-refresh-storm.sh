@@ -4,7 +4,8 @@
 # whose rotation was lost (refresh_token_reused), with how long before the kill the issuer had answered them; then a
 # storm without a kill for the time from the issuer's answer to the saved row. Nothing leaves this machine.
 #
-# Usage: scripts/bench-refresh-storm.sh [JAR] [KILL_DELAYS_MS]   (defaults target/codexmanager.jar 600,1400,2200)
+# Usage: scripts/bench-refresh-storm.sh [JAR] [KILL_DELAYS_MS]   (defaults target/codexmanager.jar 600,1400,2200;
+# KILL_DELAYS_MS=none runs only the storm without a kill)
 # SERVICE_JAVA picks the java binary that runs the service (default: the java on PATH).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

@@ -34,12 +34,15 @@ public final class RefreshStormBench {
     private RefreshStormBench() {
     }
 
-    /** Arguments: java binary, jar, kill delays in ms (comma separated). */
+    /**
+     * Arguments: java binary, jar, kill delays in ms (comma separated, or {@code none}: only the storm without a
+     * kill).
+     */
     public static void main(String[] args) throws Exception {
         String java = args[0];
         Path jar = Path.of(args[1]);
         System.out.println("refresh-storm: " + jar.getFileName() + " on " + java);
-        for (String delay : args[2].split(",")) {
+        for (String delay : args[2].equals("none") ? new String[0] : args[2].split(",")) {
             killDuringStorm(java, jar, Long.parseLong(delay.trim()));
         }
         fullStorm(java, jar);

@@ -69,7 +69,6 @@ class RefreshStormCrashTest {
 
     @AfterEach
     void stop() throws Exception {
-        java.nio.file.Files.writeString(Path.of("/tmp/storm-" + System.nanoTime() + ".log"), service.logText());
         service.close();
         fake.close();
     }
