@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * blocks and takes no lock (request threads call it several times per request; a shared lock there made them
  * queue behind the writer): when the queue is full the item is dropped and counted, so memory stays bounded
  * whatever the load. A consumer failure loses that batch (counted and logged) and the thread carries on.
+ *
+ * <p>An idle writer wakes for the first item at once; after a batch that was not full it waits {@code linger}
+ * before draining again, so under steady load items leave in a few large batches instead of one wake-up, one
+ * transaction or one write call per request (those were a quarter of the service's CPU at 2,300 requests/s).
  * {@link #close} stops taking items, drains what is queued and waits a bounded time for the thread; it never
  * interrupts it (the consumer may be inside a database write). Thread-safe.
  */
@@ -33,6 +37,7 @@ final class AsyncBatcher<T> implements AutoCloseable {
     private final AtomicInteger size = new AtomicInteger();
     private final int capacity;
     private final int maxBatch;
+    private final long lingerNanos;
     private final Consumer<List<T>> consumer;
     private final Thread thread;
     private final AtomicLong accepted = new AtomicLong();
@@ -44,14 +49,15 @@ final class AsyncBatcher<T> implements AutoCloseable {
     /** Set by the writer before it parks on an empty queue; the next offer wakes it. */
     private volatile boolean idle;
 
-    AsyncBatcher(String threadName, int capacity, int maxBatch, Consumer<List<T>> consumer) {
-        if (capacity < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("capacity and maxBatch must be positive: " + capacity + ", "
-                    + maxBatch);
+    AsyncBatcher(String threadName, int capacity, int maxBatch, Duration linger, Consumer<List<T>> consumer) {
+        if (capacity < 1 || maxBatch < 1 || linger.isNegative()) {
+            throw new IllegalArgumentException("capacity and maxBatch must be positive and linger not negative: "
+                    + capacity + ", " + maxBatch + ", " + linger);
         }
         this.name = threadName;
         this.capacity = capacity;
         this.maxBatch = maxBatch;
+        this.lingerNanos = linger.toNanos();
         this.consumer = consumer;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
@@ -88,8 +94,13 @@ final class AsyncBatcher<T> implements AutoCloseable {
                 batch.add(item);
             }
             if (!batch.isEmpty()) {
+                boolean full = batch.size() == maxBatch;
                 deliver(batch);
                 batch.clear();
+                if (!full && lingerNanos > 0 && !closing) {
+                    // offers do not wake this park (idle is false); close() does
+                    LockSupport.parkNanos(this, lingerNanos);
+                }
                 continue;
             }
             if (closing) {

@@ -12,6 +12,8 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
     /** Queue size: about 10 MB of entries, several seconds of bursts at thousands of requests per second. */
     public static final int DEFAULT_CAPACITY = 32_768;
     static final int MAX_BATCH = 1_000;
+    /** How long the writer gathers entries after a partial batch: one transaction per 50 ms at most under load. */
+    static final Duration LINGER = Duration.ofMillis(50);
 
     /** Counters since start: accepted into the queue, stored, dropped (queue full), lost to store errors. */
     public record Stats(long accepted, long written, long dropped, long failed, long batches, int queued) {
@@ -20,7 +22,7 @@ public final class RequestLogWriter implements RequestLogSink, AutoCloseable {
     private final AsyncBatcher<RequestLogEntry> batcher;
 
     RequestLogWriter(RequestLogRepository repository, int capacity) {
-        this.batcher = new AsyncBatcher<>("codexmanager-requestlog-writer", capacity, MAX_BATCH,
+        this.batcher = new AsyncBatcher<>("codexmanager-requestlog-writer", capacity, MAX_BATCH, LINGER,
                 repository::insert);
     }
 

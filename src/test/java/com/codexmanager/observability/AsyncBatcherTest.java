@@ -3,6 +3,7 @@ package com.codexmanager.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codexmanager.testkit.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,7 +47,7 @@ class AsyncBatcherTest {
 
     @Test
     void items_queued_while_a_batch_is_written_go_out_together_in_order() {
-        batcher = new AsyncBatcher<>("test-batcher", 1_000, 50, gated());
+        batcher = new AsyncBatcher<>("test-batcher", 1_000, 50, Duration.ZERO, gated());
         batcher.offer(0);
         await(firstBatchEntered);
 
@@ -63,7 +64,7 @@ class AsyncBatcherTest {
 
     @Test
     void a_full_queue_drops_and_counts_without_blocking_the_caller() {
-        batcher = new AsyncBatcher<>("test-batcher", 10, 5, gated());
+        batcher = new AsyncBatcher<>("test-batcher", 10, 5, Duration.ZERO, gated());
         batcher.offer(0);
         await(firstBatchEntered);
 
@@ -84,7 +85,7 @@ class AsyncBatcherTest {
 
     @Test
     void close_writes_what_is_queued_and_refuses_later_items() {
-        batcher = new AsyncBatcher<>("test-batcher", 1_000, 100, gated());
+        batcher = new AsyncBatcher<>("test-batcher", 1_000, 100, Duration.ZERO, gated());
         batcher.offer(0);
         await(firstBatchEntered);
         for (int i = 1; i <= 30; i++) {
@@ -101,7 +102,7 @@ class AsyncBatcherTest {
 
     @Test
     void a_failing_batch_is_counted_and_the_writer_carries_on() {
-        batcher = new AsyncBatcher<>("test-batcher", 100, 100, batch -> {
+        batcher = new AsyncBatcher<>("test-batcher", 100, 100, Duration.ZERO, batch -> {
             if (batch.contains(13)) {
                 throw new IllegalStateException("disk full");
             }
@@ -116,9 +117,38 @@ class AsyncBatcherTest {
         assertThat(batches).containsExactly(List.of(14));
     }
 
+    /** Under steady load items leave in few batches: one wake-up and one write per linger, not per item. */
+    @Test
+    void items_offered_during_the_linger_after_a_partial_batch_leave_together() {
+        batcher = new AsyncBatcher<>("test-batcher", 1_000, 100, Duration.ofSeconds(1),
+                batch -> batches.add(List.copyOf(batch)));
+        batcher.offer(0);
+        Await.until("the first item, written at once", () -> batcher.stats().written() == 1);
+
+        for (int i = 1; i <= 10; i++) {
+            batcher.offer(i);
+        }
+        Await.until("the rest written", () -> batcher.stats().written() == 11);
+
+        assertThat(batches).containsExactly(List.of(0), List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+    }
+
+    @Test
+    void close_cuts_the_linger_short_and_writes_what_is_queued() {
+        batcher = new AsyncBatcher<>("test-batcher", 1_000, 100, Duration.ofMinutes(5),
+                batch -> batches.add(List.copyOf(batch)));
+        batcher.offer(0);
+        Await.until("the first item written", () -> batcher.stats().written() == 1);
+        batcher.offer(1);
+
+        batcher.close(Duration.ofSeconds(10));
+
+        assertThat(batches).containsExactly(List.of(0), List.of(1));
+    }
+
     @Test
     void the_writer_thread_is_named() {
-        batcher = new AsyncBatcher<>("codexmanager-test-writer", 10, 10, b -> { });
+        batcher = new AsyncBatcher<>("codexmanager-test-writer", 10, 10, Duration.ZERO, b -> { });
 
         assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("codexmanager-test-writer"));
         batcher.close();
