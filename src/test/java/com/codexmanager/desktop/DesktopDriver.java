@@ -107,8 +107,19 @@ final class DesktopDriver implements AutoCloseable {
     }
 
     /** The dialog named {@code name} once it shows. */
+    /**
+     * The showing dialog named {@code name}, once its window has the focus: typing into a dialog whose window is
+     * not active yet fails ("focus change ... failed", seen under Xvfb). A dialog that never takes the focus is
+     * returned after the wait, as before.
+     */
     DialogFixture dialog(String name) {
-        return window.dialog(name);
+        DialogFixture dialog = window.dialog(name);
+        try {
+            await(name + " focused", Duration.ofSeconds(3), () -> dialog.target().isFocused());
+        } catch (AssertionError neverFocused) {
+            // some dialogs are not focusable windows; the caller's own checks decide
+        }
+        return dialog;
     }
 
     /** The showing modal message dialog, if any (a JOptionPane). */
