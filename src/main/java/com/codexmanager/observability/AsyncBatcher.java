@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
  * blocks and takes no lock (request threads call it several times per request; a shared lock there made them
  * queue behind the writer): when the queue is full the item is dropped and counted, so memory stays bounded
  * whatever the load. A consumer failure loses that batch (counted and logged) and the thread carries on.
+ * {@link #close} stops taking items, drains what is queued and waits a bounded time for the thread; it never
+ * interrupts it (the consumer may be inside a database write). Thread-safe.
  *
  * <p>An idle writer wakes for the first item at once; after a batch that was not full it waits {@code linger}
  * before draining again, so under steady load items leave in a few large batches instead of one wake-up, one
  * transaction or one write call per request (those were a quarter of the service's CPU at 2,300 requests/s).
- * {@link #close} stops taking items, drains what is queued and waits a bounded time for the thread; it never
- * interrupts it (the consumer may be inside a database write). Thread-safe.
  */
 final class AsyncBatcher<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AsyncBatcher.class);

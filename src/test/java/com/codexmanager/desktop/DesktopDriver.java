@@ -106,7 +106,6 @@ final class DesktopDriver implements AutoCloseable {
                 desktop.service().endpoint().token());
     }
 
-    /** The dialog named {@code name} once it shows. */
     /**
      * The showing dialog named {@code name}, once its window has the focus: typing into a dialog whose window is
      * not active yet fails ("focus change ... failed", seen under Xvfb). A dialog that never takes the focus is
