@@ -6,6 +6,7 @@
 #
 # Usage: scripts/bench-refresh-storm.sh [JAR] [KILL_DELAYS_MS]   (defaults target/codexmanager.jar 600,1400,2200;
 # KILL_DELAYS_MS=none runs only the storm without a kill)
+# WARM_STORMS=N first runs N unmeasured storms on the same service (the save time of a warm service).
 # SERVICE_JAVA picks the java binary that runs the service (default: the java on PATH).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,5 +22,6 @@ fi
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" com.codexmanager.bench.RefreshStormBench \
+java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" -DwarmStorms="${WARM_STORMS:-0}" \
+    com.codexmanager.bench.RefreshStormBench \
     "${SERVICE_JAVA:-java}" "$JAR" "$DELAYS"

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *       alone and defer the next automatic attempt with exponential backoff.</li>
  * </ul>
  * At most {@code TOKEN_REFRESH_CONCURRENCY} refreshes run at once ({@link RefreshGate}); the rotated tokens are
- * committed durably right after the issuer's answer, before anything else happens.
+ * committed durably right after the issuer's answer, before anything else happens, and no refresh calls the issuer
+ * while another's rotated tokens are still being saved ({@link PendingSaves}).
  * Thread-safe. The refresh runs on the thread of the first caller; others wait up to {@link #JOIN_TIMEOUT}.
  */
 public final class TokenRefresher {
@@ -45,6 +46,9 @@ public final class TokenRefresher {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
     private static final Duration STILL_VALID_MARGIN = Duration.ofMinutes(1);
+    private static final Predicate<TokenSnapshot> ALWAYS = snap -> true;
+    /** How long a refresh waits for other accounts' pending saves before it calls the issuer anyway. */
+    static final Duration SAVES_FIRST_LIMIT = Duration.ofSeconds(2);
 
     private final LongAdder transientFailures = new LongAdder();
     private final LongAdder permanentFailures = new LongAdder();
@@ -56,6 +60,7 @@ public final class TokenRefresher {
     private final Map<String, CompletableFuture<FreshToken>> flights = new ConcurrentHashMap<>();
     private final RefreshGate gate;
     private final LatencyStats saveLatency = new LatencyStats();
+    private final PendingSaves pendingSaves = new PendingSaves();
 
     public TokenRefresher(AccountService accounts, AccountSecrets secrets, OAuthClient oauth,
             Supplier<Settings> settings, Clock clock) {
@@ -120,7 +125,7 @@ public final class TokenRefresher {
 
     /** Refreshes now, whatever the expiry ({@code account/refreshTokens}). */
     public FreshToken refresh(String accountId, String reason) {
-        return singleFlight(accountId, reason, snap -> true);
+        return singleFlight(accountId, reason, ALWAYS);
     }
 
     private FreshToken singleFlight(String accountId, String reason, Predicate<TokenSnapshot> needed) {
@@ -160,11 +165,14 @@ public final class TokenRefresher {
     }
 
     private FreshToken refreshIfNeeded(String accountId, String reason, Predicate<TokenSnapshot> needed) {
-        TokenSnapshot before = secrets.snapshot(accountId);
-        AccountTokens current = before.tokens().orElseThrow(() -> notRefreshable(accountId, "no_token",
-                "account " + accountId + " has no token; log in again"));
-        if (!needed.test(before)) {
-            return fresh(before, current.accessToken());
+        // a forced refresh skips this first look: it would read and decrypt the tokens only to learn that it refreshes
+        if (needed != ALWAYS) {
+            TokenSnapshot before = secrets.snapshot(accountId);
+            AccountTokens current = before.tokens().orElseThrow(() -> notRefreshable(accountId, "no_token",
+                    "account " + accountId + " has no token; log in again"));
+            if (!needed.test(before)) {
+                return fresh(before, current.accessToken());
+            }
         }
         try (RefreshGate.Permit permit = gate.acquire(accountId, JOIN_TIMEOUT)) {
             // re-read inside: while this caller waited for a permit or for another instance sharing the database,
@@ -191,6 +199,7 @@ public final class TokenRefresher {
             throw notRefreshable(accountId, "no_refresh_token", "account " + accountId
                     + " has no refresh token; log in again to renew it");
         }
+        pendingSaves.awaitNone(SAVES_FIRST_LIMIT);
         TokenResponse reply;
         try {
             reply = oauth.refresh(tokens.refreshToken(), snap.proxy().orElse(null));
@@ -200,8 +209,11 @@ public final class TokenRefresher {
         // The issuer has rotated the refresh token: from here until the commit, a crash loses this account's login.
         // Nothing else happens in between, and the write is durable before it returns.
         long answeredNanos = System.nanoTime();
-        Account updated = secrets.storeRefreshed(accountId, new AccountTokens(reply.accessToken(),
-                reply.refreshToken(), reply.idToken()));
+        Account updated;
+        try (PendingSaves.Saving saving = pendingSaves.begin()) {
+            updated = secrets.storeRefreshed(accountId, new AccountTokens(reply.accessToken(), reply.refreshToken(),
+                    reply.idToken()));
+        }
         long savedMicros = (System.nanoTime() - answeredNanos) / 1_000;
         saveLatency.record(savedMicros);
         log.info("Refreshed tokens of account {} ({}); saved {} ms after the issuer's answer; access token valid "
@@ -252,6 +264,11 @@ public final class TokenRefresher {
     /** How long saving rotated tokens took after the issuer's answer, since start (microseconds). */
     public LatencyStats.Summary saveLatency() {
         return saveLatency.summary();
+    }
+
+    /** Saves of rotated tokens in progress, and refreshes waiting for them (tests). */
+    PendingSaves pendingSaves() {
+        return pendingSaves;
     }
 
     /** The configured refresh concurrency. */

@@ -159,6 +159,30 @@ class TokenRefreshTest {
     }
 
     @Test
+    void a_refresh_calls_the_issuer_only_after_other_accounts_rotated_tokens_are_saved() throws Exception {
+        harness = service("86400");
+        FakeAccount account = fake.createAccount();
+        String id = importAccount(account);
+        TokenRefresher refresher = auth().refresher();
+        PendingSaves saves = refresher.pendingSaves();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<FreshToken> refreshed;
+            try (PendingSaves.Saving another = saves.begin()) {
+                refreshed = pool.submit(() -> refresher.refresh(id, "test"));
+                await(() -> saves.waiting() == 1);
+                assertThat(fake.requests(FakeUpstream.TOKEN_PATH)).isEmpty();
+            }
+            assertThat(refreshed.get(30, TimeUnit.SECONDS).accessToken()).isEqualTo(account.accessToken());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(account.refreshCount()).isEqualTo(1);
+        assertThat(saves.saving()).isZero();
+    }
+
+    @Test
     void a_reused_refresh_token_makes_the_account_unavailable_without_a_retry_loop() throws Exception {
         harness = service("1");
         FakeAccount account = fake.createAccount();
