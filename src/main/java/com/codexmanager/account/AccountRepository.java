@@ -42,6 +42,11 @@ public final class AccountRepository {
             + " WHERE id = ?";
     private static final String UPDATE_REFRESH_FAILURE = "UPDATE accounts SET refresh_failures = refresh_failures + 1,"
             + " next_refresh_attempt_at = ? WHERE id = ?";
+    private static final String STORE_ROTATED = "UPDATE accounts SET email = COALESCE(?, email),"
+            + " plan_type = COALESCE(?, plan_type), access_token_enc = ?,"
+            + " refresh_token_enc = COALESCE(?, refresh_token_enc), id_token_enc = COALESCE(?, id_token_enc),"
+            + " token_version = token_version + 1, access_token_expires_at = ?, last_refresh_at = ?,"
+            + " refresh_failures = 0, next_refresh_attempt_at = NULL, updated_at = ? WHERE id = ?";
     private static final String UPDATE_LAST_USED = "UPDATE accounts SET last_used_at = ? WHERE id = ?";
     private static final String MARK_LIMITED = "UPDATE accounts SET status = 'limited', status_reason = ?,"
             + " limited_until = ?, updated_at = ? WHERE id = ? AND status IN ('active', 'limited')";
@@ -237,6 +242,27 @@ public final class AccountRepository {
         boolean changed = sql.update(UPDATE_STATUS, status, reason, now, id) > 0;
         changed();
         return changed;
+    }
+
+    /**
+     * Stores a refresh's sealed tokens in one statement (a {@code null} refresh or id token keeps the stored one;
+     * a {@code null} email or plan keeps the stored value), increments the token version and clears the failure
+     * count. False when the account does not exist.
+     */
+    boolean storeRotated(String id, RotatedTokens rotated, Instant now) {
+        boolean stored = sql.update(STORE_ROTATED, rotated.email(), rotated.planType(), rotated.accessTokenSealed(),
+                rotated.refreshTokenSealed(), rotated.idTokenSealed(), rotated.expiresAt(), now, now, id) > 0;
+        changed();
+        return stored;
+    }
+
+    /** What a token refresh changes in an account's row; the tokens are sealed. */
+    record RotatedTokens(String accessTokenSealed, String refreshTokenSealed, String idTokenSealed,
+            Instant expiresAt, String email, String planType) {
+        @Override
+        public String toString() {
+            return "RotatedTokens[expiresAt=" + expiresAt + "]";
+        }
     }
 
     void recordRefreshFailure(String id, Instant nextAttempt) {

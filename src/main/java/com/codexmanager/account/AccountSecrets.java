@@ -94,29 +94,24 @@ public final class AccountSecrets {
     }
 
     /**
-     * Stores tokens returned by a refresh in one committed transaction (before anyone uses the new access token):
+     * Stores tokens returned by a refresh in one durable statement (before anyone uses the new access token):
      * missing refresh/id tokens keep the stored ones, the version increments, the failure counter resets, claims
-     * update email and plan. Returns the updated account.
+     * update email and plan. Returns the new access token's expiry ({@code null} when it has no {@code exp}).
+     *
+     * @throws AccountNotFoundException when the account was deleted meanwhile
      */
-    public Account storeRefreshed(String accountId, AccountTokens tokens) {
-        return repository.sql().inTransaction(() -> {
-            AccountRow row = repository.find(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
-            Instant now = clock.instant();
-            TokenClaims claims = AccountDraft.of(tokens).claims();
-            AccountRow updated = new AccountRow(row.id(), row.identityKey(), row.label(),
-                    claims.email() != null ? claims.email() : row.email(), row.chatgptAccountId(), row.userId(),
-                    row.workspaceId(), claims.planType() != null ? claims.planType() : row.planType(),
-                    row.groupName(), row.tags(), row.sort(), row.note(), row.status(), row.statusReason(),
-                    box.seal(tokens.accessToken(), context(accountId, "access_token")),
-                    tokens.refreshToken() == null ? row.refreshTokenSealed()
-                            : box.seal(tokens.refreshToken(), context(accountId, "refresh_token")),
-                    tokens.idToken() == null ? row.idTokenSealed()
-                            : box.seal(tokens.idToken(), context(accountId, "id_token")),
-                    row.tokenVersion() + 1, claims.expiresAt(), now, 0, null, row.createdAt(), now,
-                    row.lastUsedAt(), row.limitedUntil());
-            repository.update(List.of(updated));
-            return updated.toAccount();
-        });
+    public Instant storeRefreshed(String accountId, AccountTokens tokens) {
+        TokenClaims claims = AccountDraft.of(tokens).claims();
+        AccountRepository.RotatedTokens rotated = new AccountRepository.RotatedTokens(
+                box.seal(tokens.accessToken(), context(accountId, "access_token")),
+                tokens.refreshToken() == null ? null : box.seal(tokens.refreshToken(),
+                        context(accountId, "refresh_token")),
+                tokens.idToken() == null ? null : box.seal(tokens.idToken(), context(accountId, "id_token")),
+                claims.expiresAt(), claims.email(), claims.planType());
+        if (!repository.storeRotated(accountId, rotated, clock.instant())) {
+            throw new AccountNotFoundException(accountId);
+        }
+        return claims.expiresAt();
     }
 
     /**

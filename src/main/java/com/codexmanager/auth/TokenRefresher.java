@@ -209,17 +209,18 @@ public final class TokenRefresher {
         // The issuer has rotated the refresh token: from here until the commit, a crash loses this account's login.
         // Nothing else happens in between, and the write is durable before it returns.
         long answeredNanos = System.nanoTime();
-        Account updated;
+        Instant expiresAt;
         try (PendingSaves.Saving saving = pendingSaves.begin()) {
-            updated = secrets.storeRefreshed(accountId, new AccountTokens(reply.accessToken(), reply.refreshToken(),
-                    reply.idToken()));
+            expiresAt = secrets.storeRefreshed(accountId, new AccountTokens(reply.accessToken(),
+                    reply.refreshToken(), reply.idToken()));
         }
         long savedMicros = (System.nanoTime() - answeredNanos) / 1_000;
         saveLatency.record(savedMicros);
         log.info("Refreshed tokens of account {} ({}); saved {} ms after the issuer's answer; access token valid "
                 + "until {}", accountId, reason, String.format(java.util.Locale.ROOT, "%.1f", savedMicros / 1000.0),
-                updated.accessTokenExpiresAt());
-        return fresh(updated, reply.accessToken(), snap.proxy().orElse(null));
+                expiresAt);
+        return new FreshToken(accountId, account.chatgptAccountId(), reply.accessToken(), expiresAt,
+                snap.proxy().orElse(null));
     }
 
     private FreshToken onFailure(TokenSnapshot before, OAuthException e) {

@@ -262,6 +262,34 @@ class TokenRefreshTest {
     }
 
     @Test
+    void a_rotation_is_stored_whole_a_missing_id_token_keeps_the_stored_one_and_failures_reset() {
+        harness = service("86400");
+        FakeAccount account = fake.createAccount();
+        String id = importAccount(account);
+        AccountSecrets secrets = module().secrets();
+        String idTokenBefore = secrets.tokens(id).orElseThrow().idToken();
+        long versionBefore = secrets.snapshot(id).tokenVersion();
+        account.enqueueRefreshFaults(RefreshFault.SERVER_ERROR, RefreshFault.OMIT_ID_TOKEN);
+        TokenRefresher refresher = auth().refresher();
+        assertThatThrownBy(() -> refresher.refresh(id, "test")).isInstanceOf(TokenRefreshException.class);
+        assertThat(secrets.refreshFailures(id)).isEqualTo(1);
+
+        FreshToken fresh = refresher.refresh(id, "test");
+
+        AccountSecrets.TokenSnapshot stored = secrets.snapshot(id);
+        assertThat(stored.tokens().orElseThrow().accessToken()).isEqualTo(account.accessToken())
+                .isEqualTo(fresh.accessToken());
+        assertThat(stored.tokens().orElseThrow().refreshToken()).isEqualTo(account.refreshToken());
+        assertThat(stored.tokens().orElseThrow().idToken()).isEqualTo(idTokenBefore);
+        assertThat(stored.tokenVersion()).isEqualTo(versionBefore + 1);
+        assertThat(stored.account().accessTokenExpiresAt()).isEqualTo(fresh.expiresAt()).isNotNull();
+        assertThat(stored.account().email()).isEqualTo(account.email());
+        assertThat(stored.account().planType()).isEqualTo(account.planType());
+        assertThat(secrets.refreshFailures(id)).isZero();
+        assertThat(fresh.chatgptAccountId()).isEqualTo(account.accountId());
+    }
+
+    @Test
     void a_transient_failure_keeps_the_status_and_backs_off() {
         harness = service("86400");
         FakeAccount account = fake.createAccount();
