@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class JvmMemory {
     static final Duration TICK = Duration.ofSeconds(5);
     private static final String MIN = "MinHeapFreeRatio";
     private static final String MAX = "MaxHeapFreeRatio";
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private final HotSpotDiagnosticMXBean hotspot;
     private final String busyMin;
@@ -44,9 +46,12 @@ public final class JvmMemory {
 
     /**
      * Sets the periodic collection and then follows the load every {@link #TICK}, on a daemon thread (loading the
-     * management beans takes ~30 ms, kept off the startup path).
+     * management beans takes ~30 ms, kept off the startup path). Once per JVM; later calls do nothing.
      */
     public static void releaseWhenIdleInBackground() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "jvm-memory");
             thread.setDaemon(true);
