@@ -2,12 +2,12 @@ package com.codexmanager.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.testkit.Await;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class PendingSavesTest {
         PendingSaves.Saving first = saves.begin();
         PendingSaves.Saving second = saves.begin();
         Future<Boolean> waited = pool.submit(() -> saves.awaitNone(Duration.ofMinutes(1)));
-        await(() -> saves.waiting() == 1);
+        Await.until("the refresh waiting", () -> saves.waiting() == 1);
 
         first.close();
         first.close(); // a second close of one save changes nothing
@@ -61,15 +61,5 @@ class PendingSavesTest {
         });
 
         assertThat(interrupted.get(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(5);
-        }
     }
 }
