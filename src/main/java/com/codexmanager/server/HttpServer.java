@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The service's Javalin/Jetty server: sized from {@link HttpServerOptions}, compression off (event streams must
  * flush per event), JSON error bodies for every failure, no stack traces to clients. Shutdown is in steps:
- * {@link #stopAccepting()} (port released), {@link #awaitDrained} (requests finish), {@link #stop()}.
+ * {@link #stopAccepting} (port released), {@link #awaitDrained} (requests finish), {@link #stop()}.
  * Single-use: start once, stop once. Thread-safe.
  */
 public final class HttpServer {
@@ -31,6 +32,8 @@ public final class HttpServer {
 
     private final HttpServerOptions options;
     private final Javalin app;
+    private static final long CLOSE_IDLE_MILLIS = 100;
+
     private final GracefulHandler graceful = new GracefulHandler();
     private volatile CompletableFuture<Void> draining;
 
@@ -124,16 +127,23 @@ public final class HttpServer {
     /**
      * Closes the listening socket (a restarted service can bind the port at once) and answers 503 to requests that
      * arrive on connections already open; requests being served go on.
+     *
+     * @param quietGrace how long an open connection may now go without progress: the whole shutdown (drain period
+     *                   plus ending the open streams). Jetty would otherwise cut it to 1 s, and a stream silent for
+     *                   that long, or a write waiting on a slow reader, would fail in the middle of the drain.
      */
-    public void stopAccepting() {
+    public void stopAccepting(Duration quietGrace) {
         for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector withIdle) {
+                withIdle.setShutdownIdleTimeout(quietGrace.toMillis());
+            }
             connector.shutdown();
         }
         drainFuture();
     }
 
     /**
-     * Waits up to {@code timeout} for the requests being served to finish ({@link #stopAccepting()} first).
+     * Waits up to {@code timeout} for the requests being served to finish ({@link #stopAccepting} first).
      *
      * @return whether none is left
      */
@@ -165,6 +175,11 @@ public final class HttpServer {
     }
 
     public void stop() {
+        // What is still connected now is idle keep-alives (or requests past the drain): let Jetty close them at
+        // once, as its own 1 s shutdown timeout would have, instead of waiting out the server's stop timeout.
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            connector.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(CLOSE_IDLE_MILLIS));
+        }
         app.stop();
     }
 }

@@ -49,6 +49,8 @@ public final class CodexManagerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CodexManagerService.class);
     /** How long ended streams get to write their terminal event and finish. */
     private static final Duration STREAM_END_WAIT = Duration.ofSeconds(2);
+    /** Beyond the whole shutdown, so that no open connection times out while it is being ended. */
+    private static final Duration QUIET_MARGIN = Duration.ofSeconds(1);
 
     private final ServiceContext context;
     private final List<AutoCloseable> resources;
@@ -292,7 +294,7 @@ public final class CodexManagerService implements AutoCloseable {
         Duration drain = Duration.ofSeconds(context.settings().current().number(Setting.SHUTDOWN_DRAIN_SECS));
         log.info("CodexManager stopping: {} request(s) open, up to {} s for them to finish",
                 server.activeRequests(), drain.toSeconds());
-        server.stopAccepting();
+        server.stopAccepting(drain.plus(STREAM_END_WAIT).plus(QUIET_MARGIN));
         modules.forEach(ServiceModule::stopAccepting);
         if (!drained(drain)) {
             log.info("Ending {} open request(s) with a terminal error event", server.activeRequests());
