@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,6 +112,10 @@ public final class RefreshStormBench {
                         + "p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", saves.size(), seconds, at(saves, 0.5),
                         at(saves, 0.9), at(saves, 0.99), saves.get(saves.size() - 1));
             }
+            // a clean stop, as a user's: a JVM that writes its class-data archive at exit (the installers' launchers
+            // do) gets to write it
+            service.sigterm();
+            service.awaitExit(Duration.ofSeconds(30));
         }
     }
 
