@@ -3,19 +3,38 @@ package com.codexmanager.gateway.upstream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Proxy;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SchemePortResolver;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.http.io.SessionInputBuffer;
 
 /**
- * Upstream connections whose response bodies answer {@link InputStream#available()} truthfully for a relay: more
- * than zero whenever the next read will not block — bytes left in the current chunk, further chunks already in the
- * connection's buffer, or bytes waiting in the socket. HttpClient's own chunked stream reports zero at every chunk
- * boundary, so a relay that flushes "when nothing more is buffered" would flush after every event of a burst.
+ * Upstream connections for a relay.
+ *
+ * <ul>
+ *   <li>Response bodies answer {@link InputStream#available()} truthfully: more than zero whenever the next read will
+ *       not block — bytes left in the current chunk, further chunks already in the connection's buffer, or bytes
+ *       waiting in the socket. HttpClient's own chunked stream reports zero at every chunk boundary, so a relay that
+ *       flushes "when nothing more is buffered" would flush after every event of a burst.</li>
+ *   <li>A connection idle for a while is checked without waiting. HttpClient's own check reads with a 1 ms timeout
+ *       and ends in a {@code SocketTimeoutException} when the connection is fine: 1–2 ms and an exception added to
+ *       the first request after every pause, which is every request of someone typing. Direct connections sit on a
+ *       socket channel ({@link #poolBuilder()}), so the check is a non-blocking read instead.</li>
+ * </ul>
  * Immutable; thread-safe.
  */
 final class RelayConnections implements HttpConnectionFactory<ManagedHttpClientConnection> {
@@ -28,6 +47,25 @@ final class RelayConnections implements HttpConnectionFactory<ManagedHttpClientC
     private RelayConnections() {
     }
 
+    /** A pool builder whose connections are these, direct ones on socket channels (through SOCKS: plain sockets). */
+    static PoolingHttpClientConnectionManagerBuilder poolBuilder() {
+        return new ChannelPoolBuilder().setConnectionFactory(INSTANCE);
+    }
+
+    private static final class ChannelPoolBuilder extends PoolingHttpClientConnectionManagerBuilder {
+        @Override
+        protected HttpClientConnectionOperator createConnectionOperator(SchemePortResolver ports, DnsResolver dns,
+                TlsSocketStrategy tls) {
+            return new DefaultHttpClientConnectionOperator(ChannelPoolBuilder::socket, ports, dns,
+                    RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build());
+        }
+
+        private static Socket socket(Proxy proxy) throws IOException {
+            return proxy == null || proxy.type() == Proxy.Type.DIRECT ? SocketChannel.open().socket()
+                    : new Socket(proxy);
+        }
+    }
+
     @Override
     public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
         Connection connection = new Connection("gateway-upstream-" + IDS.incrementAndGet());
@@ -37,9 +75,49 @@ final class RelayConnections implements HttpConnectionFactory<ManagedHttpClientC
         return connection;
     }
 
-    private static final class Connection extends DefaultManagedHttpClientConnection {
+    static final class Connection extends DefaultManagedHttpClientConnection {
+        private volatile SocketChannel channel;
+
         Connection(String id) {
             super(id, null, null, Http1Config.DEFAULT, null, null, null, null);
+        }
+
+        @Override
+        public void bind(Socket socket) throws IOException {
+            super.bind(socket);
+            channel = socket.getChannel();
+        }
+
+        /** Whether {@link #isStale()} can look without waiting (a direct connection, on a channel). */
+        boolean checksWithoutWaiting() {
+            return channel != null;
+        }
+
+        /**
+         * Whether the upstream closed this idle connection. With nothing waiting in the socket, one non-blocking
+         * read tells: end of stream (or a reset) means closed, nothing means open. Anything waiting (a TLS alert, a
+         * stray byte) goes through HttpClient's own check, which reads it through the TLS layer.
+         */
+        @Override
+        public boolean isStale() throws IOException {
+            SocketChannel idle = channel;
+            if (idle == null || !isOpen() || idle.socket().getInputStream().available() > 0) {
+                return super.isStale();
+            }
+            try {
+                synchronized (idle.blockingLock()) {
+                    idle.configureBlocking(false);
+                    try {
+                        // 0: open. -1: closed. 1: a byte that arrived just now is gone, so the connection is not
+                        // usable either.
+                        return idle.read(ByteBuffer.allocate(1)) != 0;
+                    } finally {
+                        idle.configureBlocking(true);
+                    }
+                }
+            } catch (IOException e) {
+                return true;
+            }
         }
 
         @Override

@@ -18,7 +18,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -50,8 +49,7 @@ public final class UpstreamClient implements AutoCloseable {
     private static ProxiedHttpClient.Pooled build(UpstreamProxy proxy, Duration connectTimeout,
             Duration socketBackstop) {
         PoolingHttpClientConnectionManager connections = proxy.configure(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                        .setConnectionFactory(RelayConnections.INSTANCE)
+                RelayConnections.poolBuilder()
                         // LAX: lease and release without the pool-wide lock that serialised every request
                         .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                         .setMaxConnTotal(MAX_CONNECTIONS)

@@ -1,0 +1,158 @@
+package com.codexmanager.gateway.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codexmanager.testkit.Await;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The idle-connection check of the relay's upstream connections, against a bare loopback server. */
+class RelayConnectionsTest {
+    private final ServerSocket server = listen();
+    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() throws IOException {
+        server.close();
+        for (Socket socket : accepted) {
+            socket.close();
+        }
+    }
+
+    @Test
+    void an_idle_direct_connection_is_open_until_the_upstream_closes_it() throws Exception {
+        SocketChannel channel = SocketChannel.open(server.getLocalSocketAddress());
+        RelayConnections.Connection connection = bind(channel.socket());
+        Socket upstreamSide = server.accept();
+
+        assertThat(connection.checksWithoutWaiting()).isTrue();
+        assertThat(connection.isStale()).isFalse();
+        assertThat(channel.isBlocking()).as("left as HttpClient uses it").isTrue();
+
+        upstreamSide.close();
+        Await.until("the close to be seen", () -> stale(connection));
+        connection.close();
+    }
+
+    @Test
+    void a_connection_on_a_plain_socket_keeps_httpclients_own_check() throws Exception {
+        Socket socket = new Socket();
+        socket.connect(server.getLocalSocketAddress());
+        RelayConnections.Connection connection = bind(socket);
+        Socket upstreamSide = server.accept();
+
+        assertThat(connection.checksWithoutWaiting()).isFalse();
+        assertThat(connection.isStale()).isFalse();
+        upstreamSide.close();
+        Await.until("the close to be seen", () -> stale(connection));
+        connection.close();
+    }
+
+    @Test
+    void the_pool_reuses_an_open_connection_and_replaces_one_the_upstream_closed() throws Exception {
+        Thread serving = new Thread(this::serveKeepAlive, "bare-upstream");
+        serving.setDaemon(true);
+        serving.start();
+        // check every connection at lease, as the relay's pool does after 2 s idle
+        PoolingHttpClientConnectionManager pool = RelayConnections.poolBuilder()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS).build())
+                .build();
+        String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
+        try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(pool)
+                .disableAutomaticRetries().build()) {
+            assertThat(get(client, url)).isEqualTo("ok");
+            assertThat(get(client, url)).isEqualTo("ok");
+            assertThat(accepted).as("the open connection was reused").hasSize(1);
+
+            accepted.get(0).close();
+            // without the check this request would go out on the closed connection and fail (no retries)
+            assertThat(get(client, url)).isEqualTo("ok");
+            assertThat(accepted).hasSize(2);
+        }
+    }
+
+    private static String get(CloseableHttpClient client, String url) throws IOException {
+        return client.execute(new HttpGet(url), response -> EntityUtils.toString(response.getEntity()));
+    }
+
+    /** Answers "ok" to every request on every connection and keeps each connection open. */
+    private void serveKeepAlive() {
+        try {
+            while (true) {
+                Socket socket = server.accept();
+                accepted.add(socket);
+                Thread answering = new Thread(() -> answer(socket), "bare-upstream-connection");
+                answering.setDaemon(true);
+                answering.start();
+            }
+        } catch (IOException closed) {
+            // the test is over
+        }
+    }
+
+    private static void answer(Socket socket) {
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            while (readHead(in)) {
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        } catch (IOException closed) {
+            // the test closed it
+        }
+    }
+
+    /** Reads one request head (a GET has no body); false at the end of the stream. */
+    private static boolean readHead(InputStream in) throws IOException {
+        int matched = 0;
+        for (int b; (b = in.read()) >= 0; ) {
+            matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+            if (matched == 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RelayConnections.Connection bind(Socket socket) throws IOException {
+        return (RelayConnections.Connection) RelayConnections.INSTANCE.createConnection(socket);
+    }
+
+    private static boolean stale(RelayConnections.Connection connection) {
+        try {
+            return connection.isStale();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static ServerSocket listen() {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
