@@ -29,11 +29,11 @@ public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
     private static final int UPGRADE_SESSION_SECONDS = 60;
+    /** At stop, what is still connected closes after this much silence. */
+    private static final long CLOSE_IDLE_MILLIS = 100;
 
     private final HttpServerOptions options;
     private final Javalin app;
-    private static final long CLOSE_IDLE_MILLIS = 100;
-
     private final GracefulHandler graceful = new GracefulHandler();
     private volatile CompletableFuture<Void> draining;
 

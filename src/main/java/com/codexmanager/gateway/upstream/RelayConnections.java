@@ -101,10 +101,13 @@ final class RelayConnections implements HttpConnectionFactory<ManagedHttpClientC
         @Override
         public boolean isStale() throws IOException {
             SocketChannel idle = channel;
-            if (idle == null || !isOpen() || idle.socket().getInputStream().available() > 0) {
+            if (idle == null || !isOpen()) {
                 return super.isStale();
             }
             try {
+                if (idle.socket().getInputStream().available() > 0) {
+                    return super.isStale();
+                }
                 synchronized (idle.blockingLock()) {
                     idle.configureBlocking(false);
                     try {
