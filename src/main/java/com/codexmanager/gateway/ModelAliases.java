@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Maps client model names to backend models ({@code CODEXMANAGER_CLAUDE_MODEL_MAP}): comma-separated
@@ -40,7 +39,7 @@ final class ModelAliases {
      * @param pattern the glob as written
      * @param targets backend models in preference order, never empty
      */
-    record Rule(String pattern, Pattern glob, List<String> targets) {
+    record Rule(String pattern, Glob glob, List<String> targets) {
         Rule {
             targets = List.copyOf(targets);
         }
@@ -56,7 +55,7 @@ final class ModelAliases {
          */
         Optional<String> listedName() {
             String name = pattern.replace("*", "").trim();
-            return !name.isEmpty() && glob.matcher(name.toLowerCase(Locale.ROOT)).matches() ? Optional.of(name)
+            return !name.isEmpty() && glob.matches(name.toLowerCase(Locale.ROOT)) ? Optional.of(name)
                     : Optional.empty();
         }
     }
@@ -85,7 +84,7 @@ final class ModelAliases {
                 }
             }
             if (!pattern.isEmpty() && !targets.isEmpty()) {
-                rules.add(new Rule(pattern, glob(pattern), targets));
+                rules.add(new Rule(pattern, Glob.of(pattern), targets));
             }
         }
         return new ModelAliases(rules);
@@ -98,7 +97,7 @@ final class ModelAliases {
         }
         String lower = model.trim().toLowerCase(Locale.ROOT);
         for (Rule rule : rules) {
-            if (rule.glob().matcher(lower).matches()) {
+            if (rule.glob().matches(lower)) {
                 return Optional.of(rule);
             }
         }
@@ -117,11 +116,37 @@ final class ModelAliases {
         return rules;
     }
 
-    private static Pattern glob(String pattern) {
-        List<String> pieces = new ArrayList<>();
-        for (String piece : pattern.toLowerCase(Locale.ROOT).split("\\*", -1)) {
-            pieces.add(Pattern.quote(piece));
+    /**
+     * A lower-case pattern where {@code *} stands for any text, matched without a regex: it runs on every request,
+     * where a {@code .*} regex per rule showed in the profile.
+     *
+     * @param pieces the literal text between the stars, in order (first and last may be empty)
+     */
+    record Glob(List<String> pieces) {
+        static Glob of(String pattern) {
+            return new Glob(List.of(pattern.toLowerCase(Locale.ROOT).split("\\*", -1)));
         }
-        return Pattern.compile(String.join(".*", pieces));
+
+        /** Whether the whole of {@code text} (already lower-case) matches. */
+        boolean matches(String text) {
+            String first = pieces.get(0);
+            if (pieces.size() == 1) {
+                return text.equals(first);
+            }
+            String last = pieces.get(pieces.size() - 1);
+            if (!text.startsWith(first) || text.length() < first.length() + last.length()) {
+                return false;
+            }
+            int from = first.length();
+            int end = text.length() - last.length();
+            for (int i = 1; i < pieces.size() - 1; i++) {
+                int at = text.indexOf(pieces.get(i), from);
+                if (at < 0 || at + pieces.get(i).length() > end) {
+                    return false;
+                }
+                from = at + pieces.get(i).length();
+            }
+            return text.startsWith(last, end);
+        }
     }
 }

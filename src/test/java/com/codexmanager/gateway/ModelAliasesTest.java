@@ -3,6 +3,10 @@ package com.codexmanager.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codexmanager.config.Setting;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The CLAUDE_MODEL_MAP rules: globs, first match wins, case-insensitive, unmatched names pass through. */
@@ -26,5 +30,22 @@ class ModelAliasesTest {
         assertThat(aliases.resolve("opus")).isEqualTo("gpt-5.6-sol");
         assertThat(aliases.resolve("y")).isEqualTo("y");
         assertThat(aliases.resolve(null)).isNull();
+    }
+
+    @Test
+    void globs_match_exactly_what_the_equivalent_regex_matches() {
+        List<String> patterns = List.of("*opus*", "claude-opus-4*", "*-mini", "gpt-5.5", "a*b*a", "a*a", "*", "**",
+                "*x*y*", "claude-*-4-*");
+        List<String> names = List.of("", "a", "aa", "aba", "abba", "opus", "claude-opus-4-8", "claude-3-opus",
+                "gpt-5.4-mini", "gpt-5.5", "gpt-5.55", "xy", "yx", "axby", "claude-sonnet-4-5", "claude-4-");
+        for (String pattern : patterns) {
+            Pattern regex = Pattern.compile(Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote)
+                    .collect(Collectors.joining(".*")));
+            ModelAliases.Glob glob = ModelAliases.Glob.of(pattern);
+            for (String name : names) {
+                assertThat(glob.matches(name)).as("%s against %s", pattern, name)
+                        .isEqualTo(regex.matcher(name).matches());
+            }
+        }
     }
 }
