@@ -16,8 +16,12 @@ public final class SseFramer {
         void accept(SseEvent event) throws IOException;
     }
 
+    private static final int MIN_PENDING = 1024;
+    private static final byte[] NONE = new byte[0];
+
     private final int maxFrameBytes;
-    private byte[] pending = new byte[8192];
+    /** The start of a frame not complete yet, in {@code pending[0, length)}. */
+    private byte[] pending = NONE;
     private int length;
     private int scanned;
     /** Line end seen at the end of the scanned bytes: 0 none, '\n' or '\r'. */
@@ -38,14 +42,26 @@ public final class SseFramer {
      * @throws IOException from the sink, or when one frame grows beyond the limit
      */
     public void feed(byte[] bytes, int off, int len, Sink sink) throws IOException {
-        append(bytes, off, len);
+        // With nothing pending (the usual case: reads end on a frame boundary) the frames are cut straight from the
+        // caller's bytes, and only an unfinished frame is kept: no copy of every byte and no buffer per stream.
+        byte[] buf;
+        int start;
+        int end;
+        if (length == 0) {
+            buf = bytes;
+            start = off;
+            end = off + len;
+        } else {
+            append(bytes, off, len);
+            buf = pending;
+            start = 0;
+            end = length;
+        }
         // Locals, not fields, in the loop, and the byte search in its own small method: this runs for every byte
         // the upstream sends, and right after a start it runs interpreted until the JIT gets to it (on two busy
         // cores that took over 30 s for the old loop, which wrote two fields per byte).
-        byte[] buf = pending;
-        int end = length;
-        int frameStart = 0;
-        int i = scanned;
+        int frameStart = start;
+        int i = start + scanned;
         boolean lineStart = atLineStart;
         boolean skipLf = lastEnd == '\r';
         while (i < end) {
@@ -80,7 +96,7 @@ public final class SseFramer {
         }
         atLineStart = lineStart;
         lastEnd = skipLf ? (byte) '\r' : 0;
-        compact(frameStart);
+        keep(buf, frameStart, end);
         if (length > maxFrameBytes) {
             throw new IOException("an SSE event is longer than " + maxFrameBytes + " bytes");
         }
@@ -104,16 +120,25 @@ public final class SseFramer {
 
     private void append(byte[] bytes, int off, int len) {
         if (length + len > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, length + len));
+            pending = Arrays.copyOf(pending, Math.max(Math.max(pending.length * 2, MIN_PENDING), length + len));
         }
         System.arraycopy(bytes, off, pending, length, len);
         length += len;
     }
 
-    private void compact(int frameStart) {
-        if (frameStart > 0) {
-            System.arraycopy(pending, frameStart, pending, 0, length - frameStart);
-            length -= frameStart;
+    /** Keeps {@code buf[from, end)}, the start of a frame not yet complete (all of it scanned), as the pending bytes. */
+    private void keep(byte[] buf, int from, int end) {
+        int rest = end - from;
+        if (buf == pending) {
+            if (from > 0) {
+                System.arraycopy(pending, from, pending, 0, rest);
+            }
+            length = rest;
+        } else {
+            length = 0;
+            if (rest > 0) {
+                append(buf, from, rest);
+            }
         }
         scanned = length;
     }
