@@ -28,7 +28,8 @@ import org.apache.hc.core5.util.Timeout;
  * The HTTP client toward the ChatGPT backend: a large connection pool (streams hold a connection each), explicit
  * connect timeout, no automatic retries or redirects (a retried model call spends quota twice), and
  * {@link UpstreamCall#cancel()} to drop a request at once when the client goes away. First-byte and idle
- * timeouts are enforced by the gateway's watchdog, so the socket timeout here is only a last-resort backstop.
+ * timeouts are enforced by the gateway's watchdog: model calls ({@link #preparePost}) read without a socket timeout,
+ * and other requests keep one only as a last-resort backstop.
  * Connections go through the account's own proxy when it has one, else through
  * {@code CODEXMANAGER_UPSTREAM_PROXY_URL} when it is set ({@link ProxiedHttpClient}).
  * Thread-safe; close once.
@@ -37,6 +38,7 @@ public final class UpstreamClient implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 4096;
 
     private final ProxiedHttpClient http;
+    private final RequestConfig watched;
 
     /**
      * @param settings the live settings; the client follows {@code UPSTREAM_PROXY_URL} on the next request
@@ -44,6 +46,15 @@ public final class UpstreamClient implements AutoCloseable {
     public UpstreamClient(Duration connectTimeout, Duration socketBackstop, Supplier<Settings> settings) {
         this.http = new ProxiedHttpClient("gateway", settings, proxy -> build(proxy, connectTimeout,
                 socketBackstop));
+        this.watched = requestConfig(connectTimeout, Timeout.DISABLED);
+    }
+
+    private static RequestConfig requestConfig(Duration connectTimeout, Timeout responseTimeout) {
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                .setResponseTimeout(responseTimeout)
+                .setRedirectsEnabled(false)
+                .build();
     }
 
     private static ProxiedHttpClient.Pooled build(UpstreamProxy proxy, Duration connectTimeout,
@@ -62,11 +73,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .build();
         CloseableHttpClient client = proxy.configure(HttpClients.custom()
                         .setConnectionManager(connections)
-                        .setDefaultRequestConfig(RequestConfig.custom()
-                                .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-                                .setResponseTimeout(Timeout.of(socketBackstop))
-                                .setRedirectsEnabled(false)
-                                .build())
+                        .setDefaultRequestConfig(requestConfig(connectTimeout, Timeout.of(socketBackstop)))
                         .disableAutomaticRetries()
                         .disableRedirectHandling()
                         .disableCookieManagement()
@@ -77,14 +84,11 @@ public final class UpstreamClient implements AutoCloseable {
         return new ProxiedHttpClient.Pooled(client, connections);
     }
 
-    /** Sends a POST with a JSON body and returns once the response head has arrived. */
-    public UpstreamCall post(URI uri, Map<String, String> headers, byte[] jsonBody) throws IOException {
-        return preparePost(uri, headers, jsonBody).open();
-    }
-
     /**
      * Prepares a POST without sending it, so that a watchdog can {@link Pending#cancel()} it even while it waits
-     * for the response head.
+     * for the response head. The caller's watchdog is its only timeout: its reads wait without a socket timeout,
+     * because a timed read on a socket channel costs four more system calls than a plain one (non-blocking mode on
+     * and off around a poll), on every read of a stream.
      */
     public Pending preparePost(URI uri, Map<String, String> headers, byte[] jsonBody) {
         return preparePost(uri, headers, jsonBody, null);
@@ -97,6 +101,7 @@ public final class UpstreamClient implements AutoCloseable {
      */
     public Pending preparePost(URI uri, Map<String, String> headers, byte[] jsonBody, ProxyUrl proxy) {
         HttpPost post = new HttpPost(uri);
+        post.setConfig(watched);
         post.setEntity(new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON));
         headers.forEach(post::setHeader);
         return new Pending(post, proxy);
