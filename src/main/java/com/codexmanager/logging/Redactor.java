@@ -100,11 +100,16 @@ public final class Redactor {
     private static boolean hasHexRun(String text, int length) {
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
-            run = Character.digit(text.charAt(i), 16) >= 0 && text.charAt(i) < 128 ? run + 1 : 0;
+            run = isHexDigit(text.charAt(i)) ? run + 1 : 0;
             if (run >= length) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isHexDigit(char c) {
+        char lower = (char) (c | 0x20);
+        return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'f');
     }
 }

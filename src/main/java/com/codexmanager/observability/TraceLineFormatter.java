@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class TraceLineFormatter {
     private static final Pattern INLINE_IMAGE = Pattern.compile("data:image/[A-Za-z0-9.+-]+;base64,[A-Za-z0-9+/=]+");
-    private static final Pattern SAFE_KEY = Pattern.compile("[^A-Za-z0-9_.-]");
+    private static final Pattern UNSAFE_KEY_CHAR = Pattern.compile("[^A-Za-z0-9_.-]");
     static final int MAX_VALUE_CHARS = 2_000;
 
     private TraceLineFormatter() {
@@ -31,7 +31,7 @@ final class TraceLineFormatter {
         line.append("ts=").append(ts).append(" trace=").append(value(traceId, MAX_VALUE_CHARS))
                 .append(" event=").append(event.name());
         for (Map.Entry<String, ?> field : fields.entrySet()) {
-            String key = SAFE_KEY.matcher(String.valueOf(field.getKey())).replaceAll("_");
+            String key = safeKey(String.valueOf(field.getKey()));
             if (key.equals(TraceLog.BODY)) {
                 appendBody(line, field.getValue(), bodyPreviewMaxBytes);
                 continue;
@@ -39,6 +39,19 @@ final class TraceLineFormatter {
             line.append(' ').append(key).append('=').append(value(field.getValue(), MAX_VALUE_CHARS));
         }
         return Redactor.redact(line.toString());
+    }
+
+    /** The key with every character outside {@code [A-Za-z0-9_.-]} replaced by {@code _}. */
+    static String safeKey(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '.' || c == '-';
+            if (!safe) {
+                return UNSAFE_KEY_CHAR.matcher(key).replaceAll("_");
+            }
+        }
+        return key;
     }
 
     private static void appendBody(StringBuilder line, Object body, int maxBytes) {
