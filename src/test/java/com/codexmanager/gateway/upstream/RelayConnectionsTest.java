@@ -14,11 +14,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +89,46 @@ class RelayConnectionsTest {
             // without the check this request would go out on the closed connection and fail (no retries)
             assertThat(get(client, url)).isEqualTo("ok");
             assertThat(accepted).hasSize(2);
+        }
+    }
+
+    /** Chunks already read count as available across chunk boundaries; what only the socket holds does not. */
+    @Test
+    void a_body_reports_the_chunks_its_connection_already_holds() throws Exception {
+        CountDownLatch lastChunkSent = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        Thread serving = new Thread(() -> {
+            try (Socket socket = server.accept()) {
+                readHead(socket.getInputStream());
+                OutputStream out = socket.getOutputStream();
+                out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "4\r\naaaa\r\n4\r\nbbbb\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                released.await();
+                out.write("4\r\ncccc\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                lastChunkSent.countDown();
+                socket.getInputStream().read();
+            } catch (IOException | InterruptedException e) {
+                // the test is over
+            }
+        }, "chunked-upstream");
+        serving.setDaemon(true);
+        serving.start();
+        try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(RelayConnections.poolBuilder()
+                .build()).build();
+                ClassicHttpResponse response = client.executeOpen(null,
+                        new HttpGet("http://127.0.0.1:" + server.getLocalPort() + "/"), null)) {
+            InputStream body = response.getEntity().getContent();
+
+            assertThat(body.readNBytes(4)).asString(StandardCharsets.US_ASCII).isEqualTo("aaaa");
+            assertThat(body.available()).as("the second chunk is in the connection's buffer").isPositive();
+            assertThat(body.readNBytes(4)).asString(StandardCharsets.US_ASCII).isEqualTo("bbbb");
+            assertThat(body.available()).as("nothing read ahead: the next read would wait").isZero();
+
+            released.countDown();
+            lastChunkSent.await();
+            assertThat(body.readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("cccc");
         }
     }
 
