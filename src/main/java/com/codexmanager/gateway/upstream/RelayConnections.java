@@ -26,11 +26,10 @@ import org.apache.hc.core5.http.io.SessionInputBuffer;
  * Upstream connections for a relay.
  *
  * <ul>
- *   <li>Response bodies answer {@link InputStream#available()} with what the connection has already read: bytes
- *       left in the current chunk or further chunks in its buffer. HttpClient's own chunked stream reports zero at
- *       every chunk boundary, so a relay that flushes "when nothing more is buffered" would flush after every event
- *       of a burst. The socket is not asked (an {@code ioctl} on every read of a stream; a TLS socket, which is
- *       what the real upstream is, only ever reports its own buffer anyway).</li>
+ *   <li>Response bodies answer {@link InputStream#available()} truthfully: more than zero whenever the next read will
+ *       not block — bytes left in the current chunk, further chunks already in the connection's buffer, or bytes
+ *       waiting in the socket. HttpClient's own chunked stream reports zero at every chunk boundary, so a relay that
+ *       flushes "when nothing more is buffered" would flush after every event of a burst.</li>
  *   <li>A connection idle for a while is checked without waiting. HttpClient's own check reads with a 1 ms timeout
  *       and ends in a {@code SocketTimeoutException} when the connection is fine: 1–2 ms and an exception added to
  *       the first request after every pause, which is every request of someone typing. Direct connections sit on a
@@ -135,17 +134,19 @@ final class RelayConnections implements HttpConnectionFactory<ManagedHttpClientC
         protected InputStream createContentInputStream(long length, SessionInputBuffer buffer,
                 InputStream socketIn) {
             InputStream content = super.createContentInputStream(length, buffer, socketIn);
-            return length == 0 ? content : new ReadAhead(content, buffer);
+            return length == 0 ? content : new ReadAhead(content, buffer, socketIn);
         }
     }
 
     /** One response body; used by the one thread that reads it. */
     private static final class ReadAhead extends FilterInputStream {
         private final SessionInputBuffer buffer;
+        private final InputStream socketIn;
 
-        ReadAhead(InputStream content, SessionInputBuffer buffer) {
+        ReadAhead(InputStream content, SessionInputBuffer buffer, InputStream socketIn) {
             super(content);
             this.buffer = buffer;
+            this.socketIn = socketIn;
         }
 
         @Override
@@ -162,7 +163,7 @@ final class RelayConnections implements HttpConnectionFactory<ManagedHttpClientC
             if (buffer.length() > CHUNK_END_BYTES) {
                 return buffer.length() - CHUNK_END_BYTES;
             }
-            return 0;
+            return socketIn.available();
         }
     }
 }

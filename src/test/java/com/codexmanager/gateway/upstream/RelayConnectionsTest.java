@@ -92,7 +92,7 @@ class RelayConnectionsTest {
         }
     }
 
-    /** Chunks already read count as available across chunk boundaries; what only the socket holds does not. */
+    /** Chunks already read count as available across chunk boundaries; with nothing more sent, the next read waits. */
     @Test
     void a_body_reports_the_chunks_its_connection_already_holds() throws Exception {
         CountDownLatch lastChunkSent = new CountDownLatch(1);
@@ -124,7 +124,7 @@ class RelayConnectionsTest {
             assertThat(body.readNBytes(4)).asString(StandardCharsets.US_ASCII).isEqualTo("aaaa");
             assertThat(body.available()).as("the second chunk is in the connection's buffer").isPositive();
             assertThat(body.readNBytes(4)).asString(StandardCharsets.US_ASCII).isEqualTo("bbbb");
-            assertThat(body.available()).as("nothing read ahead: the next read would wait").isZero();
+            assertThat(body.available()).as("nothing read ahead or waiting: the next read would wait").isZero();
 
             released.countDown();
             lastChunkSent.await();
