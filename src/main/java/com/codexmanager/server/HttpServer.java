@@ -65,8 +65,8 @@ public final class HttpServer {
             cfg.jetty.addConnector((server, httpConfig) -> {
                 httpConfig.setSendServerVersion(false);
                 // Each open response holds one aggregation buffer from the pool, kept pooled after the response:
-                // Jetty's 32 KB made 32 MB with 1,000 streams. An event is a few hundred bytes; a body larger than
-                // the buffer is written straight through.
+                // at Jetty's 32 KB that is 32 MB with 1,000 streams. An event is a few hundred bytes; a body larger
+                // than the buffer is written straight through.
                 httpConfig.setOutputBufferSize(RESPONSE_BUFFER_BYTES);
                 httpConfig.setOutputAggregationSize(RESPONSE_BUFFER_BYTES);
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));

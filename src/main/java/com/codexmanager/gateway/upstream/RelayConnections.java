@@ -48,7 +48,7 @@ final class RelayConnections implements HttpConnectionFactory<ManagedHttpClientC
      * open stream, 3,000 arrays and 98 MB of the live heap with 1,000 streams. Events are a few hundred bytes and a
      * larger request body bypasses the output buffer, so 8 KB (the relay's own read size) loses nothing.
      */
-    static final int BUFFER_BYTES = 8192;
+    private static final int BUFFER_BYTES = 8192;
     private static final Http1Config BUFFERS = Http1Config.custom().setBufferSize(BUFFER_BYTES).build();
 
     private RelayConnections() {

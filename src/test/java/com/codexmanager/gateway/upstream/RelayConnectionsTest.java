@@ -99,7 +99,7 @@ class RelayConnectionsTest {
         CountDownLatch released = new CountDownLatch(1);
         Thread serving = new Thread(() -> {
             try (Socket socket = server.accept()) {
-                readHead(socket.getInputStream());
+                BareRequests.read(socket.getInputStream());
                 OutputStream out = socket.getOutputStream();
                 out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "4\r\naaaa\r\n4\r\nbbbb\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -155,25 +155,13 @@ class RelayConnectionsTest {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            while (readHead(in)) {
+            while (BareRequests.read(in)) {
                 out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             }
         } catch (IOException closed) {
             // the test closed it
         }
-    }
-
-    /** Reads one request head (a GET has no body); false at the end of the stream. */
-    private static boolean readHead(InputStream in) throws IOException {
-        int matched = 0;
-        for (int b; (b = in.read()) >= 0; ) {
-            matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
-            if (matched == 4) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static RelayConnections.Connection bind(Socket socket) throws IOException {

@@ -14,7 +14,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class UpstreamClientTest {
 
     private void serve() {
         try (Socket socket = server.accept()) {
-            readHead(socket.getInputStream());
+            BareRequests.read(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: 12\r\n\r\nfirst;")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -75,23 +74,6 @@ class UpstreamClientTest {
             socket.getInputStream().read(); // until the client closes
         } catch (IOException | InterruptedException e) {
             // the GET's client gives up during the silence
-        }
-    }
-
-    /** Reads the request head and a body announced by Content-Length. */
-    private static void readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                return;
-            }
-            head.append((char) b);
-        }
-        for (String line : head.toString().split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                in.readNBytes(Integer.parseInt(line.substring("content-length:".length()).trim()));
-            }
         }
     }
 
