@@ -115,7 +115,7 @@ public final class GatewayModule implements ServiceModule {
         this.config = new GatewayConfig(context.settings()::current);
         RequestSteps steps = new RequestSteps(keys, limiter, new ModelResolver(pool::snapshot, selector, catalog),
                 executor, recorder);
-        TraceIds traceIds = new TraceIds();
+        TraceIds traceIds = new TraceIds(context.clock());
         AzureForwarder azure = new AzureForwarder(upstream, recorder, classifier, watchdog, attempts);
         AdapterHandler handler = new AdapterHandler(steps, executor, azure, recorder, metrics, config, traceIds,
                 context.clock());

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * drops; {@code record()} latency shows that callers never wait for the database. Not a test.
  */
 public final class RequestLogBenchmark {
+    private static final boolean RANDOM_TRACE_IDS = "random".equals(System.getProperty("bench.traceIds"));
     private static final String[] MODELS = {"gpt-5.5", "gpt-5.4", "gpt-5.4-mini", "gpt-5.3-codex", "gpt-5.2",
             "gpt-5.6-sol"};
     private static final String[] PATHS = {"/v1/responses", "/v1/chat/completions", "/v1/messages"};
@@ -82,13 +83,24 @@ public final class RequestLogBenchmark {
                 recordNanos[rows - 1] / 1e6, (done - produced) / 1e9);
     }
 
+    /**
+     * The gateway's trace id shape ({@code TraceIds}): request time in 11 hex digits, then 8 random ones. With
+     * {@code -Dbench.traceIds=random} the shape before 2026-12-06 (16 random hex digits), to compare.
+     */
+    private static String traceId(Instant at, ThreadLocalRandom r) {
+        if (RANDOM_TRACE_IDS) {
+            return String.format(Locale.ROOT, "trc_%016x", r.nextLong());
+        }
+        return String.format(Locale.ROOT, "trc_%011x%08x", at.toEpochMilli(), r.nextInt());
+    }
+
     private static RequestLogEntry entry(int i, Instant at) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         int roll = r.nextInt(100);
         int status = roll < 90 ? 200 : roll < 93 ? 429 : roll < 95 ? 401 : roll < 98 ? 502 : 500;
         String model = MODELS[r.nextInt(MODELS.length)];
         int account = r.nextInt(50);
-        RequestLogEntry.Builder b = RequestLogEntry.builder("trc_" + Long.toHexString(at.toEpochMilli()) + "_" + i, at)
+        RequestLogEntry.Builder b = RequestLogEntry.builder(traceId(at, r), at)
                 .key("gk_key" + r.nextInt(20), "cmk_Key" + r.nextInt(20) + "xxxx")
                 .accounts(status == 502 ? List.of("acc_" + account, "acc_" + (account + 1) % 50)
                         : List.of("acc_" + account))
