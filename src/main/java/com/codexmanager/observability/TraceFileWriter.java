@@ -3,6 +3,7 @@ package com.codexmanager.observability;
 import com.codexmanager.config.DataDir;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ public final class TraceFileWriter implements TraceLog, AutoCloseable {
     static final int MAX_BATCH = 512;
     /** How long the writer gathers lines after a partial batch: one file write per 50 ms at most under load. */
     static final Duration LINGER = Duration.ofMillis(50);
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
     private record Pending(Instant ts, String traceId, TraceEvent event, Map<String, ?> fields) {
     }
@@ -101,7 +103,9 @@ public final class TraceFileWriter implements TraceLog, AutoCloseable {
 
     private void open() throws IOException {
         DataDir.createOwnerOnlyFile(file);
-        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // buffered: the batch's lines leave in a few write calls at its end (flush), not one call per line
+        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), WRITE_BUFFER_BYTES);
         size = Files.size(file);
     }
 
