@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Request trace ids: {@code trc_}, the request's time as 11 hex digits of epoch milliseconds, then 8 random hex
- * digits ({@code trc_19aeb3c6f2d5e03a9b1c}). They only correlate log lines and are no secret, so a per-thread
+ * digits ({@code trc_1a24b39aa005e03a9b1}). They only correlate log lines and are no secret, so a per-thread
  * generator supplies the random part (a shared {@code SecureRandom} serialised every request on its lock).
  *
  * <p>Time first, because the request log indexes this column: ids that grow with time are appended at the end of
@@ -14,10 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * (BENCHMARKS.md, "Request logs"). Thread-safe.
  */
 final class TraceIds {
-    static final String PREFIX = "trc_";
+    private static final String PREFIX = "trc_";
     /** Hex digits of the time: enough for epoch milliseconds until the year 2527. */
-    static final int TIME_DIGITS = 11;
-    static final int RANDOM_DIGITS = 8;
+    private static final int TIME_DIGITS = 11;
+    private static final int RANDOM_DIGITS = 8;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Clock clock;
