@@ -1,6 +1,7 @@
 package com.codexmanager.gateway;
 
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -14,11 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * (BENCHMARKS.md, "Request logs"). Thread-safe.
  */
 final class TraceIds {
-    private static final String PREFIX = "trc_";
-    /** Hex digits of the time: enough for epoch milliseconds until the year 2527. */
+    private static final HexFormat HEX = HexFormat.of();
+    /** The time's hex digits kept: 11 of the 16 cover epoch milliseconds until the year 2527. */
     private static final int TIME_DIGITS = 11;
-    private static final int RANDOM_DIGITS = 8;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Clock clock;
 
@@ -27,18 +26,7 @@ final class TraceIds {
     }
 
     String next() {
-        char[] id = new char[PREFIX.length() + TIME_DIGITS + RANDOM_DIGITS];
-        PREFIX.getChars(0, PREFIX.length(), id, 0);
-        putHex(id, PREFIX.length(), TIME_DIGITS, clock.millis());
-        putHex(id, PREFIX.length() + TIME_DIGITS, RANDOM_DIGITS, ThreadLocalRandom.current().nextInt());
-        return new String(id);
-    }
-
-    /** Writes the low {@code digits} hex digits of {@code value} into {@code out}, most significant first. */
-    private static void putHex(char[] out, int at, int digits, long value) {
-        for (int i = digits - 1; i >= 0; i--) {
-            out[at + i] = HEX[(int) (value & 0xF)];
-            value >>>= 4;
-        }
+        return "trc_" + HEX.toHexDigits(clock.millis()).substring(16 - TIME_DIGITS)
+                + HEX.toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 }
