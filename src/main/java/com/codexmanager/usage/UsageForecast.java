@@ -159,8 +159,13 @@ public record UsageForecast(Instant at, long burnWindowSeconds, Pool pool, List<
     }
 
     private static WindowForecast window(Estimate e, Double ratio, double tokensPerHour, Instant now) {
-        Double percentPerHour = ratio == null ? (tokensPerHour == 0 ? Double.valueOf(0) : null)
-                : ratio * tokensPerHour;
+        // not a conditional expression: one with a primitive branch unboxes the null of the other
+        Double percentPerHour;
+        if (ratio != null) {
+            percentPerHour = ratio * tokensPerHour;
+        } else {
+            percentPerHour = tokensPerHour == 0 ? Double.valueOf(0) : null;
+        }
         Instant runsOutAt = null;
         if (percentPerHour != null && percentPerHour > 0) {
             double hours = Math.max(0, 100 - e.usedPercent()) / percentPerHour;

@@ -94,4 +94,20 @@ class UsageForecastTest {
         assertThat(account.secondary().percentPerHour()).isCloseTo(60.0, within(1e-9));
         assertThat(account.runsOutAt()).isEqualTo(NOW.plus(Duration.ofMinutes(40)));
     }
+
+    @Test
+    void traffic_on_a_plan_whose_usage_has_not_moved_yet_leaves_the_burn_rate_unknown() {
+        UsageReport fresh = report("a", "plus", 0.0, NOW.plus(Duration.ofHours(5)), 0.0, NOW.plus(Duration.ofDays(7)));
+
+        UsageForecast forecast = UsageForecast.of(List.of(fresh), List.of(traffic("a", NOW.minusSeconds(3600), 40,
+                20_000)), List.of(traffic("a", HOUR, 40, 20_000)), NOW);
+
+        UsageForecast.AccountForecast account = forecast.accounts().get(0);
+        assertThat(account.tokensPerHour()).isEqualTo(20_000);
+        assertThat(account.primary().percentPerHour()).isNull();
+        assertThat(account.primary().runsOutAt()).isNull();
+        assertThat(account.runsOutAt()).isNull();
+        assertThat(forecast.pool().unknownAccounts()).isEqualTo(1);
+        assertThat(forecast.pool().hoursLeft()).isNull();
+    }
 }
