@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs a built .deb with apt-get and checks the installed app for real: the serve launcher and
-# `codexmanager serve` answer /health, codexmanager.env next to the installed executable is read, the desktop
-# launcher starts under Xvfb, nothing is written into the install folder, and removing the package keeps the data.
+# `codexmanager serve` answer /health, the serve launcher maps its AOT cache when the package has one,
+# codexmanager.env next to the installed executable is read, the desktop launcher starts under Xvfb, nothing is
+# written into the install folder, and removing the package keeps the data.
 # Slow (about a minute) and needs root or sudo: CI runs it as a separate, optional step, not in .ci/run.
 set -euo pipefail
 # shellcheck source=lib/common.sh
@@ -109,6 +110,13 @@ say "== codexmanager-serve"
 port=$(free_port)
 start_and_wait "$port" serve-launcher env CODEXMANAGER_SERVICE_ADDR="127.0.0.1:$port" "$install_dir/bin/codexmanager-serve"
 [ -f "$work/serve-launcher/share/codexmanager/codexmanager.mv.db" ] || die "no database in the data dir"
+aot_cache="$install_dir/lib/app/serve.aot"
+if [ -f "$aot_cache" ]; then
+  # the JVM drops a cache it cannot use without a word (-Xlog:aot=off): only its mapping proves it is used
+  grep -qs "$aot_cache" $(pgrep -g "$pid" | sed 's|.*|/proc/&/maps|') \
+    || die "codexmanager-serve does not map $aot_cache (a jar or runtime whose time or size changed?)"
+  say "  codexmanager-serve maps its AOT cache ($(du -m "$aot_cache" | cut -f1) MB)"
+fi
 stop serve-launcher
 
 say "== codexmanager serve"

@@ -1,0 +1,361 @@
+package com.codexmanager.packaging;
+
+import com.codexmanager.testkit.AccountSpec;
+import com.codexmanager.testkit.FakeAccount;
+import com.codexmanager.testkit.FakeUpstream;
+import com.codexmanager.testkit.FakeUpstreamOptions;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * Makes the AOT cache of the Linux app image's {@code codexmanager-serve} launcher (JDK 25+, {@code -XX:AOTCache}):
+ * the image's own runtime runs the service with {@code -XX:AOTCacheOutput} in front of the fake upstream, this class
+ * drives the gateway and the RPC calls the desktop makes, then ends the service with SIGTERM, at which the JVM writes
+ * the cache. Run by the {@code package} profile after jpackage has built the image.
+ *
+ * <p>The JVM refuses a cache when a file it was made from has another modification time. Every file of the image is
+ * therefore first set to one time, whole seconds, and that time is written to {@code EPOCH_FILE}: the .deb is built
+ * with it as {@code SOURCE_DATE_EPOCH}, so dpkg-deb gives the installed files the same time.
+ *
+ * <p>Arguments: the app image folder (the one holding {@code bin/} and {@code lib/}), the cache file name under
+ * {@code lib/app/}, the file to write the epoch to.
+ */
+public final class AotTraining {
+    private static final int ACCOUNTS = 4;
+    private static final int CONCURRENCY = 16;
+    private static final int MIX_REQUESTS = 6_000;
+    private static final int BURST_CONCURRENCY = 32;
+    private static final int BURST_REQUESTS = 20_000;
+    private static final Duration LOAD_LIMIT = Duration.ofSeconds(150);
+    private static final String RPC_TOKEN = "aot-training-rpc-token";
+    /** Read-only calls the desktop's windows make; each runs a few times so their classes are in the cache. */
+    private static final List<String> DESKTOP_READS = List.of("account/list", "account/usage/list",
+            "account/usage/aggregate", "account/usage/forecast", "apikey/list", "apikey/usage", "apikey/models",
+            "requestlog/list", "requestlog/summary", "appSettings/get", "gateway/manualAccount/get", "rpc/methods");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(BURST_CONCURRENCY)).build();
+    private final FakeUpstream fake;
+    private final Path work;
+    private String gateway;
+    private String openaiKey;
+    private String anthropicKey;
+    private Process service;
+
+    private AotTraining(FakeUpstream fake, Path work) {
+        this.fake = fake;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: AotTraining IMAGE_DIR CACHE_NAME EPOCH_FILE");
+        }
+        Path image = Path.of(args[0]).toAbsolutePath();
+        Path cache = image.resolve("lib/app").resolve(args[1]);
+        long epoch = settleModificationTimes(image);
+        Files.writeString(Path.of(args[2]), "cm.aotEpoch=" + epoch + System.lineSeparator());
+        Files.deleteIfExists(cache);
+        try (FakeUpstream fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).build())) {
+            AotTraining training = new AotTraining(fake, Files.createTempDirectory("cm-aot-training"));
+            training.run(image, cache);
+        } catch (Exception | AssertionError e) {
+            Files.deleteIfExists(cache);
+            Files.deleteIfExists(Path.of(cache + ".config"));
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private void run(Path image, Path cache) throws Exception {
+        long started = System.nanoTime();
+        startService(image, cache);
+        int requests;
+        try {
+            setUp();
+            requests = drive();
+        } catch (Exception | AssertionError e) {
+            service.destroyForcibly();
+            throw new IllegalStateException("AOT training failed; the service's log: " + log(), e);
+        }
+        service.destroy();
+        if (!service.waitFor(3, TimeUnit.MINUTES) || !Files.isRegularFile(cache)) {
+            service.destroyForcibly();
+            throw new IllegalStateException("the service wrote no AOT cache at " + cache + "; its log: " + log());
+        }
+        // the cache must carry the image's time too: a later copy keeps it, and the .deb clamps every file to it
+        Files.setLastModifiedTime(cache, Files.getLastModifiedTime(image.resolve("lib/app/codexmanager.jar")));
+        System.out.printf("aot training: %d gateway requests, cache %s (%d MB) in %.0f s%n", requests,
+                cache.getFileName(), Files.size(cache) >> 20, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Sets every file and folder of the image to one time (now, whole seconds) and returns it. */
+    private static long settleModificationTimes(Path image) throws IOException {
+        long epoch = Instant.now().getEpochSecond() - 1;
+        FileTime time = FileTime.from(Instant.ofEpochSecond(epoch));
+        try (Stream<Path> files = Files.walk(image)) {
+            for (Path p : files.toList()) {
+                if (!Files.isSymbolicLink(p)) {
+                    Files.setLastModifiedTime(p, time);
+                }
+            }
+        }
+        return epoch;
+    }
+
+    private void startService(Path image, Path cache) throws IOException, InterruptedException {
+        int port = freePort();
+        Path java = image.resolve("lib/runtime/bin/java");
+        List<String> command = List.of(java.toString(), "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error",
+                "-Xlog:cds=error", "-cp", image.resolve("lib/app/codexmanager.jar").toString(),
+                "com.codexmanager.ServeMain");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("service.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("CODEXMANAGER_") || k.equals("JDK_JAVA_OPTIONS")
+                || k.equals("JAVA_TOOL_OPTIONS"));
+        env.put("HOME", work.toString());
+        env.put("CODEXMANAGER_DB_PATH", work.resolve("data/codexmanager.mv.db").toString());
+        env.put("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:" + port);
+        env.put("CODEXMANAGER_LOGIN_ADDR", "127.0.0.1:0");
+        env.put("CODEXMANAGER_RPC_TOKEN", RPC_TOKEN);
+        env.put("CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl());
+        env.put("CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl());
+        env.put("CODEXMANAGER_ISSUER", fake.issuer());
+        service = builder.start();
+        gateway = "http://127.0.0.1:" + port;
+        awaitHealth();
+    }
+
+    private void setUp() throws Exception {
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS; i++) {
+            FakeAccount account = fake.createAccount(AccountSpec.builder().incrementPercent(0)
+                    .replyText("The quick brown fox jumps over the lazy dog, again and again.").build());
+            contents.add(account.tokens().codexAuthJson(Instant.now()));
+        }
+        JsonObject imports = new JsonObject();
+        imports.add("contents", JsonParser.parseString(new Gson().toJson(contents)));
+        rpc("account/import", imports);
+        openaiKey = createKey("training-openai", "openai");
+        anthropicKey = createKey("training-anthropic", "anthropic");
+        rpc("account/usage/refresh", new JsonObject());
+    }
+
+    private String createKey(String name, String protocol) throws Exception {
+        JsonObject params = new JsonObject();
+        params.addProperty("name", name);
+        params.addProperty("protocolType", protocol);
+        return rpc("apikey/create", params).get("key").getAsString();
+    }
+
+    /**
+     * The request mix at {@link #CONCURRENCY} clients, then a burst of plain requests at {@link #BURST_CONCURRENCY}
+     * (what SDK scripts send), then the desktop's reads; returns how many gateway requests were sent.
+     */
+    private int drive() throws Exception {
+        long deadline = System.nanoTime() + LOAD_LIMIT.toNanos();
+        int sent = load(MIX_REQUESTS, CONCURRENCY, deadline, this::send);
+        sent += load(BURST_REQUESTS, BURST_CONCURRENCY, deadline,
+                n -> post("/v1/responses", openaiKey, false, responses(n, false, "burst")));
+        for (int round = 0; round < 3; round++) {
+            for (String method : DESKTOP_READS) {
+                rpcAnyOutcome(method);
+            }
+        }
+        get("/metrics");
+        return sent;
+    }
+
+    private interface Sender {
+        int send(int n) throws IOException, InterruptedException;
+    }
+
+    /** Sends {@code requests} requests from {@code concurrency} clients; fails when more than one in ten fail. */
+    private int load(int requests, int concurrency, long deadline, Sender sender) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        LongAdder failures = new LongAdder();
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        for (int c = 0; c < concurrency; c++) {
+            clients.execute(() -> {
+                int n;
+                while ((n = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                    try {
+                        int status = sender.send(n);
+                        if (status >= 500 && status != 502 && status != 503) {
+                            failures.increment();
+                        }
+                    } catch (IOException e) {
+                        failures.increment();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+        }
+        clients.shutdown();
+        if (!clients.awaitTermination(Math.max(0, deadline - System.nanoTime()) + TimeUnit.MINUTES.toNanos(1),
+                TimeUnit.NANOSECONDS)) {
+            throw new IllegalStateException("the training requests did not finish");
+        }
+        int sent = Math.min(next.get(), requests);
+        if (failures.sum() > sent / 10) {
+            throw new IllegalStateException(failures.sum() + " of " + sent + " training requests failed");
+        }
+        return sent;
+    }
+
+    /**
+     * One request of the mix: mostly Responses streams (what Codex sends), then Responses without a stream, Chat
+     * Completions and Anthropic Messages with and without a stream, the model list, and now and then an upstream
+     * fault so that failover and cooldown are trained too.
+     */
+    private int send(int n) throws IOException, InterruptedException {
+        String conversation = "training-" + (n % 40);
+        switch (n % 20) {
+            case 0:
+            case 1:
+            case 2:
+                return post("/v1/responses", openaiKey, false, responses(n, false, conversation));
+            case 3:
+                return post("/v1/chat/completions", openaiKey, false, chat(n, true));
+            case 4:
+                return post("/v1/chat/completions", openaiKey, false, chat(n, false));
+            case 5:
+                return post("/v1/messages", anthropicKey, true, messages(n, true));
+            case 6:
+                return post("/v1/messages", anthropicKey, true, messages(n, false));
+            case 7:
+                return send(HttpRequest.newBuilder(URI.create(gateway + "/v1/models"))
+                        .header("Authorization", "Bearer " + openaiKey).GET());
+            case 8:
+                return post("/v1/responses", openaiKey, false,
+                        responses(n, n % 40 == 8, "[[scenario:" + fault(n) + "]] " + conversation));
+            default:
+                return post("/v1/responses", openaiKey, false, responses(n, true, conversation));
+        }
+    }
+
+    private static String fault(int n) {
+        String[] faults = {"rate_limited", "internal_server_error", "drop_mid_stream", "failed_server_error"};
+        return faults[(n / 20) % faults.length];
+    }
+
+    private static String responses(int n, boolean stream, String prompt) {
+        return "{\"model\":\"gpt-5.5\",\"stream\":" + stream + ",\"input\":\"" + prompt + " " + n + "\","
+                + "\"prompt_cache_key\":\"training-" + (n % 40) + "\"}";
+    }
+
+    private static String chat(int n, boolean stream) {
+        return "{\"model\":\"gpt-5.5\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"system\",\"content\":"
+                + "\"Be brief.\"},{\"role\":\"user\",\"content\":\"chat " + n + "\"}]}";
+    }
+
+    private static String messages(int n, boolean stream) {
+        return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":256,\"stream\":" + stream + ",\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"messages " + n + "\"}]}";
+    }
+
+    private int post(String path, String key, boolean anthropic, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (anthropic) {
+            request.header("x-api-key", key).header("anthropic-version", "2023-06-01");
+        } else {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request);
+    }
+
+    private int send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private JsonObject rpc(String method, JsonObject params) throws Exception {
+        JsonObject reply = rpcAnyOutcome(method, params);
+        if (!reply.has("result")) {
+            throw new IllegalStateException(method + ": " + reply);
+        }
+        return reply.getAsJsonObject("result");
+    }
+
+    private JsonObject rpcAnyOutcome(String method) throws Exception {
+        return rpcAnyOutcome(method, new JsonObject());
+    }
+
+    private JsonObject rpcAnyOutcome(String method, JsonObject params) throws Exception {
+        JsonObject call = new JsonObject();
+        call.addProperty("jsonrpc", "2.0");
+        call.addProperty("id", 1);
+        call.addProperty("method", method);
+        call.add("params", params);
+        String reply = http.send(HttpRequest.newBuilder(URI.create(gateway + "/rpc")).timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/json").header("X-CodexManager-Rpc-Token", RPC_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(call.toString())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return JsonParser.parseString(reply).getAsJsonObject();
+    }
+
+    private void get(String path) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(gateway + path)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private void awaitHealth() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited with " + service.exitValue() + ": " + log());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(gateway + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new IllegalStateException("the service did not answer /health within 60 s: " + log());
+    }
+
+    private String log() {
+        try {
+            return Files.readString(work.resolve("service.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
