@@ -9,10 +9,14 @@ import com.codexmanager.testkit.FakeUpstreamOptions;
 import com.codexmanager.testkit.ServiceProcess;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +104,35 @@ class GracefulShutdownTest {
         assertThat(rows).hasSize(20);
         assertThat(rows.asList().stream().map(r -> ((JsonObject) r).get("statusCode").getAsInt()))
                 .containsOnly(200, 503);
+    }
+
+    @Test
+    void sigterm_with_idle_keep_alive_connections_stops_without_an_error() throws Exception {
+        List<Socket> keepAlives = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket("127.0.0.1", service.port());
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII));
+                assertThat(reader.readLine()).startsWith("HTTP/1.1 200");
+                keepAlives.add(socket);
+            }
+
+            service.sigterm();
+
+            assertThat(service.awaitExit(Duration.ofSeconds(DRAIN_SECS + 10))).isIn(0, 143);
+            // Regression: the server's stop re-applied the long shutdown idle timeout to these connections, so it
+            // waited out its stop timeout and logged "Javalin failed to stop gracefully" with a stack trace.
+            assertThat(service.logText()).contains("CodexManager stopped").doesNotContain("failed to stop")
+                    .doesNotContain("Exception").doesNotContain(" ERROR ");
+        } finally {
+            for (Socket socket : keepAlives) {
+                socket.close();
+            }
+        }
     }
 
     private CompletableFuture<HttpResponse<String>> stream(HttpClient http, String prompt) {
