@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs a built .deb with apt-get and checks the installed app for real: the serve launcher and
-# `codexmanager serve` answer /health, the serve launcher maps its AOT cache when the package has one,
+# `codexmanager serve` answer /health, each launcher maps its AOT cache when the package has one,
 # codexmanager.env next to the installed executable is read, the desktop launcher starts under Xvfb, nothing is
 # written into the install folder, and removing the package keeps the data.
 # Slow (about a minute) and needs root or sudo: CI runs it as a separate, optional step, not in .ci/run.
@@ -88,6 +88,17 @@ start_and_wait() {
   grep -q "\"version\":\"$version\"" "$work/$name.health" || die "$name: /health does not report version $version"
 }
 
+# When the package has the AOT cache $install_dir/lib/app/$2.aot, checks that the process group started last maps
+# it: the JVM drops a cache it cannot use without a word (-Xlog:aot=off), so only the mapping proves it is used.
+check_aot_cache() {
+  local launcher=$1 cache="$install_dir/lib/app/$2.aot"
+  [ -f "$cache" ] || return 0
+  # shellcheck disable=SC2046 # one maps file per process of the group
+  grep -qs "$cache" $(pgrep -g "$pid" | sed 's|.*|/proc/&/maps|') \
+    || die "$launcher does not map $cache (a jar or runtime whose time or size changed?)"
+  say "  $launcher maps its AOT cache ($(du -m "$cache" | cut -f1) MB)"
+}
+
 # Sends SIGTERM to the process group started last and waits 20 s at most for it to go.
 stop() {
   local name=$1 waited=0
@@ -110,13 +121,7 @@ say "== codexmanager-serve"
 port=$(free_port)
 start_and_wait "$port" serve-launcher env CODEXMANAGER_SERVICE_ADDR="127.0.0.1:$port" "$install_dir/bin/codexmanager-serve"
 [ -f "$work/serve-launcher/share/codexmanager/codexmanager.mv.db" ] || die "no database in the data dir"
-aot_cache="$install_dir/lib/app/serve.aot"
-if [ -f "$aot_cache" ]; then
-  # the JVM drops a cache it cannot use without a word (-Xlog:aot=off): only its mapping proves it is used
-  grep -qs "$aot_cache" $(pgrep -g "$pid" | sed 's|.*|/proc/&/maps|') \
-    || die "codexmanager-serve does not map $aot_cache (a jar or runtime whose time or size changed?)"
-  say "  codexmanager-serve maps its AOT cache ($(du -m "$aot_cache" | cut -f1) MB)"
-fi
+check_aot_cache codexmanager-serve serve
 stop serve-launcher
 
 say "== codexmanager serve"
@@ -135,6 +140,7 @@ if [ "$desktop" -eq 1 ]; then
   say "== desktop launcher under Xvfb"
   port=$(free_port)
   start_and_wait "$port" desktop env CODEXMANAGER_SERVICE_ADDR="127.0.0.1:$port" xvfb-run -a "$install_dir/bin/codexmanager"
+  check_aot_cache codexmanager desktop
   stop desktop
 fi
 

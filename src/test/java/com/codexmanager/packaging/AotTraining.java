@@ -4,6 +4,7 @@ import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.FakeAccount;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
+import com.github.luben.zstd.Zstd;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,17 +33,19 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
- * Makes the AOT cache of the Linux app image's {@code codexmanager-serve} launcher (JDK 25+, {@code -XX:AOTCache}):
- * the image's own runtime runs the service with {@code -XX:AOTCacheOutput} in front of the fake upstream, this class
- * drives the gateway and the RPC calls the desktop makes, then ends the service with SIGTERM, at which the JVM writes
- * the cache. Run by the {@code package} profile after jpackage has built the image.
+ * Makes the AOT caches of the Linux app image's launchers (JDK 25+, {@code -XX:AOTCache}): the image's own runtime
+ * runs the launcher's main class with {@code -XX:AOTCacheOutput} in front of the fake upstream, this class drives the
+ * gateway and the RPC calls the desktop makes (and, for the desktop, opens each page of its window), then ends the
+ * process with SIGTERM, at which the JVM writes the cache. Run by the {@code package} profile after jpackage has
+ * built the image.
  *
  * <p>The JVM refuses a cache when a file it was made from has another modification time. Every file of the image is
  * therefore first set to one time, whole seconds, and that time is written to {@code EPOCH_FILE}: the .deb is built
  * with it as {@code SOURCE_DATE_EPOCH}, so dpkg-deb gives the installed files the same time.
  *
- * <p>Arguments: the app image folder (the one holding {@code bin/} and {@code lib/}), the cache file name under
- * {@code lib/app/}, the file to write the epoch to.
+ * <p>Arguments: the app image folder (the one holding {@code bin/} and {@code lib/}), the file to write the epoch to,
+ * then the launchers to train, {@code serve} and/or {@code desktop} (which needs a display); each cache is
+ * {@code lib/app/LAUNCHER.aot}.
  */
 public final class AotTraining {
     private static final int ACCOUNTS = 4;
@@ -50,6 +55,7 @@ public final class AotTraining {
     private static final int BURST_REQUESTS = 20_000;
     private static final Duration LOAD_LIMIT = Duration.ofSeconds(150);
     private static final String RPC_TOKEN = "aot-training-rpc-token";
+    private static final Duration PAGE_PAUSE = Duration.ofMillis(1500);
     /** Read-only calls the desktop's windows make; each runs a few times so their classes are in the cache. */
     private static final List<String> DESKTOP_READS = List.of("account/list", "account/usage/list",
             "account/usage/aggregate", "account/usage/forecast", "apikey/list", "apikey/usage", "apikey/models",
@@ -70,33 +76,60 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: AotTraining IMAGE_DIR CACHE_NAME EPOCH_FILE");
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: AotTraining IMAGE_DIR EPOCH_FILE serve|desktop...");
         }
         Path image = Path.of(args[0]).toAbsolutePath();
-        Path cache = image.resolve("lib/app").resolve(args[1]);
+        List<Launcher> launchers = Stream.of(args).skip(2).map(Launcher::named).toList();
         long epoch = settleModificationTimes(image);
-        Files.writeString(Path.of(args[2]), "cm.aotEpoch=" + epoch + System.lineSeparator());
-        Files.deleteIfExists(cache);
-        try (FakeUpstream fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).build())) {
-            AotTraining training = new AotTraining(fake, Files.createTempDirectory("cm-aot-training"));
-            training.run(image, cache);
-        } catch (Exception | AssertionError e) {
+        Files.writeString(Path.of(args[1]), "cm.aotEpoch=" + epoch + System.lineSeparator());
+        for (Launcher launcher : launchers) {
+            Path cache = launcher.cache(image);
             Files.deleteIfExists(cache);
-            Files.deleteIfExists(Path.of(cache + ".config"));
-            e.printStackTrace();
-            System.exit(1);
+            try (FakeUpstream fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).build())) {
+                new AotTraining(fake, Files.createTempDirectory("cm-aot-training")).run(image, launcher);
+            } catch (Exception | AssertionError e) {
+                Files.deleteIfExists(cache);
+                Files.deleteIfExists(Path.of(cache + ".config"));
+                e.printStackTrace();
+                System.exit(1);
+            }
         }
         System.exit(0);
     }
 
-    private void run(Path image, Path cache) throws Exception {
+    /** The image's launchers: each has its own cache, made by its own main class. */
+    private enum Launcher {
+        SERVE("com.codexmanager.ServeMain"),
+        /** The desktop with its embedded service; needs a display (the build runs it under xvfb-run). */
+        DESKTOP("com.codexmanager.Main");
+
+        final String mainClass;
+
+        Launcher(String mainClass) {
+            this.mainClass = mainClass;
+        }
+
+        static Launcher named(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        }
+
+        Path cache(Path image) {
+            return image.resolve("lib/app").resolve(name().toLowerCase(Locale.ROOT) + ".aot");
+        }
+    }
+
+    private void run(Path image, Launcher launcher) throws Exception {
         long started = System.nanoTime();
-        startService(image, cache);
+        Path cache = launcher.cache(image);
+        startService(image, cache, launcher);
         int requests;
         try {
             setUp();
             requests = drive();
+            if (launcher == Launcher.DESKTOP) {
+                showEveryPage();
+            }
         } catch (Exception | AssertionError e) {
             service.destroyForcibly();
             throw new IllegalStateException("AOT training failed; the service's log: " + log(), e);
@@ -108,7 +141,8 @@ public final class AotTraining {
         }
         // the cache must carry the image's time too: a later copy keeps it, and the .deb clamps every file to it
         Files.setLastModifiedTime(cache, Files.getLastModifiedTime(image.resolve("lib/app/codexmanager.jar")));
-        System.out.printf("aot training: %d gateway requests, cache %s (%d MB) in %.0f s%n", requests,
+        System.out.printf("aot training: %s, %d gateway requests, cache %s (%d MB) in %.0f s%n",
+                launcher.name().toLowerCase(Locale.ROOT), requests,
                 cache.getFileName(), Files.size(cache) >> 20, (System.nanoTime() - started) / 1e9);
     }
 
@@ -126,17 +160,20 @@ public final class AotTraining {
         return epoch;
     }
 
-    private void startService(Path image, Path cache) throws IOException, InterruptedException {
+    private void startService(Path image, Path cache, Launcher launcher) throws IOException, InterruptedException {
         int port = freePort();
         Path java = image.resolve("lib/runtime/bin/java");
         List<String> command = List.of(java.toString(), "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error",
                 "-Xlog:cds=error", "-cp", image.resolve("lib/app/codexmanager.jar").toString(),
-                "com.codexmanager.ServeMain");
+                launcher.mainClass);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("service.log").toFile());
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("CODEXMANAGER_") || k.equals("JDK_JAVA_OPTIONS")
-                || k.equals("JAVA_TOOL_OPTIONS"));
+        env.keySet().removeIf(k -> k.startsWith("CODEXMANAGER_") || k.startsWith("XDG_")
+                || k.equals("JDK_JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
+        if (launcher == Launcher.DESKTOP && env.getOrDefault("DISPLAY", "").isBlank()) {
+            throw new IllegalStateException("the desktop launcher's training needs a display: run it under xvfb-run");
+        }
         env.put("HOME", work.toString());
         env.put("CODEXMANAGER_DB_PATH", work.resolve("data/codexmanager.mv.db").toString());
         env.put("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:" + port);
@@ -163,6 +200,19 @@ public final class AotTraining {
         openaiKey = createKey("training-openai", "openai");
         anthropicKey = createKey("training-anthropic", "anthropic");
         rpc("account/usage/refresh", new JsonObject());
+        requireZstdBodies();
+    }
+
+    /** The package's jar keeps zstd-jni's native library for its own platform only: it must still decode zstd. */
+    private void requireZstdBodies() throws IOException, InterruptedException {
+        byte[] body = Zstd.compress(responses(0, false, "zstd").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(gateway + "/v1/responses"))
+                .header("Authorization", "Bearer " + openaiKey).header("Content-Type", "application/json")
+                .header("Content-Encoding", "zstd").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("a zstd request body got " + reply.statusCode() + ": " + reply.body());
+        }
     }
 
     private String createKey(String name, String protocol) throws Exception {
@@ -188,6 +238,21 @@ public final class AotTraining {
         }
         get("/metrics");
         return sent;
+    }
+
+    /**
+     * Opens each page of the desktop window twice, as a user looking around does, so that their classes (and the RPC
+     * reads each page makes) are in the cache. The pages build in the background: a pause lets each one finish.
+     */
+    private void showEveryPage() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            for (String page : List.of("dashboard", "accounts", "keys", "logs", "settings")) {
+                JsonObject params = new JsonObject();
+                params.addProperty("page", page);
+                rpc("desktop/show", params);
+                TimeUnit.MILLISECONDS.sleep(PAGE_PAUSE.toMillis());
+            }
+        }
     }
 
     private interface Sender {

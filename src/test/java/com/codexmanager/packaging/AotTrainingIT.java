@@ -46,11 +46,11 @@ class AotTrainingIT {
         Path trainingLog = dir.resolve("training.log");
         Process training = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AotTraining.class.getName(), image.toString(),
-                "serve.aot", epochFile.toString()).redirectErrorStream(true).redirectOutput(trainingLog.toFile())
+                epochFile.toString(), "serve").redirectErrorStream(true).redirectOutput(trainingLog.toFile())
                 .start();
         assertThat(training.waitFor(5, TimeUnit.MINUTES)).as("training finished").isTrue();
         assertThat(training.exitValue()).as(Files.readString(trainingLog)).isZero();
-        assertThat(Files.readString(trainingLog)).contains("aot training: 26000 gateway requests");
+        assertThat(Files.readString(trainingLog)).contains("aot training: serve, 26000 gateway requests");
         Properties epoch = new Properties();
         try (InputStream in = Files.newInputStream(epochFile)) {
             epoch.load(in);
