@@ -4,13 +4,10 @@ import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.FakeAccount;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
+import com.codexmanager.testkit.RpcTestClient;
+import com.codexmanager.testkit.ServiceProcess;
 import com.github.luben.zstd.Zstd;
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +51,6 @@ public final class AotTraining {
     private static final int BURST_CONCURRENCY = 32;
     private static final int BURST_REQUESTS = 20_000;
     private static final Duration LOAD_LIMIT = Duration.ofSeconds(150);
-    private static final String RPC_TOKEN = "aot-training-rpc-token";
     private static final Duration PAGE_PAUSE = Duration.ofMillis(1500);
     /** Read-only calls the desktop's windows make; each runs a few times so their classes are in the cache. */
     private static final List<String> DESKTOP_READS = List.of("account/list", "account/usage/list",
@@ -68,7 +64,7 @@ public final class AotTraining {
     private String gateway;
     private String openaiKey;
     private String anthropicKey;
-    private Process service;
+    private ServiceProcess service;
 
     private AotTraining(FakeUpstream fake, Path work) {
         this.fake = fake;
@@ -131,13 +127,14 @@ public final class AotTraining {
                 showEveryPage();
             }
         } catch (Exception | AssertionError e) {
-            service.destroyForcibly();
-            throw new IllegalStateException("AOT training failed; the service's log: " + log(), e);
+            service.close();
+            throw new IllegalStateException("AOT training failed; the service's log: " + service.logText(), e);
         }
-        service.destroy();
-        if (!service.waitFor(3, TimeUnit.MINUTES) || !Files.isRegularFile(cache)) {
-            service.destroyForcibly();
-            throw new IllegalStateException("the service wrote no AOT cache at " + cache + "; its log: " + log());
+        service.sigterm();
+        service.awaitExit(Duration.ofMinutes(3));
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("the service wrote no AOT cache at " + cache + "; its log: "
+                    + service.logText());
         }
         // the cache must carry the image's time too: a later copy keeps it, and the .deb clamps every file to it
         Files.setLastModifiedTime(cache, Files.getLastModifiedTime(image.resolve("lib/app/codexmanager.jar")));
@@ -160,31 +157,18 @@ public final class AotTraining {
         return epoch;
     }
 
-    private void startService(Path image, Path cache, Launcher launcher) throws IOException, InterruptedException {
-        int port = freePort();
-        Path java = image.resolve("lib/runtime/bin/java");
-        List<String> command = List.of(java.toString(), "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error",
-                "-Xlog:cds=error", "-cp", image.resolve("lib/app/codexmanager.jar").toString(),
-                launcher.mainClass);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("service.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("CODEXMANAGER_") || k.startsWith("XDG_")
-                || k.equals("JDK_JAVA_OPTIONS") || k.equals("JAVA_TOOL_OPTIONS"));
-        if (launcher == Launcher.DESKTOP && env.getOrDefault("DISPLAY", "").isBlank()) {
+    private void startService(Path image, Path cache, Launcher launcher) {
+        if (launcher == Launcher.DESKTOP && System.getenv().getOrDefault("DISPLAY", "").isBlank()) {
             throw new IllegalStateException("the desktop launcher's training needs a display: run it under xvfb-run");
         }
-        env.put("HOME", work.toString());
-        env.put("CODEXMANAGER_DB_PATH", work.resolve("data/codexmanager.mv.db").toString());
-        env.put("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:" + port);
-        env.put("CODEXMANAGER_LOGIN_ADDR", "127.0.0.1:0");
-        env.put("CODEXMANAGER_RPC_TOKEN", RPC_TOKEN);
-        env.put("CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl());
-        env.put("CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl());
-        env.put("CODEXMANAGER_ISSUER", fake.issuer());
-        service = builder.start();
-        gateway = "http://127.0.0.1:" + port;
-        awaitHealth();
+        List<String> command = List.of(image.resolve("lib/runtime/bin/java").toString(),
+                "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error", "-Xlog:cds=error", "-cp",
+                image.resolve("lib/app/codexmanager.jar").toString(), launcher.mainClass);
+        service = ServiceProcess.prepareCommand(work.resolve("data"), Map.of("HOME", work.toString(),
+                "CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl(),
+                "CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl(),
+                "CODEXMANAGER_ISSUER", fake.issuer()), command).start();
+        gateway = service.baseUrl();
     }
 
     private void setUp() throws Exception {
@@ -194,12 +178,10 @@ public final class AotTraining {
                     .replyText("The quick brown fox jumps over the lazy dog, again and again.").build());
             contents.add(account.tokens().codexAuthJson(Instant.now()));
         }
-        JsonObject imports = new JsonObject();
-        imports.add("contents", JsonParser.parseString(new Gson().toJson(contents)));
-        rpc("account/import", imports);
+        service.rpc().call("account/import", Map.of("contents", contents));
         openaiKey = createKey("training-openai", "openai");
         anthropicKey = createKey("training-anthropic", "anthropic");
-        rpc("account/usage/refresh", new JsonObject());
+        service.rpc().call("account/usage/refresh");
         requireZstdBodies();
     }
 
@@ -215,11 +197,9 @@ public final class AotTraining {
         }
     }
 
-    private String createKey(String name, String protocol) throws Exception {
-        JsonObject params = new JsonObject();
-        params.addProperty("name", name);
-        params.addProperty("protocolType", protocol);
-        return rpc("apikey/create", params).get("key").getAsString();
+    private String createKey(String name, String protocol) {
+        return service.rpc().call("apikey/create", Map.of("name", name, "protocolType", protocol)).get("key")
+                .getAsString();
     }
 
     /**
@@ -247,9 +227,7 @@ public final class AotTraining {
     private void showEveryPage() throws Exception {
         for (int round = 0; round < 2; round++) {
             for (String page : List.of("dashboard", "accounts", "keys", "logs", "settings")) {
-                JsonObject params = new JsonObject();
-                params.addProperty("page", page);
-                rpc("desktop/show", params);
+                service.rpc().call("desktop/show", Map.of("page", page));
                 TimeUnit.MILLISECONDS.sleep(PAGE_PAUSE.toMillis());
             }
         }
@@ -362,65 +340,16 @@ public final class AotTraining {
                 .statusCode();
     }
 
-    private JsonObject rpc(String method, JsonObject params) throws Exception {
-        JsonObject reply = rpcAnyOutcome(method, params);
-        if (!reply.has("result")) {
-            throw new IllegalStateException(method + ": " + reply);
+    /** A read the desktop makes; an error answer is part of what it trains. */
+    private void rpcAnyOutcome(String method) {
+        try {
+            service.rpc().call(method);
+        } catch (RpcTestClient.RpcCallFailed errorAnswer) {
+            // the error path is trained too
         }
-        return reply.getAsJsonObject("result");
-    }
-
-    private JsonObject rpcAnyOutcome(String method) throws Exception {
-        return rpcAnyOutcome(method, new JsonObject());
-    }
-
-    private JsonObject rpcAnyOutcome(String method, JsonObject params) throws Exception {
-        JsonObject call = new JsonObject();
-        call.addProperty("jsonrpc", "2.0");
-        call.addProperty("id", 1);
-        call.addProperty("method", method);
-        call.add("params", params);
-        String reply = http.send(HttpRequest.newBuilder(URI.create(gateway + "/rpc")).timeout(Duration.ofMinutes(1))
-                .header("Content-Type", "application/json").header("X-CodexManager-Rpc-Token", RPC_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(call.toString())).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return JsonParser.parseString(reply).getAsJsonObject();
     }
 
     private void get(String path) throws Exception {
         http.send(HttpRequest.newBuilder(URI.create(gateway + path)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private void awaitHealth() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service exited with " + service.exitValue() + ": " + log());
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(gateway + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new IllegalStateException("the service did not answer /health within 60 s: " + log());
-    }
-
-    private String log() {
-        try {
-            return Files.readString(work.resolve("service.log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -51,6 +51,11 @@ public final class ServiceProcess implements AutoCloseable {
         return prepare(dataDir, extraEnv, List.of(java, "-jar", jar.toString(), "serve"));
     }
 
+    /** The same, started by {@code command} (e.g. a packaged runtime with its own JVM options and main class). */
+    public static ServiceProcess prepareCommand(Path dataDir, Map<String, String> extraEnv, List<String> command) {
+        return prepare(dataDir, extraEnv, command);
+    }
+
     private static ServiceProcess prepare(Path dataDir, Map<String, String> extraEnv, List<String> launcher) {
         Map<String, String> env = new LinkedHashMap<>();
         int port = freePort();
