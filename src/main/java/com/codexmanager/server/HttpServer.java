@@ -183,13 +183,11 @@ public final class HttpServer {
     public void stop() {
         // What is still connected now is idle keep-alives (or requests past the drain): let Jetty close them at
         // once, as its own 1 s shutdown timeout would have, instead of waiting out the server's stop timeout. The
-        // server's stop shuts the connectors down again, which applies their shutdown idle timeout to every
-        // connection: that one must be short too, or the keep-alives outlive the stop timeout.
+        // server's stop shuts the connectors down again, which gives every connection their shutdown idle timeout.
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector withIdle) {
                 withIdle.setShutdownIdleTimeout(CLOSE_IDLE_MILLIS);
             }
-            connector.getConnectedEndPoints().forEach(endPoint -> endPoint.setIdleTimeout(CLOSE_IDLE_MILLIS));
         }
         app.stop();
     }
