@@ -18,6 +18,8 @@ final class KeySecrets {
     static final int DISPLAY_CHARS = KEY_PREFIX.length() + 8;
     /** Longer inputs are not hashed: no key we issue is that long. */
     static final int MAX_PRESENTED_LENGTH = 512;
+    /** Never used itself: each hash works on a clone, so the shared instance is never in a half-hashed state. */
+    private static final MessageDigest SHA_256 = sha256();
 
     /** A freshly generated key: shown to the user once, then only its hash and prefix are kept. */
     record NewKey(String plaintext, String hash, String displayPrefix) {
@@ -43,10 +45,19 @@ final class KeySecrets {
         return "gk_" + HexFormat.of().formatHex(bytes);
     }
 
+    /** Runs on every gateway request: a clone skips the provider lookup that {@code getInstance} repeats. */
     static String sha256Hex(String text) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = (MessageDigest) SHA_256.clone();
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JRE's SHA-256 cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JRE", e);
         }

@@ -8,6 +8,7 @@ import com.codexmanager.gateway.protocol.ProtocolAdapter;
 import com.codexmanager.gateway.protocol.ResponsesAggregator;
 import com.codexmanager.gateway.sse.SseEvent;
 import com.google.gson.JsonObject;
+import com.codexmanager.server.JsonReply;
 import io.javalin.http.Context;
 
 /**
@@ -44,7 +45,7 @@ final class Answers {
         }
         ExecutionResult.Served served = (ExecutionResult.Served) result;
         if (sink instanceof UnaryCapture capture) {
-            ctx.status(200).contentType("application/json").result(capture.body);
+            JsonReply.send(ctx, 200, capture.body);
             return Ending.served(served, 200);
         }
         ResponsesAggregator aggregator = (ResponsesAggregator) sink;
@@ -63,7 +64,7 @@ final class Answers {
             return error(ctx, Ending.served(served, status), GatewayError.of(status,
                     code == null ? "response_failed" : code, message == null ? "the response failed" : message));
         }
-        ctx.status(200).contentType("application/json").result(adapter.renderWhole(response, adapted).toString());
+        JsonReply.send(ctx, 200, adapter.renderWhole(response, adapted).toString());
         return Ending.served(served, 200);
     }
 

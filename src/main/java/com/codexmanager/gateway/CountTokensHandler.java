@@ -7,6 +7,7 @@ import com.codexmanager.gateway.port.KeyAuthenticator;
 import com.codexmanager.gateway.protocol.AdapterException;
 import com.codexmanager.gateway.protocol.GatewayError;
 import com.google.gson.JsonObject;
+import com.codexmanager.server.JsonReply;
 import io.javalin.http.Context;
 import java.util.function.Supplier;
 
@@ -34,7 +35,7 @@ final class CountTokensHandler {
             JsonObject body = RequestBodies.read(ctx, GatewaySettings.from(settings.get()).maxBodyBytes());
             JsonObject answer = new JsonObject();
             answer.addProperty("input_tokens", TokenEstimate.count(body, AdapterHandler.lowerCaseHeaders(ctx)));
-            ctx.status(200).contentType("application/json").result(answer.toString());
+            JsonReply.send(ctx, 200, answer.toString());
         } catch (AdapterException e) {
             AnthropicErrors.INSTANCE.render(ctx, GatewayError.of(e.status(), e.code(), e.getMessage()));
         }
