@@ -28,7 +28,7 @@ final class TraceLineFormatter {
     static String format(Instant ts, String traceId, TraceEvent event, Map<String, ?> fields,
             int bodyPreviewMaxBytes) {
         StringBuilder line = new StringBuilder(128);
-        line.append("ts=").append(ts).append(" trace=").append(value(traceId, MAX_VALUE_CHARS))
+        IsoInstants.append(line.append("ts="), ts).append(" trace=").append(value(traceId, MAX_VALUE_CHARS))
                 .append(" event=").append(event.name());
         for (Map.Entry<String, ?> field : fields.entrySet()) {
             String key = safeKey(String.valueOf(field.getKey()));
