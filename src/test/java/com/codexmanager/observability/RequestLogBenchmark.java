@@ -53,6 +53,9 @@ public final class RequestLogBenchmark {
         }
     }
 
+    /** The trace id of one row in the middle of the data set, for the exact trace search. */
+    private static String storedTraceId;
+
     private static void insert(RequestLogRepository repository, int rows, Instant start, Instant end) {
         RequestLogWriter writer = new RequestLogWriter(repository, RequestLogWriter.DEFAULT_CAPACITY);
         long spanMs = end.toEpochMilli() - start.toEpochMilli();
@@ -63,6 +66,9 @@ public final class RequestLogBenchmark {
                 Thread.onSpinWait();
             }
             RequestLogEntry entry = entry(i, start.plusMillis(spanMs * i / rows));
+            if (i == rows / 2) {
+                storedTraceId = entry.traceId();
+            }
             long t = System.nanoTime();
             writer.record(entry);
             recordNanos[i] = System.nanoTime() - t;
@@ -127,9 +133,12 @@ public final class RequestLogBenchmark {
         time("page 1, query `model:gpt-5.4 status:5xx`", () -> service.list(new RequestLogFilter(
                 LogQuery.parse("model:gpt-5.4 status:5xx"), RequestLogFilter.StatusFilter.ALL, null, null, null,
                 null), 1, 50));
-        time("page 1, query `trace:=<one trace id>`", () -> service.list(new RequestLogFilter(
-                LogQuery.parse("trace:=trc_nonexistent"), RequestLogFilter.StatusFilter.ALL, null, null, null,
+        time("page 1, query `trace:=<a stored row's trace id>`", () -> service.list(new RequestLogFilter(
+                LogQuery.parse("trace:=" + storedTraceId), RequestLogFilter.StatusFilter.ALL, null, null, null,
                 null), 1, 50));
+        time("page 1, query `trace:=<an id not in the gateway's form>` (reads every row)", () -> service.list(
+                new RequestLogFilter(LogQuery.parse("trace:=trc_nonexistent"), RequestLogFilter.StatusFilter.ALL,
+                        null, null, null, null), 1, 50));
         time("page 1, `error:\"status 500\"` + last 7 days (2 % match)", () -> service.list(new RequestLogFilter(
                 LogQuery.parse("error:\"status 500\""), RequestLogFilter.StatusFilter.ALL, null, null, weekAgo,
                 endMs), 1, 50));
