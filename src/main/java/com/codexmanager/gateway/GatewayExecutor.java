@@ -55,6 +55,7 @@ public final class GatewayExecutor {
     private final Supplier<String> pinnedAccount;
     private final BiConsumer<String, String> modelsEtag;
     private final OpenAttempts open;
+    private final UpstreamUris uris = new UpstreamUris();
 
     public GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns,
             InflightTracker inflight, AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier,
@@ -190,7 +191,7 @@ public final class GatewayExecutor {
     /** One HTTP exchange with one account, through the account's own proxy when it has one. */
     private Attempt call(String baseUrl, GatewayRequest request, GatewaySettings settings, PoolAccount account,
             Credentials credentials, ClientStream client, long startNanos) {
-        URI uri = URI.create(baseUrl + request.upstreamPath());
+        URI uri = uris.of(baseUrl, request.upstreamPath());
         boolean sse = !request.upstreamPath().endsWith("/compact");
         Map<String, String> headers = UpstreamHeaders.build(credentials, settings.originator(), settings.cookie(),
                 request.clientHeaders(), request.affinityKey(), sse);

@@ -8,15 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a whole JSON answer straight to the servlet response, with its length, instead of handing it to
- * {@code ctx.result}. Javalin copies a result through its compression wrapper, which looks the response's headers
+ * Writes a whole JSON answer straight to the servlet response instead of handing it to {@code ctx.result}. Javalin copies a result through its compression wrapper, which looks the response's headers
  * up by name on the first write even with compression off: a twentieth of the request threads' time on the
- * gateway's non-stream path (BENCHMARKS.md, ninth session). With the length known, Jetty also completes the
- * response on this write instead of after the handler returns.
+ * gateway's non-stream path (BENCHMARKS.md, ninth session). No length is set, so Jetty keeps an answer that fits
+ * its buffer until the handler returns and then sends it with its length, as before: the request's log row and
+ * metrics are written before the client sees the end of its answer.
  *
- * <p>For answers to requests whose body has been read. An error answered before the body is read (a 413 while the
- * client still uploads) goes through {@code ctx.result}: completing the response early there made Jetty drop the
- * connection before the client saw the status. Stateless.
+ * <p>For the gateway's successful answers, its hot path. Errors keep {@code ctx.result}: some are answered before
+ * the request body is read (a 413 while the client still uploads), where Javalin's own handling is the tested one.
+ * Stateless.
  */
 public final class JsonReply {
     private static final Logger log = LoggerFactory.getLogger(JsonReply.class);
@@ -30,7 +30,6 @@ public final class JsonReply {
         HttpServletResponse res = ctx.res();
         res.setStatus(status);
         res.setContentType("application/json");
-        res.setContentLength(body.length);
         try {
             res.getOutputStream().write(body);
         } catch (IOException e) {
