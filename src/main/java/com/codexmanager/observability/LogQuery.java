@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +43,6 @@ final class LogQuery {
     private static final Pattern STATUS_CLASS = Pattern.compile("([1-5])xx", Pattern.CASE_INSENSITIVE);
     private static final Pattern STATUS_CODE = Pattern.compile("[1-5][0-9][0-9]");
     static final int MAX_QUERY_LENGTH = 500;
-    /** A gateway trace id: {@code trc_}, the request's epoch milliseconds in 11 hex digits, 8 random hex digits. */
-    private static final Pattern TIMED_TRACE_ID = Pattern.compile("trc_([0-9a-f]{11})[0-9a-f]{8}");
     /** How far a row's {@code created_ms} may be from its id's time (both are read as the request starts). */
     private static final long TRACE_TIME_SLACK_MS = 60_000;
 
@@ -123,16 +122,16 @@ final class LogQuery {
 
     /**
      * {@code trace_id} has no index of its own (a second index on every stored row, for a search that is rarely
-     * typed). The gateway's ids start with the request's time ({@code trc_} and 11 hex digits of epoch
-     * milliseconds), so an exact search for one of them also bounds {@code created_ms}, the request's start, and
-     * reads only that stretch of the time index; any other id is looked for in every row.
+     * typed). The gateway's ids start with the request's time ({@link TraceIdFormat}), so an exact search for one
+     * of them also bounds {@code created_ms}, the request's start, and reads only that stretch of the time index;
+     * any other id is looked for in every row.
      */
     private static Condition exactTrace(String value) {
-        Matcher m = TIMED_TRACE_ID.matcher(value);
-        if (!m.matches()) {
+        OptionalLong started = TraceIdFormat.millis(value);
+        if (started.isEmpty()) {
             return new Condition("(trace_id = ?)", List.of(value));
         }
-        long millis = Long.parseLong(m.group(1), 16);
+        long millis = started.getAsLong();
         return new Condition("(trace_id = ? AND created_ms BETWEEN ? AND ?)",
                 List.of(value, millis - TRACE_TIME_SLACK_MS, millis + TRACE_TIME_SLACK_MS));
     }

@@ -9,7 +9,6 @@ import com.codexmanager.testkit.ServiceHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,13 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RequestLogTraceSearchTest {
     private static final Instant T0 = Instant.parse("2026-05-01T12:00:00Z");
+    /** Request times of the gateway-form rows: days apart, and three in neighbouring milliseconds. */
+    private static final List<Instant> TIMES = List.of(T0.minus(Duration.ofDays(3)), T0.minus(Duration.ofMillis(1)),
+            T0, T0.plusMillis(1));
 
     private ServiceHarness harness;
     private RpcTestClient rpc;
 
-    /** An id as {@code TraceIds} makes it for a request that started at {@code at}. */
-    private static String gatewayId(Instant at, int random) {
-        return "trc_" + HexFormat.of().toHexDigits(at.toEpochMilli()).substring(5) + HexFormat.of().toHexDigits(random);
+    /** The id of the gateway-form row {@code i}. */
+    private static String gatewayId(int i) {
+        return TraceIdFormat.of(TIMES.get(i).toEpochMilli(), 0x1000 + i);
     }
 
     @BeforeAll
@@ -39,10 +41,8 @@ class RequestLogTraceSearchTest {
         harness = ServiceHarness.start(dir, Map.of(), new MutableClock(T0));
         rpc = harness.rpc();
         ObservabilityModule module = harness.service().module(ObservabilityModule.class).orElseThrow();
-        List<Instant> times = List.of(T0.minus(Duration.ofDays(3)), T0.minus(Duration.ofMillis(1)), T0,
-                T0.plusMillis(1));
-        for (int i = 0; i < times.size(); i++) {
-            module.requestLog().record(RequestLogEntry.builder(gatewayId(times.get(i), 0x1000 + i), times.get(i))
+        for (int i = 0; i < TIMES.size(); i++) {
+            module.requestLog().record(RequestLogEntry.builder(gatewayId(i), TIMES.get(i))
                     .request("POST", "/v1/responses", null).status(200).timing(10, 5L).build());
         }
         module.requestLog().record(RequestLogEntry.builder("trc_3f2a9c0d11e4b7a2", T0)
@@ -62,10 +62,8 @@ class RequestLogTraceSearchTest {
 
     @Test
     void a_gateway_trace_id_finds_its_row_and_only_it_even_beside_rows_of_the_same_millisecond() {
-        for (Instant at : List.of(T0.minus(Duration.ofDays(3)), T0.minus(Duration.ofMillis(1)), T0, T0.plusMillis(1))) {
-            String id = gatewayId(at, 0x1000 + List.of(T0.minus(Duration.ofDays(3)), T0.minus(Duration.ofMillis(1)),
-                    T0, T0.plusMillis(1)).indexOf(at));
-            assertThat(found("trace:=" + id)).as(id).containsExactly(id);
+        for (int i = 0; i < TIMES.size(); i++) {
+            assertThat(found("trace:=" + gatewayId(i))).as(gatewayId(i)).containsExactly(gatewayId(i));
         }
     }
 
@@ -76,8 +74,8 @@ class RequestLogTraceSearchTest {
 
     @Test
     void an_unknown_gateway_id_finds_nothing() {
-        assertThat(found("trace:=" + gatewayId(T0, 0x7777))).isEmpty();
-        assertThat(found("trace:=" + gatewayId(T0.minus(Duration.ofDays(3)), 0x1001))).isEmpty();
+        assertThat(found("trace:=" + TraceIdFormat.of(T0.toEpochMilli(), 0x7777))).isEmpty();
+        assertThat(found("trace:=" + TraceIdFormat.of(TIMES.get(0).toEpochMilli(), 0x1001))).isEmpty();
     }
 
     @Test
