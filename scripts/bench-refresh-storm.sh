@@ -8,6 +8,8 @@
 # KILL_DELAYS_MS=none runs only the storm without a kill)
 # WARM_STORMS=N first runs N unmeasured storms on the same service (the save time of a warm service).
 # SERVICE_JAVA picks the java binary that runs the service (default: the java on PATH).
+# SERVICE_COMMAND runs the service with this command instead of the jar, e.g. a packaged launcher:
+#   SERVICE_COMMAND=dist/codexmanager-0.1.0-linux-x64/bin/codexmanager-serve scripts/bench-refresh-storm.sh JAR none
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -23,5 +25,6 @@ CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
 java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" -DwarmStorms="${WARM_STORMS:-0}" \
+    -DserviceCommand="${SERVICE_COMMAND:-}" \
     com.codexmanager.bench.RefreshStormBench \
     "${SERVICE_JAVA:-java}" "$JAR" "$DELAYS"

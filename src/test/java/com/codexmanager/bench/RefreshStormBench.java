@@ -42,7 +42,8 @@ public final class RefreshStormBench {
     public static void main(String[] args) throws Exception {
         String java = args[0];
         Path jar = Path.of(args[1]);
-        System.out.println("refresh-storm: " + jar.getFileName() + " on " + java);
+        String command = System.getProperty("serviceCommand", "");
+        System.out.println("refresh-storm: " + (command.isBlank() ? jar.getFileName() + " on " + java : command));
         for (String delay : args[2].equals("none") ? new String[0] : args[2].split(",")) {
             killDuringStorm(java, jar, Long.parseLong(delay.trim()));
         }
@@ -119,11 +120,17 @@ public final class RefreshStormBench {
         }
     }
 
+    /** The jar run by {@code java}, or the command in {@code -DserviceCommand} (a packaged launcher) when set. */
     private static ServiceProcess start(FakeUpstream fake, String java, Path jar) throws Exception {
-        return ServiceProcess.prepareJar(Files.createTempDirectory("cm-storm"), Map.of(
+        Map<String, String> env = Map.of(
                 "CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl(),
                 "CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl(),
-                "CODEXMANAGER_ISSUER", fake.issuer()), java, jar).start();
+                "CODEXMANAGER_ISSUER", fake.issuer());
+        Path data = Files.createTempDirectory("cm-storm");
+        String command = System.getProperty("serviceCommand", "");
+        ServiceProcess service = command.isBlank() ? ServiceProcess.prepareJar(data, env, java, jar)
+                : ServiceProcess.prepareCommand(data, env, List.of(command.split(" ")));
+        return service.start();
     }
 
     private static Map<String, FakeAccount> importAccounts(FakeUpstream fake, ServiceProcess service) {
