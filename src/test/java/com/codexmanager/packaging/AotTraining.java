@@ -95,15 +95,17 @@ public final class AotTraining {
     }
 
     /** The image's launchers: each has its own cache, made by its own main class. */
-    private enum Launcher {
-        SERVE("com.codexmanager.ServeMain"),
+    enum Launcher {
+        SERVE("com.codexmanager.ServeMain", "codexmanager-serve.cfg"),
         /** The desktop with its embedded service; needs a display (the build runs it under xvfb-run). */
-        DESKTOP("com.codexmanager.Main");
+        DESKTOP("com.codexmanager.Main", "codexmanager.cfg");
 
         final String mainClass;
+        final String cfgName;
 
-        Launcher(String mainClass) {
+        Launcher(String mainClass, String cfgName) {
             this.mainClass = mainClass;
+            this.cfgName = cfgName;
         }
 
         static Launcher named(String name) {
@@ -157,18 +159,46 @@ public final class AotTraining {
         return epoch;
     }
 
-    private void startService(Path image, Path cache, Launcher launcher) {
+    private void startService(Path image, Path cache, Launcher launcher) throws IOException {
         if (launcher == Launcher.DESKTOP && System.getenv().getOrDefault("DISPLAY", "").isBlank()) {
             throw new IllegalStateException("the desktop launcher's training needs a display: run it under xvfb-run");
         }
-        List<String> command = List.of(image.resolve("lib/runtime/bin/java").toString(),
-                "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error", "-Xlog:cds=error", "-cp",
-                image.resolve("lib/app/codexmanager.jar").toString(), launcher.mainClass);
+        List<String> command = new ArrayList<>(List.of(image.resolve("lib/runtime/bin/java").toString()));
+        command.addAll(launcherJvmOptions(image, launcher));
+        command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error", "-Xlog:cds=error", "-cp",
+                image.resolve("lib/app/codexmanager.jar").toString(), launcher.mainClass));
         service = ServiceProcess.prepareCommand(work.resolve("data"), Map.of("HOME", work.toString(),
                 "CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl(),
                 "CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl(),
                 "CODEXMANAGER_ISSUER", fake.issuer()), command).start();
         gateway = service.baseUrl();
+    }
+
+    /**
+     * The JVM options of the launcher's {@code .cfg}, so that the cache is trained on the JVM that will map it (a
+     * collector or object-header option there changes what the cache holds, and a mismatch makes the JVM refuse it);
+     * the options about class-data archives and caches are left out, since training makes one. None without a
+     * {@code .cfg}.
+     */
+    static List<String> launcherJvmOptions(Path image, Launcher launcher) throws IOException {
+        Path cfg = image.resolve("lib/app").resolve(launcher.cfgName);
+        List<String> options = new ArrayList<>();
+        if (!Files.isRegularFile(cfg)) {
+            return options;
+        }
+        for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
+            if (!line.startsWith("java-options=")) {
+                continue;
+            }
+            String option = line.substring("java-options=".length()).trim();
+            boolean archive = option.startsWith("-XX:AOTCache") || option.startsWith("-Xlog:aot")
+                    || option.startsWith("-Xlog:cds") || option.startsWith("-XX:SharedArchiveFile")
+                    || option.startsWith("-XX:+AutoCreateSharedArchive") || option.contains("$");
+            if (!option.isEmpty() && !archive) {
+                options.add(option);
+            }
+        }
+        return options;
     }
 
     private void setUp() throws Exception {
