@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 public final class RefreshStormBench {
     private static final int ACCOUNTS = 200;
     private static final Pattern SAVED = Pattern.compile("saved ([0-9.]+) ms after the issuer's answer");
+    /** A command that starts the service instead of the jar (a packaged launcher), or blank. */
+    private static final String SERVICE_COMMAND = System.getProperty("serviceCommand", "").trim();
 
     private RefreshStormBench() {
     }
@@ -42,8 +44,8 @@ public final class RefreshStormBench {
     public static void main(String[] args) throws Exception {
         String java = args[0];
         Path jar = Path.of(args[1]);
-        String command = System.getProperty("serviceCommand", "");
-        System.out.println("refresh-storm: " + (command.isBlank() ? jar.getFileName() + " on " + java : command));
+        System.out.println("refresh-storm: " + (SERVICE_COMMAND.isEmpty() ? jar.getFileName() + " on " + java
+                : SERVICE_COMMAND));
         for (String delay : args[2].equals("none") ? new String[0] : args[2].split(",")) {
             killDuringStorm(java, jar, Long.parseLong(delay.trim()));
         }
@@ -127,9 +129,8 @@ public final class RefreshStormBench {
                 "CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl(),
                 "CODEXMANAGER_ISSUER", fake.issuer());
         Path data = Files.createTempDirectory("cm-storm");
-        String command = System.getProperty("serviceCommand", "");
-        ServiceProcess service = command.isBlank() ? ServiceProcess.prepareJar(data, env, java, jar)
-                : ServiceProcess.prepareCommand(data, env, List.of(command.split(" ")));
+        ServiceProcess service = SERVICE_COMMAND.isEmpty() ? ServiceProcess.prepareJar(data, env, java, jar)
+                : ServiceProcess.prepareCommand(data, env, List.of(SERVICE_COMMAND.split("\\s+")));
         return service.start();
     }
 
