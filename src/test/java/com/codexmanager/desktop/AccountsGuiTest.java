@@ -188,10 +188,11 @@ class AccountsGuiTest {
         assertThat(dialog.label("login-deviceExpiry").text()).startsWith("The code works until");
         assertThat(dialog.button("login.start").target().isEnabled()).isFalse();
         assertThat(platform.browsed()).as("nothing opens by itself").hasSize(browsedBefore);
-        dialog.button("login-copyCode").click();
-        dialog.button("login-openDevicePage").click();
+        ui.clickUntil(dialog.button("login-copyCode"), () -> platform.copied().contains(code));
+        ui.clickUntil(dialog.button("login-openDevicePage"), () -> platform.browsed().size() > browsedBefore);
         assertThat(platform.copied()).last().isEqualTo(code);
-        assertThat(platform.browsed()).last().hasToString(dialog.textBox("login-devicePage").text());
+        assertThat(platform.browsed()).hasSize(browsedBefore + 1).last()
+                .hasToString(dialog.textBox("login-devicePage").text());
         screenshot(dialog.target(), "dialog-add-account-device-code-light");
 
         assertThat(fixture.fake.approveDevice(code)).isTrue();
