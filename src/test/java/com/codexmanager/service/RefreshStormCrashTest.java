@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +37,8 @@ class RefreshStormCrashTest {
     private static final int ACCOUNTS = 200;
     private static final int CONCURRENCY = 4;
 
-    @TempDir
+    /** Kept when the test fails, so the database the restarted service read can be examined. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
     FakeUpstream fake;
     ServiceProcess service;
@@ -143,6 +145,7 @@ class RefreshStormCrashTest {
         } catch (RuntimeException e) {
             out.append("\naccount/list failed: ").append(e.getMessage());
         }
+        out.append("\nthe data dir is kept at ").append(dir);
         String[] log = service.logText().split("\n");
         out.append("\nthe service's log, last lines:\n")
                 .append(String.join("\n", List.of(log).subList(Math.max(0, log.length - 80), log.length)));
