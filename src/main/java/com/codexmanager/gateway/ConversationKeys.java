@@ -22,6 +22,11 @@ final class ConversationKeys {
         if (cacheKey != null && cacheKey.isJsonPrimitive() && !cacheKey.getAsString().isBlank()) {
             return cacheKey.getAsString();
         }
+        return ofHeaders(lowerCaseHeaders);
+    }
+
+    /** The conversation key named by the headers alone, or {@code null}. */
+    static String ofHeaders(Map<String, String> lowerCaseHeaders) {
         for (String header : HEADERS) {
             String value = lowerCaseHeaders.get(header);
             if (value != null && !value.isBlank()) {

@@ -10,6 +10,8 @@ import java.util.Map;
  * and logging need. Immutable (the body must not be modified after construction).
  *
  * @param upstreamPath   {@code /responses} or {@code /responses/compact}
+ * @param body           the upstream body as a tree where the pipeline built one (WebSocket turns, Chat and
+ *                       Anthropic requests); {@code null} for a Responses body rewritten as bytes
  * @param bodyBytes      {@code body} serialised once, sent as is by every attempt
  * @param clientHeaders  request headers, names lower-cased
  * @param affinityKey    the conversation key, or {@code null}

@@ -19,8 +19,28 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** The request's body, read once by whichever of the two the pipeline asks for. */
+    static RequestSteps.BodySource of(Context ctx) {
+        return new RequestSteps.BodySource() {
+            @Override
+            public JsonObject read(long maxBytes) {
+                return RequestBodies.read(ctx, maxBytes);
+            }
+
+            @Override
+            public byte[] bytes(long maxBytes) {
+                return RequestBodies.bytes(ctx, maxBytes);
+            }
+        };
+    }
+
     /** @throws AdapterException 413 when larger than {@code maxBytes}, 400 when unreadable or not an object */
     static JsonObject read(Context ctx, long maxBytes) {
+        return parse(bytes(ctx, maxBytes));
+    }
+
+    /** @throws AdapterException 413 when larger than {@code maxBytes}, 400 when unreadable */
+    static byte[] bytes(Context ctx, long maxBytes) {
         // Checked before the body stream is touched: opening it makes the server send "100 Continue", after which
         // a client that asked for it would already be uploading when the 413 arrives.
         if (ctx.req().getContentLengthLong() > maxBytes) {
@@ -38,7 +58,7 @@ final class RequestBodies {
         if (bytes.length > maxBytes) {
             throw tooLarge(encoding == null ? "request body" : "decoded request body", maxBytes);
         }
-        return parse(bytes);
+        return bytes;
     }
 
     /** @throws AdapterException 400 when the bytes are not one JSON object */

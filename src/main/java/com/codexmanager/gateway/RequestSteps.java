@@ -11,6 +11,8 @@ import com.codexmanager.gateway.protocol.AdapterException;
 import com.codexmanager.gateway.protocol.GatewayError;
 import com.codexmanager.gateway.protocol.JsonFields;
 import com.codexmanager.gateway.protocol.ProtocolAdapter;
+import com.codexmanager.gateway.protocol.ResponsesAdapter;
+import com.codexmanager.gateway.protocol.ResponsesBody;
 import com.codexmanager.gateway.protocol.ResponsesRequestNormaliser;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +32,21 @@ final class RequestSteps {
     /** The code (OpenAI shape) and type (Anthropic shape) of a refusal by a key's own limit. */
     static final String KEY_LIMIT_EXCEEDED = "key_limit_exceeded";
 
-    /** The request body as a JSON object; reading it may fail with a protocol-shaped {@link AdapterException}. */
+    /** The request body; reading it may fail with a protocol-shaped {@link AdapterException}. */
     @FunctionalInterface
     interface BodySource {
+        /** The body as a JSON object. */
         JsonObject read(long maxBytes);
+
+        /** The body's bytes as sent (decoded from any Content-Encoding), or {@code null} when only a tree exists. */
+        default byte[] bytes(long maxBytes) {
+            return null;
+        }
+    }
+
+    /** What the body says once read: as a tree, or (Responses passthrough) as bytes with only routing fields read. */
+    private record ClientBody(JsonObject tree, ResponsesBody raw, AdaptedRequest adapted, String model,
+            String conversation) {
     }
 
     private final KeyAuthenticator keys;
@@ -69,24 +82,14 @@ final class RequestSteps {
             return new Admission.Refused(facts, new GatewayError(429, KEY_LIMIT_EXCEEDED, limited.get().message(),
                     limited.get().retryAfter(), null));
         }
-        JsonObject body;
-        AdaptedRequest adapted;
+        ClientBody body;
         try {
-            body = source.read(view.settings().maxBodyBytes());
-            if (view.source().integer(Setting.TRACE_BODY_PREVIEW_MAX_BYTES) > 0) {
-                // Opt-in debugging aid: the trace writer keeps a bounded, redacted prefix of this copy.
-                recorder.trace(facts.traceId(), TraceStep.REQUEST_BODY, Map.of("body", body.toString()));
-            }
-            if (hasText(pathModel)) {
-                body.addProperty("model", pathModel);
-            }
-            adapted = adapter.adapt(body, headers);
+            body = read(facts, headers, source, adapter, pathModel, view);
         } catch (AdapterException e) {
             return refuse(facts, e.status(), e.code(), e.getMessage());
         }
-        String clientModel = JsonFields.string(adapted.body(), "model");
-        facts = facts.withClientModel(clientModel);
-        String effectiveModel = effectiveModel(key, clientModel, view, ConversationKeys.of(adapted.body(), headers));
+        facts = facts.withClientModel(body.model());
+        String effectiveModel = effectiveModel(key, body.model(), view, body.conversation());
         if (!hasText(effectiveModel)) {
             return refuse(facts, 400, "missing_model", "model is required");
         }
@@ -94,17 +97,78 @@ final class RequestSteps {
             return refuse(facts, 403, "model_not_allowed", "this key may not use model " + effectiveModel);
         }
         if (AZURE_PROTOCOL.equals(key.protocolType())) {
-            return new Admission.ToAzure(facts.withEffectiveModel(effectiveModel, null), key, body, adapted,
-                    effectiveModel);
+            try {
+                JsonObject tree = body.tree() != null ? body.tree() : treeOf(body.raw(), pathModel);
+                AdaptedRequest adapted = body.tree() != null ? body.adapted() : adapter.adapt(tree, headers);
+                return new Admission.ToAzure(facts.withEffectiveModel(effectiveModel, null), key, tree, adapted,
+                        effectiveModel);
+            } catch (AdapterException e) {
+                return refuse(facts, e.status(), e.code(), e.getMessage());
+            }
         }
-        JsonObject upstreamBody = upstreamBody(adapter, adapted, key, effectiveModel);
-        String effort = JsonFields.string(JsonFields.object(upstreamBody, "reasoning"), "effort");
+        Optional<String> keyEffort = Optional.ofNullable(key.reasoningEffort()).filter(RequestSteps::hasText);
+        boolean compact = adapter.upstreamPath().endsWith("/compact");
+        JsonObject upstreamTree = null;
+        byte[] upstreamBytes;
+        String effort;
+        if (body.raw() != null) {
+            ResponsesBody.Upstream upstream = body.raw().toUpstream(effectiveModel, keyEffort, compact);
+            upstreamBytes = upstream.bytes();
+            effort = upstream.reasoningEffort();
+        } else {
+            upstreamTree = upstreamTree(body.adapted(), keyEffort, effectiveModel, compact);
+            upstreamBytes = upstreamTree.toString().getBytes(StandardCharsets.UTF_8);
+            effort = JsonFields.string(JsonFields.object(upstreamTree, "reasoning"), "effort");
+        }
         facts = facts.withEffectiveModel(effectiveModel, effort);
         GatewayRequest request = new GatewayRequest(facts.traceId(), facts.startedAt(), key, facts.method(),
-                facts.path(), adapter.upstreamPath(), clientModel, effectiveModel, effort, upstreamBody,
-                upstreamBody.toString().getBytes(StandardCharsets.UTF_8), headers,
-                ConversationKeys.of(upstreamBody, headers), adapted.streams());
-        return new Admission.ToPool(facts, request, adapted);
+                facts.path(), adapter.upstreamPath(), body.model(), effectiveModel, effort, upstreamTree,
+                upstreamBytes, headers, body.conversation(), body.adapted().streams());
+        return new Admission.ToPool(facts, request, body.adapted());
+    }
+
+    /**
+     * Reads the body: a Responses passthrough keeps the bytes and reads only what routing needs; other protocols
+     * (and WebSocket turns, which arrive as trees) are mapped through the adapter.
+     */
+    private ClientBody read(RequestFacts facts, Map<String, String> headers, BodySource source,
+            ProtocolAdapter adapter, String pathModel, GatewayConfig.View view) {
+        long maxBytes = view.settings().maxBodyBytes();
+        boolean traced = view.source().integer(Setting.TRACE_BODY_PREVIEW_MAX_BYTES) > 0;
+        byte[] bytes = adapter instanceof ResponsesAdapter ? source.bytes(maxBytes) : null;
+        if (bytes != null) {
+            ResponsesBody raw = ResponsesBody.scan(bytes);
+            if (traced) {
+                traceBody(facts, raw.text());
+            }
+            String model = hasText(pathModel) ? pathModel : raw.model();
+            String conversation = raw.promptCacheKey() != null ? raw.promptCacheKey()
+                    : ConversationKeys.ofHeaders(headers);
+            return new ClientBody(null, raw, ((ResponsesAdapter) adapter).adapt(raw), model, conversation);
+        }
+        JsonObject tree = source.read(maxBytes);
+        if (traced) {
+            traceBody(facts, tree.toString());
+        }
+        if (hasText(pathModel)) {
+            tree.addProperty("model", pathModel);
+        }
+        AdaptedRequest adapted = adapter.adapt(tree, headers);
+        return new ClientBody(tree, null, adapted, JsonFields.string(adapted.body(), "model"),
+                ConversationKeys.of(adapted.body(), headers));
+    }
+
+    private void traceBody(RequestFacts facts, String body) {
+        // Opt-in debugging aid: the trace writer keeps a bounded, redacted prefix of this copy.
+        recorder.trace(facts.traceId(), TraceStep.REQUEST_BODY, Map.of("body", body));
+    }
+
+    private static JsonObject treeOf(ResponsesBody raw, String pathModel) {
+        JsonObject tree = RequestBodies.parse(raw.bytes());
+        if (hasText(pathModel)) {
+            tree.addProperty("model", pathModel);
+        }
+        return tree;
     }
 
     /**
@@ -119,11 +183,10 @@ final class RequestSteps {
                 view.settings())).map(ModelResolver.Resolution::model).orElse(null);
     }
 
-    private static JsonObject upstreamBody(ProtocolAdapter adapter, AdaptedRequest adapted, PlatformKey key,
-            String effectiveModel) {
-        Optional<String> effort = Optional.ofNullable(key.reasoningEffort()).filter(RequestSteps::hasText);
+    private static JsonObject upstreamTree(AdaptedRequest adapted, Optional<String> effort, String effectiveModel,
+            boolean compact) {
         JsonObject body = ResponsesRequestNormaliser.normalise(adapted.body(), Optional.of(effectiveModel), effort);
-        if (adapter.upstreamPath().endsWith("/compact")) {
+        if (compact) {
             body.remove("stream");
             body.remove("store");
             body.remove("include");

@@ -128,6 +128,30 @@ class GatewayHttpTest {
                 .isEqualTo("developer");
     }
 
+    /** The conversation is copied as the client spelt it: escapes, number spellings and field order survive. */
+    @Test
+    void a_responses_conversation_goes_upstream_byte_for_byte() throws Exception {
+        String item = "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
+                + "\"text\":\"caf\\u00e9 \\\"quoted\\\" 1.50\"}],\"x\":1.50}";
+        HttpResponse<String> response = bed.post("/v1/responses", "{\"model\":\"gpt-5.5\",\"input\":["
+                + item + "],\"tools\":[{\"type\":\"function\",\"name\":\"f\",\"parameters\":{\"max\":1E3}}]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String sent = bed.fake.lastRequest(com.codexmanager.testkit.FakeUpstream.RESPONSES_PATH).orElseThrow().body();
+        assertThat(sent).contains("\"input\":[" + item + "]").contains("{\"max\":1E3}");
+    }
+
+    @Test
+    void a_body_that_is_not_utf8_is_400() throws Exception {
+        byte[] body = "{\"model\":\"gpt-5.5\",\"input\":\"\u00ff\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = bed.http.send(HttpRequest.newBuilder(URI.create(bed.baseUrl()
+                + "/v1/responses")).header("Authorization", "Bearer " + TestKeys.KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertOpenAiError(response, 400, "invalid_json");
+    }
+
     @Test
     void every_request_writes_one_log_row_and_trace_events() throws Exception {
         int before = bed.recorder.records.size();

@@ -34,6 +34,11 @@ public final class ResponsesAdapter implements ProtocolAdapter {
         return AdaptedRequest.of(body, streams);
     }
 
+    /** The same for a body kept as bytes ({@link AdaptedRequest#body()} is then {@code null}). */
+    public AdaptedRequest adapt(ResponsesBody body) {
+        return AdaptedRequest.of(null, !compact && body.stream(false));
+    }
+
     @Override
     public ClientStream streamTo(HttpServletResponse response, AdaptedRequest request) {
         return new ResponsesSseStream(new SseWriter(response));
