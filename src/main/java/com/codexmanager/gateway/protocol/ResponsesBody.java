@@ -195,16 +195,19 @@ public final class ResponsesBody {
             boolean first = true;
             int i = JsonBytes.skipWhitespace(bytes, input.start() + 1);
             while (bytes[i] != ']') {
-                int end = JsonBytes.valueEnd(bytes, i);
                 byte element = bytes[i];
-                if (element != 'n' && element != '[') {
+                int end;
+                if (element == 'n' || element == '[') {
+                    end = JsonBytes.valueEnd(bytes, i);
+                } else {
                     if (!first) {
                         out.raw(',');
                     }
                     first = false;
                     if (element == '{') {
-                        item(out, i);
+                        end = item(out, i);
                     } else {
+                        end = JsonBytes.valueEnd(bytes, i);
                         userMessage(out, i, end);
                     }
                 }
@@ -229,7 +232,8 @@ public final class ResponsesBody {
         out.raw(USER_MESSAGE_END);
     }
 
-    private void item(Writer out, int start) {
+    /** Writes the item that starts at {@code start}; returns the index past it. */
+    private int item(Writer out, int start) {
         JsonMembers item = JsonMembers.of(bytes, start);
         out.raw('{');
         for (var entry : item.all().entrySet()) {
@@ -253,6 +257,7 @@ public final class ResponsesBody {
             out.name("type").string("message");
         }
         out.raw('}');
+        return item.end();
     }
 
     private void reasoningWithEffort(Writer out, JsonMembers.Member reasoning, String effort) {
