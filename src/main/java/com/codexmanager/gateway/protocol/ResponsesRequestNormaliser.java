@@ -79,7 +79,7 @@ public final class ResponsesRequestNormaliser {
             if (!element.isJsonObject()) {
                 continue;
             }
-            JsonObject item = element.getAsJsonObject().deepCopy();
+            JsonObject item = element.getAsJsonObject(); // already a copy: normalise() works on a deep copy
             item.remove("id");
             if ("system".equals(stringOrNull(item.get("role")))) {
                 item.addProperty("role", "developer");
