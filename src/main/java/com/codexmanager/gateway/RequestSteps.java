@@ -139,7 +139,8 @@ final class RequestSteps {
         if (bytes != null) {
             ResponsesBody raw = ResponsesBody.scan(bytes);
             if (traced) {
-                traceBody(facts, raw.text());
+                // written as Gson writes it, as before: the trace's redaction patterns expect that spelling
+                traceBody(facts, RequestBodies.parse(bytes).toString());
             }
             String model = hasText(pathModel) ? pathModel : raw.model();
             String conversation = raw.promptCacheKey() != null ? raw.promptCacheKey()

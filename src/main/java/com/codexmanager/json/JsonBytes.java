@@ -10,11 +10,13 @@ import java.util.Arrays;
  * Strict scanning of JSON text held as UTF-8 bytes (RFC 8259: no comments, no unquoted names, no trailing commas,
  * strings valid UTF-8), without building values: finds where a value ends so that bodies which are forwarded
  * mostly as they are can be copied by byte range instead of being parsed into a tree and written again. Only the
- * few strings a caller asks for are decoded. Iterative, so deep nesting costs memory, not stack. Stateless.
+ * few strings a caller asks for are decoded. Iterative, nesting limited to {@value #MAX_DEPTH} levels. Stateless.
  */
 public final class JsonBytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
+    /** Gson's own limit ({@code JsonReader}), so a body refused by the tree parse is refused here too. */
+    public static final int MAX_DEPTH = 255;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -57,12 +59,21 @@ public final class JsonBytes {
 
     /** The index just past the value that starts at {@code i} (no whitespace before it), validating it. */
     public static int valueEnd(byte[] b, int i) {
+        return valueEnd(b, i, 0);
+    }
+
+    /** The same for a value inside {@code enclosingDepth} containers, which count toward {@link #MAX_DEPTH}. */
+    public static int valueEnd(byte[] b, int i, int enclosingDepth) {
         boolean[] inObject = new boolean[16];
         int depth = 0;
+        int maxDepth = MAX_DEPTH - enclosingDepth;
         while (true) {
             // at the start of a value
             byte c = at(b, i);
             if (c == '{' || c == '[') {
+                if (depth >= maxDepth) {
+                    throw new MalformedJsonException("nesting deeper than " + MAX_DEPTH, i);
+                }
                 if (depth == inObject.length) {
                     inObject = Arrays.copyOf(inObject, depth * 2);
                 }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The members of one JSON object held as UTF-8 bytes, as byte ranges of their names and values: a repeated name
  * keeps its first place and its last value, as a Gson {@code JsonObject} would. Values are validated
- * ({@link JsonBytes#valueEnd}) but not decoded. Immutable.
+ * ({@link JsonBytes#valueEnd}, their nesting counted from this object as if it were the top level) but not
+ * decoded. Immutable.
  */
 public final class JsonMembers {
     /** One member: {@code [nameStart, nameEnd)} is the quoted name token, {@code [start, end)} the value. */
@@ -49,7 +50,7 @@ public final class JsonMembers {
                 throw new JsonBytes.MalformedJsonException("expected ':'", colon);
             }
             int valueStart = JsonBytes.skipWhitespace(b, colon + 1);
-            int valueEnd = JsonBytes.valueEnd(b, valueStart);
+            int valueEnd = JsonBytes.valueEnd(b, valueStart, 1);
             Member earlier = members.get(name);
             members.put(name, earlier == null ? new Member(i, nameEnd, valueStart, valueEnd)
                     : new Member(earlier.nameStart(), earlier.nameEnd(), valueStart, valueEnd));

@@ -12,7 +12,9 @@ import java.util.Optional;
  * top-level fields routing needs, then rewritten toward the backend by copying byte ranges. The result is the one
  * {@link ResponsesRequestNormaliser} gives on a Gson tree (same members and values; numbers and strings keep
  * their original spelling), without building and re-serialising a tree of a conversation that Codex CLI sends whole
- * with every turn and that is forwarded as it is. Immutable.
+ * with every turn and that is forwarded as it is. Unlike the tree, it forwards a name repeated inside a nested value
+ * (below the top level and an input item's own members) as sent, and it refuses bytes that are not UTF-8 instead of
+ * replacing them. Immutable.
  */
 public final class ResponsesBody {
     private static final String ENCRYPTED_REASONING = "reasoning.encrypted_content";
@@ -34,7 +36,7 @@ public final class ResponsesBody {
 
     /** @throws AdapterException 400 {@code invalid_json} when the bytes are not one strict JSON object */
     public static ResponsesBody scan(byte[] bytes) {
-        int start = JsonBytes.skipWhitespace(bytes, 0);
+        int start = JsonBytes.skipWhitespace(bytes, startsWithByteOrderMark(bytes) ? 3 : 0);
         try {
             if (start >= bytes.length || bytes[start] != '{') {
                 if (start < bytes.length) {
@@ -48,6 +50,11 @@ public final class ResponsesBody {
         } catch (JsonBytes.MalformedJsonException e) {
             throw new AdapterException(400, "invalid_json", "the request body is not valid JSON");
         }
+    }
+
+    /** A UTF-8 byte-order mark, which Gson skips too (it is not part of the copied ranges). */
+    private static boolean startsWithByteOrderMark(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
     }
 
     /** {@code model} as a string, or {@code null} when absent or not a scalar. */
@@ -73,11 +80,6 @@ public final class ResponsesBody {
     /** The bytes as the client sent them. */
     public byte[] bytes() {
         return bytes;
-    }
-
-    /** The body as text (for the opt-in trace of request bodies). */
-    public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**

@@ -121,11 +121,22 @@ class ResponsesBodyTest {
     }
 
     @Test
-    void deep_nesting_costs_no_stack() {
-        String deep = "[".repeat(200_000) + "]".repeat(200_000);
-        byte[] upstream = scan("{\"tools\":" + deep + ",\"input\":\"x\"}").toUpstream(MODEL, Optional.empty(), false)
+    void nesting_is_limited_as_the_tree_parse_limits_it() {
+        String deepest = "[".repeat(254) + "]".repeat(254);
+        byte[] upstream = scan("{\"tools\":" + deepest + ",\"input\":\"x\"}").toUpstream(MODEL, Optional.empty(), false)
                 .bytes();
-        assertThat(new String(upstream, StandardCharsets.UTF_8)).contains(deep);
+        assertThat(new String(upstream, StandardCharsets.UTF_8)).contains(deepest);
+        String tooDeep = "{\"tools\":" + "[".repeat(255) + "]".repeat(255) + "}";
+        assertThatThrownBy(() -> treeParse(tooDeep)).isInstanceOf(JsonParseException.class);
+        assertThatThrownBy(() -> scan(tooDeep)).isInstanceOf(AdapterException.class);
+        assertThatThrownBy(() -> scan("[".repeat(1_000_000))).isInstanceOf(AdapterException.class);
+    }
+
+    @Test
+    void a_leading_byte_order_mark_is_skipped_as_the_tree_parse_skips_it() {
+        String body = "\uFEFF{\"model\":\"m\",\"input\":\"hi\"}";
+        assertThat(treeParse(body).get("model").getAsString()).isEqualTo("m");
+        assertSameAsTree(body, Optional.empty(), false);
     }
 
     @Test
