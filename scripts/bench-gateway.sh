@@ -11,11 +11,11 @@ STREAMS="${1:-1000}"
 cd "$ROOT"
 echo "bench-gateway: building the jar and test classes"
 mvn -B -q package -DskipTests
-CP_FILE="$(mktemp)"
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+# shellcheck source=lib/bench.sh
+. "$ROOT/scripts/lib/bench.sh"
+CLASSPATH_FOR_TESTS="$(test_classpath)"
 echo "bench-gateway: running with $STREAMS concurrent streams"
 # SERVICE_JAVA (a java binary, e.g. a JDK 25 as the installers bundle) and SERVICE_JAVA_OPTS (e.g. -Xmx256m or a
 # JFR flag) apply to the service process only.
-java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" com.codexmanager.bench.GatewayBench \
+java -cp "$CLASSPATH_FOR_TESTS" com.codexmanager.bench.GatewayBench \
     "target/codexmanager.jar" "$STREAMS"

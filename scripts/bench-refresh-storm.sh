@@ -21,10 +21,10 @@ if [ "$JAR" = "target/codexmanager.jar" ]; then
 else
   mvn -B -q test-compile
 fi
-CP_FILE="$(mktemp)"
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" -DwarmStorms="${WARM_STORMS:-0}" \
+# shellcheck source=lib/bench.sh
+. "$ROOT/scripts/lib/bench.sh"
+CLASSPATH_FOR_TESTS="$(test_classpath)"
+java -cp "$CLASSPATH_FOR_TESTS" -DwarmStorms="${WARM_STORMS:-0}" \
     -DserviceCommand="${SERVICE_COMMAND:-}" \
     com.codexmanager.bench.RefreshStormBench \
     "${SERVICE_JAVA:-java}" "$JAR" "$DELAYS"

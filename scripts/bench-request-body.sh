@@ -9,13 +9,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 mvn -B -q test-compile
-CP_FILE="$(mktemp)"
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+# shellcheck source=lib/bench.sh
+. "$ROOT/scripts/lib/bench.sh"
+CLASSPATH_FOR_TESTS="$(test_classpath)"
 printf '%-8s %-6s %12s %12s\n' body way "first 100" "warm p50"
 for kb in 20 200 1000; do
   for way in tree bytes; do
-    "${JAVA:-java}" -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
+    "${JAVA:-java}" -cp "$CLASSPATH_FOR_TESTS" \
         com.codexmanager.bench.RequestBodyBench "$way" "$kb"
   done
 done

@@ -4,13 +4,13 @@
 # Usage: scripts/bench-requestlog.sh [ROWS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/bench.sh
+. scripts/lib/bench.sh
 mvn -B -q -o test-compile
-cp_file=$(mktemp)
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+CLASSPATH_FOR_TESTS="$(test_classpath -o)"
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d)"
 echo
 echo "| query | median | max of 9 | result |"
 echo "|---|---|---|---|"
-exec java ${JAVA_OPTS:-} -Xmx1g -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+exec java ${JAVA_OPTS:-} -Xmx1g -cp "$CLASSPATH_FOR_TESTS" \
   com.codexmanager.observability.RequestLogBenchmark "${1:-1000000}"

@@ -10,8 +10,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 mvn -B -q test-compile
-CP_FILE="$(mktemp)"
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" com.codexmanager.bench.RoutingSimulation \
+# shellcheck source=lib/bench.sh
+. "$ROOT/scripts/lib/bench.sh"
+CLASSPATH_FOR_TESTS="$(test_classpath)"
+java -cp "$CLASSPATH_FOR_TESTS" com.codexmanager.bench.RoutingSimulation \
     "${1:-1}" "${2:-20}" "${3:-150}"

@@ -15,8 +15,8 @@ IDLE="${3:-60}"
 cd "$ROOT"
 echo "soak: building the jar and test classes"
 mvn -B -q package -DskipTests
-CP_FILE="$(mktemp)"
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-java -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" com.codexmanager.bench.SoakBench \
+# shellcheck source=lib/bench.sh
+. "$ROOT/scripts/lib/bench.sh"
+CLASSPATH_FOR_TESTS="$(test_classpath)"
+java -cp "$CLASSPATH_FOR_TESTS" com.codexmanager.bench.SoakBench \
     "target/codexmanager.jar" "$REQUESTS" "$CONCURRENCY" "$IDLE"
