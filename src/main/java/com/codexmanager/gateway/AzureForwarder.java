@@ -13,13 +13,13 @@ import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamCall;
 import com.codexmanager.gateway.upstream.UpstreamClient;
 import com.codexmanager.json.Json;
+import com.codexmanager.json.JsonTreeWriter;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +85,7 @@ final class AzureForwarder {
         RequestFacts facts = request.facts();
         return new GatewayRequest(facts.traceId(), facts.startedAt(), request.key(), facts.method(), facts.path(),
                 adapter.upstreamPath(), facts.clientModel(), request.model(), null, body,
-                body.toString().getBytes(StandardCharsets.UTF_8), Map.of(), null, request.adapted().streams());
+                JsonTreeWriter.utf8(body), Map.of(), null, request.adapted().streams());
     }
 
     /** One exchange with the Azure resource, relayed to {@code client}. */

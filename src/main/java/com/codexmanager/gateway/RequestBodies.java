@@ -1,14 +1,13 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.protocol.AdapterException;
-import com.codexmanager.json.Json;
+import com.codexmanager.json.JsonBytes;
+import com.codexmanager.json.JsonTreeReader;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a client's JSON object body with a size cap that applies to the decoded body: a compressed body
@@ -61,17 +60,23 @@ final class RequestBodies {
         return bytes;
     }
 
-    /** @throws AdapterException 400 when the bytes are not one JSON object */
+    /**
+     * Parses the body straight from its bytes ({@link JsonTreeReader}: the tree Gson's strict parse gives, and bytes
+     * that are not UTF-8 are refused rather than replaced, as on the Responses routes).
+     *
+     * @throws AdapterException 400 when the bytes are not one JSON object
+     */
     static JsonObject parse(byte[] bytes) {
+        JsonElement parsed;
         try {
-            JsonElement parsed = Json.parse(new String(bytes, StandardCharsets.UTF_8));
-            if (parsed == null || !parsed.isJsonObject()) {
-                throw new AdapterException(400, "invalid_json", "the request body must be a JSON object");
-            }
-            return parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
+            parsed = JsonTreeReader.parse(bytes);
+        } catch (JsonBytes.MalformedJsonException e) {
             throw new AdapterException(400, "invalid_json", "the request body is not valid JSON");
         }
+        if (!parsed.isJsonObject()) {
+            throw new AdapterException(400, "invalid_json", "the request body must be a JSON object");
+        }
+        return parsed.getAsJsonObject();
     }
 
     private static AdapterException tooLarge(String what, long maxBytes) {

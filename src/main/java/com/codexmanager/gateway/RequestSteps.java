@@ -14,8 +14,8 @@ import com.codexmanager.gateway.protocol.ProtocolAdapter;
 import com.codexmanager.gateway.protocol.ResponsesAdapter;
 import com.codexmanager.gateway.protocol.ResponsesBody;
 import com.codexmanager.gateway.protocol.ResponsesRequestNormaliser;
+import com.codexmanager.json.JsonTreeWriter;
 import com.google.gson.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,7 +117,7 @@ final class RequestSteps {
             effort = upstream.reasoningEffort();
         } else {
             upstreamTree = upstreamTree(body.adapted(), keyEffort, effectiveModel, compact);
-            upstreamBytes = upstreamTree.toString().getBytes(StandardCharsets.UTF_8);
+            upstreamBytes = JsonTreeWriter.utf8(upstreamTree);
             effort = JsonFields.string(JsonFields.object(upstreamTree, "reasoning"), "effort");
         }
         facts = facts.withEffectiveModel(effectiveModel, effort);

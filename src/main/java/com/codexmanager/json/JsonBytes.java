@@ -13,7 +13,7 @@ import java.util.Arrays;
  * few strings a caller asks for are decoded. Iterative, nesting limited to {@value #MAX_DEPTH} levels. Stateless.
  */
 public final class JsonBytes {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     /** Gson's own limit ({@code JsonReader}), so a body refused by the tree parse is refused here too. */
     public static final int MAX_DEPTH = 255;
@@ -187,7 +187,7 @@ public final class JsonBytes {
      * word-at-a-time tests of "Bit Twiddling Hacks"); conversation text is mostly such runs, so the scan moves
      * eight bytes per step through it.
      */
-    private static boolean plainAscii(long x) {
+    static boolean plainAscii(long x) {
         long quote = x ^ 0x2222222222222222L;
         long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
         long special = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | (x - 0x2020202020202020L) | x;

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Key auth, protocol-shaped errors and the small routes. */
 class GatewayHttpTest {
@@ -141,12 +143,13 @@ class GatewayHttpTest {
         assertThat(sent).contains("\"input\":[" + item + "]").contains("{\"max\":1E3}");
     }
 
-    @Test
-    void a_body_that_is_not_utf8_is_400() throws Exception {
-        byte[] body = "{\"model\":\"gpt-5.5\",\"input\":\"\u00ff\"}"
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/responses", "/v1/chat/completions"})
+    void a_body_that_is_not_utf8_is_400(String path) throws Exception {
+        byte[] body = "{\"model\":\"gpt-5.5\",\"input\":\"\u00ff\",\"messages\":[]}"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         HttpResponse<String> response = bed.http.send(HttpRequest.newBuilder(URI.create(bed.baseUrl()
-                + "/v1/responses")).header("Authorization", "Bearer " + TestKeys.KEY)
+                + path)).header("Authorization", "Bearer " + TestKeys.KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertOpenAiError(response, 400, "invalid_json");
