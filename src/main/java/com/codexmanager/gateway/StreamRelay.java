@@ -115,9 +115,10 @@ final class StreamRelay {
         }
         write(event);
         if (TERMINAL.contains(type)) {
+            // out first: the client's turn ends without waiting for the parse of an event that holds the whole answer
+            end();
             JsonObject json = event.json();
             String error = type.equals("response.completed") ? null : type.substring("response.".length());
-            end();
             result = new Attempt.Relayed(ResponseUsage.of(json), firstByteMillis, error, false,
                     ResponseUsage.model(json));
         }
