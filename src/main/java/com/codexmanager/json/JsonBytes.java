@@ -17,6 +17,11 @@ public final class JsonBytes {
             ByteOrder.LITTLE_ENDIAN);
     /** Gson's own limit ({@code JsonReader}), so a body refused by the tree parse is refused here too. */
     public static final int MAX_DEPTH = 255;
+    /**
+     * Gson's strict parse refuses a number that fills its 1,024-character read buffer (it reads as an unquoted
+     * literal), so a number that long is refused here too.
+     */
+    static final int MAX_NUMBER_CHARS = 1024;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -240,6 +245,9 @@ public final class JsonBytes {
                 i++;
             }
             i = digitsEnd(b, i, start);
+        }
+        if (i - start >= MAX_NUMBER_CHARS) {
+            throw new MalformedJsonException("number longer than " + (MAX_NUMBER_CHARS - 1) + " characters", start);
         }
         return i;
     }

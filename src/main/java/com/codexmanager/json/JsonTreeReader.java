@@ -68,7 +68,7 @@ public final class JsonTreeReader {
                 return JsonNull.INSTANCE;
             }
             default -> {
-                return number();
+                return number(); // the text was validated: anything else here starts a number
             }
         }
     }
@@ -82,6 +82,7 @@ public final class JsonTreeReader {
         }
         while (true) {
             String name = string();
+            // past the whitespace, the colon and the whitespace after it
             i = JsonBytes.skipWhitespace(b, JsonBytes.skipWhitespace(b, i) + 1);
             object.add(name, value());
             i = JsonBytes.skipWhitespace(b, i);
@@ -124,7 +125,7 @@ public final class JsonTreeReader {
                 return new String(b, from, j - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             }
             if (c == '\\') {
-                return unescaped(from);
+                return decodedViaUtf8(from);
             }
             if (c < 0) {
                 ascii = false;
@@ -139,7 +140,7 @@ public final class JsonTreeReader {
      * UTF-8, and the buffer is decoded once. An escaped surrogate that is not half of a pair has no UTF-8 form, so
      * such a string is decoded char by char instead.
      */
-    private String unescaped(int from) {
+    private String decodedViaUtf8(int from) {
         int n = 0;
         int run = from;
         int j = from;
@@ -181,7 +182,7 @@ public final class JsonTreeReader {
                     int low = Character.isHighSurrogate((char) unit) && j + 1 < b.length && b[j] == '\\'
                             && b[j + 1] == 'u' ? unit(j) : -1;
                     if (low < 0 || !Character.isLowSurrogate((char) low)) {
-                        return escaped(from);
+                        return decodedCharByChar(from);
                     }
                     codePoint = Character.toCodePoint((char) unit, (char) low);
                     j += 6;
@@ -229,7 +230,7 @@ public final class JsonTreeReader {
      * A string with escapes decoded char by char into a reused buffer: the way for the rare string with an escaped
      * surrogate that is not half of a pair.
      */
-    private String escaped(int from) {
+    private String decodedCharByChar(int from) {
         int n = 0;
         int j = from;
         while (true) {

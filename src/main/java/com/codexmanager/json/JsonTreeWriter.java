@@ -4,9 +4,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Writes a Gson tree as UTF-8 JSON, byte for byte what {@code element.toString().getBytes(UTF_8)} gives (Gson's
@@ -23,6 +29,12 @@ public final class JsonTreeWriter {
     private static final byte[] PARAGRAPH_SEPARATOR = "\\u2029".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] ESCAPES = new byte[128][];
     private static final long ONES = 0x0101010101010101L;
+    /** The classes whose text Gson writes unchecked; NaN and the infinities pass too (Gson's tree text is lenient). */
+    private static final Set<Class<?>> TRUSTED_NUMBERS = Set.of(Integer.class, Long.class, Double.class, Float.class,
+            Byte.class, Short.class, BigDecimal.class, BigInteger.class, AtomicInteger.class, AtomicLong.class);
+    private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
+    private static final Pattern JSON_NUMBER = Pattern.compile(
+            "-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     static {
@@ -61,7 +73,7 @@ public final class JsonTreeWriter {
             } else if (primitive.isBoolean()) {
                 write(primitive.getAsBoolean() ? TRUE : FALSE);
             } else {
-                write(primitive.getAsNumber().toString().getBytes(StandardCharsets.UTF_8));
+                number(primitive.getAsNumber());
             }
         } else if (element instanceof JsonArray array) {
             byte separator = '[';
@@ -88,6 +100,16 @@ public final class JsonTreeWriter {
             }
             write((byte) '}');
         }
+    }
+
+    /** A number as its own text; like Gson, refuses the text of an unknown number class that is not JSON. */
+    private void number(Number number) {
+        String text = number.toString();
+        if (!TRUSTED_NUMBERS.contains(number.getClass()) && !NON_FINITE.contains(text)
+                && !JSON_NUMBER.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a JSON number: " + text);
+        }
+        write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -87,6 +87,19 @@ class JsonTreeReaderTest {
     }
 
     @Test
+    void numbers_are_limited_in_length_as_the_strict_parse_limits_them() {
+        for (String longest : List.of("1".repeat(1023), "-" + "9".repeat(1022), "0." + "1".repeat(1021))) {
+            assertSameAsGson("[" + longest + "]");
+        }
+        for (String tooLong : List.of("1".repeat(1024), "[" + "9".repeat(1024) + "]", "-" + "9".repeat(1023),
+                "{\"a\":0." + "1".repeat(1022) + "}")) {
+            assertThatThrownBy(() -> Json.parse(tooLong)).isInstanceOf(JsonParseException.class);
+            assertThatThrownBy(() -> JsonTreeReader.parse(bytes(tooLong)))
+                    .isInstanceOf(JsonBytes.MalformedJsonException.class);
+        }
+    }
+
+    @Test
     void nesting_is_limited_as_the_strict_parse_limits_it() {
         assertSameAsGson("[".repeat(255) + "]".repeat(255));
         String tooDeep = "[".repeat(256) + "]".repeat(256);

@@ -1,6 +1,7 @@
 package com.codexmanager.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -61,6 +62,40 @@ class JsonTreeWriterTest {
         assertSameAsGson(tree);
         assertSameAsGson(JsonNull.INSTANCE);
         assertSameAsGson(new JsonArray());
+    }
+
+    @Test
+    void refuses_a_number_whose_text_is_not_json_as_gson_does() {
+        Number odd = new Number() {
+            @Override
+            public int intValue() {
+                return 1;
+            }
+
+            @Override
+            public long longValue() {
+                return 1;
+            }
+
+            @Override
+            public float floatValue() {
+                return 1;
+            }
+
+            @Override
+            public double doubleValue() {
+                return 1;
+            }
+
+            @Override
+            public String toString() {
+                return "one";
+            }
+        };
+        JsonArray tree = new JsonArray();
+        tree.add(odd);
+        assertThatThrownBy(tree::toString).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonTreeWriter.utf8(tree)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
