@@ -7,8 +7,9 @@ import com.codexmanager.gateway.protocol.JsonFields;
 import com.codexmanager.gateway.protocol.ProtocolAdapter;
 import com.codexmanager.gateway.protocol.ResponsesAggregator;
 import com.codexmanager.gateway.sse.SseEvent;
-import com.google.gson.JsonObject;
+import com.codexmanager.json.JsonTreeWriter;
 import com.codexmanager.server.JsonReply;
+import com.google.gson.JsonObject;
 import io.javalin.http.Context;
 
 /**
@@ -64,7 +65,7 @@ final class Answers {
             return error(ctx, Ending.served(served, status), GatewayError.of(status,
                     code == null ? "response_failed" : code, message == null ? "the response failed" : message));
         }
-        JsonReply.send(ctx, 200, adapter.renderWhole(response, adapted).toString());
+        JsonReply.send(ctx, 200, JsonTreeWriter.utf8(adapter.renderWhole(response, adapted)));
         return Ending.served(served, 200);
     }
 

@@ -26,7 +26,11 @@ public final class JsonReply {
 
     /** Sends {@code json} with {@code status}; headers set on {@code ctx} before this call go with it. */
     public static void send(Context ctx, int status, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        send(ctx, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same for JSON text already encoded as UTF-8. */
+    public static void send(Context ctx, int status, byte[] body) {
         HttpServletResponse res = ctx.res();
         res.setStatus(status);
         res.setContentType("application/json");
