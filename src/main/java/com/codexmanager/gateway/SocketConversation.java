@@ -1,23 +1,26 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.protocol.AdapterException;
+import com.codexmanager.json.JsonTreeReader;
+import com.codexmanager.json.JsonTreeWriter;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What one Responses WebSocket remembers between turns. Over a WebSocket, Codex sends a turn that extends the
  * previous one as {@code previous_response_id} plus only the new input items; the backend, reached over HTTP with
  * {@code store:false}, needs the whole conversation. So the connection keeps the last completed turn's full input
- * followed by the output items it produced — as compact JSON text, and only while it fits the body limit — and a
+ * followed by the output items it produced — as compact UTF-8 JSON, and only while it fits the body limit — and a
  * turn that names that response gets it back in front of its new items. Only the last response can be named, as
  * on the upstream's own socket. Single-thread: the turns of one connection run one after another.
  */
 final class SocketConversation {
     private String responseId;
-    private String items;
+    private byte[] items;
 
     /**
      * Replaces {@code previous_response_id} in {@code body} with the input it stands for.
@@ -37,7 +40,7 @@ final class SocketConversation {
                     + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "' not found: a WebSocket remembers only "
                     + "the last response it completed; send the whole input instead");
         }
-        JsonArray input = JsonParser.parseString(items).getAsJsonArray();
+        JsonArray input = JsonTreeReader.parse(items).getAsJsonArray();
         JsonElement delta = body.get("input");
         if (delta != null && delta.isJsonArray()) {
             input.addAll(delta.getAsJsonArray());
@@ -60,25 +63,35 @@ final class SocketConversation {
         if (responseId == null) {
             return;
         }
-        String inputText = input.toString();
-        StringBuilder text = new StringBuilder(inputText.length() + 1024);
-        text.append(inputText, 0, inputText.length() - 1);
-        boolean first = input.isEmpty();
+        byte[] head = JsonTreeWriter.utf8(input);
+        long length = head.length;
+        List<byte[]> tail = new ArrayList<>(outputs.size());
         for (JsonObject output : outputs) {
-            if (!first) {
-                text.append(',');
-            }
-            text.append(output);
-            first = false;
-            if (text.length() > maxBytes) {
+            byte[] bytes = JsonTreeWriter.utf8(output);
+            tail.add(bytes);
+            length += bytes.length + (input.isEmpty() && tail.size() == 1 ? 0 : 1);
+            if (length > maxBytes) {
                 return;
             }
         }
-        text.append(']');
-        if (text.length() <= maxBytes) {
-            this.responseId = responseId;
-            this.items = text.toString();
+        if (length > maxBytes) {
+            return;
         }
+        // the input's closing bracket is replaced by the outputs and a new one
+        byte[] text = Arrays.copyOf(head, (int) length);
+        int at = head.length - 1;
+        boolean first = input.isEmpty();
+        for (byte[] bytes : tail) {
+            if (!first) {
+                text[at++] = ',';
+            }
+            System.arraycopy(bytes, 0, text, at, bytes.length);
+            at += bytes.length;
+            first = false;
+        }
+        text[at] = ']';
+        this.responseId = responseId;
+        this.items = text;
     }
 
     void forget() {
@@ -86,8 +99,8 @@ final class SocketConversation {
         items = null;
     }
 
-    /** Characters of JSON kept for the next turn (0 when nothing is remembered). */
+    /** Bytes of JSON kept for the next turn (0 when nothing is remembered). */
     int size() {
-        return items == null ? 0 : items.length();
+        return items == null ? 0 : items.length;
     }
 }

@@ -7,6 +7,7 @@ import com.codexmanager.gateway.protocol.AdapterException;
 import com.codexmanager.json.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,35 @@ class SocketConversationTest {
 
         assertThat(conversation.size()).isZero();
         assertThatThrownBy(() -> conversation.expand(frame("resp_1", "[]"))).isInstanceOf(AdapterException.class);
+    }
+
+    @Test
+    void the_kept_items_are_the_input_then_the_outputs_as_gson_would_write_them() {
+        JsonArray input = array("[{\"type\":\"message\",\"content\":\"caf\u00e9 \\\"q\\\" \uD83D\uDE00\"},7]");
+        List<JsonObject> outputs = List.of(Json.object("{\"type\":\"a\",\"n\":1.50}"), Json.object("{\"type\":\"b\"}"));
+        for (JsonArray start : List.of(input, array("[]"))) {
+            JsonArray expected = start.deepCopy();
+            outputs.forEach(expected::add);
+            conversation.remember("resp_1", start, outputs, LIMIT);
+
+            JsonObject body = conversation.expand(frame("resp_1", "[]"));
+
+            assertThat(body.getAsJsonArray("input").toString()).isEqualTo(expected.toString());
+            assertThat(conversation.size()).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void the_body_limit_counts_utf8_bytes_and_keeps_a_conversation_that_fits_exactly() {
+        JsonArray input = array("[\"\u00e9\u00e9\"]");
+        List<JsonObject> outputs = List.of(Json.object("{\"t\":\"x\"}"));
+        int bytes = "[\"\u00e9\u00e9\",{\"t\":\"x\"}]".getBytes(StandardCharsets.UTF_8).length;
+
+        conversation.remember("resp_1", input, outputs, bytes);
+        assertThat(conversation.size()).isEqualTo(bytes);
+
+        conversation.remember("resp_2", input, outputs, bytes - 1);
+        assertThat(conversation.size()).isZero();
     }
 
     @Test
