@@ -4,6 +4,7 @@ import static com.codexmanager.gateway.protocol.JsonFields.array;
 import static com.codexmanager.gateway.protocol.JsonFields.string;
 
 import com.codexmanager.gateway.protocol.SseWriter;
+import com.codexmanager.json.JsonStrings;
 import com.codexmanager.gateway.protocol.ToolNames;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -140,15 +141,11 @@ final class AnthropicBlocks {
         sink.write(SseWriter.frame("content_block_start", event.toString()));
     }
 
+    /** Written around the escaped value, without a tree: these are the frequent frames, one per upstream delta. */
     private void delta(String deltaType, String field, String value) throws IOException {
-        JsonObject delta = new JsonObject();
-        delta.addProperty("type", deltaType);
-        delta.addProperty(field, value);
-        JsonObject event = new JsonObject();
-        event.addProperty("type", "content_block_delta");
-        event.addProperty("index", openIndex);
-        event.add("delta", delta);
-        sink.write(SseWriter.frame("content_block_delta", event.toString()));
+        sink.write("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":" + openIndex
+                + ",\"delta\":{\"type\":\"" + deltaType + "\",\"" + field + "\":" + JsonStrings.quoted(value)
+                + "}}\n\n");
         openHasDeltas = true;
     }
 

@@ -9,6 +9,7 @@ import com.codexmanager.gateway.protocol.ClientStream;
 import com.codexmanager.gateway.protocol.SseWriter;
 import com.codexmanager.gateway.sse.Delta;
 import com.codexmanager.gateway.sse.SseEvent;
+import com.codexmanager.json.JsonStrings;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -111,9 +112,23 @@ final class ChatStream implements ClientStream {
         if (text == null || text.isEmpty()) {
             return;
         }
+        if (roleSent) {
+            write(deltaChunk("{\"" + field + "\":" + JsonStrings.quoted(text) + "}"));
+            return;
+        }
         JsonObject delta = new JsonObject();
         delta.addProperty(field, text);
         write(chunk(delta, null));
+    }
+
+    /**
+     * The chunk {@link #chunk} builds for a delta once the role is sent, written around the delta's JSON without a
+     * tree: these are the frequent frames, one per upstream delta.
+     */
+    private String deltaChunk(String deltaJson) {
+        return "data: {\"id\":" + JsonStrings.quoted(id) + ",\"object\":\"chat.completion.chunk\",\"created\":"
+                + created + ",\"model\":" + JsonStrings.quoted(model == null ? "" : model)
+                + ",\"choices\":[{\"index\":0,\"delta\":" + deltaJson + ",\"finish_reason\":null}]}\n\n";
     }
 
     private boolean isToolCall(JsonObject item) {
@@ -136,6 +151,11 @@ final class ChatStream implements ClientStream {
             return;
         }
         argumentsSeen.add(outputIndex);
+        if (roleSent) {
+            write(deltaChunk("{\"tool_calls\":[{\"index\":" + index + ",\"function\":{\"arguments\":"
+                    + JsonStrings.quoted(fragment) + "}}]}"));
+            return;
+        }
         write(toolChunk(index, null, null, fragment));
     }
 

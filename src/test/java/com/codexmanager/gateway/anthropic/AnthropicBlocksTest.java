@@ -72,4 +72,41 @@ class AnthropicBlocksTest {
         assertThat(events()).containsExactly("content_block_start", "content_block_delta", "content_block_stop",
                 "content_block_start", "content_block_delta", "content_block_stop");
     }
+
+    @Test
+    void delta_frames_read_as_gson_writes_them_from_a_tree() throws Exception {
+        String[] texts = {"plain", "a \"quote\", a \\ and\nlines\t", "caf\u00e9 \uD83D\uDE00 \u2028 \u0001", "",
+            null};
+        blocks.text(0, "start");
+        for (String text : texts) {
+            frames.clear();
+            blocks.text(0, text);
+            if (text == null || text.isEmpty()) {
+                assertThat(frames).isEmpty();
+            } else {
+                assertThat(frames).containsExactly(deltaFrame(0, "text_delta", "text", text));
+            }
+        }
+        blocks.toolUse(1, "call_a", "f");
+        for (String text : texts) {
+            frames.clear();
+            blocks.toolArguments(1, text);
+            if (text == null || text.isEmpty()) {
+                assertThat(frames).isEmpty();
+            } else {
+                assertThat(frames).containsExactly(deltaFrame(1, "input_json_delta", "partial_json", text));
+            }
+        }
+    }
+
+    private static String deltaFrame(int index, String deltaType, String field, String value) {
+        JsonObject delta = new JsonObject();
+        delta.addProperty("type", deltaType);
+        delta.addProperty(field, value);
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "content_block_delta");
+        event.addProperty("index", index);
+        event.add("delta", delta);
+        return "event: content_block_delta\ndata: " + event + "\n\n";
+    }
 }
