@@ -85,12 +85,19 @@ public final class SseEvent {
     }
 
     /**
-     * The fields of a delta event ({@code response.output_text.delta} …) read in one streaming pass, without
-     * building a tree: the adapters need only these from the most frequent events.
+     * The fields of a delta event ({@code response.output_text.delta} …) read in one pass, without building a tree
+     * and, for a received single-line frame, without decoding the frame first: the adapters need only these from
+     * the most frequent events.
      */
     public Delta delta() {
         if (json != null) {
             return Delta.of(json);
+        }
+        if (data == null && wire != null) {
+            Delta fromBytes = SseLines.delta(wire);
+            if (fromBytes != null) {
+                return fromBytes;
+            }
         }
         return Delta.read(data());
     }

@@ -75,6 +75,23 @@ final class SseLines {
         return found == JsonType.UNSURE ? slowType(decode(wire).data()) : found;
     }
 
+    /**
+     * The fields of a delta event read from the bytes of its single data line; {@code null} when the frame has
+     * several data lines or the bytes need the decoded text ({@link Delta#read(byte[], int, int)}).
+     */
+    static Delta delta(byte[] wire) {
+        int start = firstDataLine(wire);
+        if (start < 0) {
+            return null;
+        }
+        int end = lineEnd(wire, start);
+        int after = next(wire, end);
+        if (after < wire.length && lineEnd(wire, after) > after) {
+            return null;
+        }
+        return Delta.read(wire, start, end);
+    }
+
     /** The top-level JSON {@code type} of decoded data; {@code null} when absent or not JSON. */
     static String typeOf(String data) {
         String found = JsonType.scan(data);
