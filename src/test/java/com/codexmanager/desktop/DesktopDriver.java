@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
@@ -23,9 +24,9 @@ import javax.swing.JTable;
 import javax.swing.text.JTextComponent;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
+import org.assertj.swing.fixture.AbstractComponentFixture;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.fixture.JButtonFixture;
 import org.assertj.swing.fixture.JComboBoxFixture;
 
 /**
@@ -79,9 +80,9 @@ final class DesktopDriver implements AutoCloseable {
         return (JTable) named(name);
     }
 
+    /** Shows {@code page} with a real click on its navigation button, clicking again if a click is lost. */
     void open(Page page) {
-        window.toggleButton("nav." + page.id()).click();
-        await(page + " shown", () -> desktop.app().window().currentPage() == page);
+        clickUntil(window.toggleButton("nav." + page.id()), () -> desktop.app().window().currentPage() == page);
     }
 
     void theme(UiTheme theme) {
@@ -173,7 +174,8 @@ final class DesktopDriver implements AutoCloseable {
      * in a full-suite run), so retry. After three misses the button is pressed on the EDT, which fires the same
      * listeners: the test is about what the click does.
      */
-    void clickUntil(JButtonFixture button, java.util.function.BooleanSupplier effect) {
+    void clickUntil(AbstractComponentFixture<?, ? extends AbstractButton, ?> button,
+            java.util.function.BooleanSupplier effect) {
         for (int attempt = 0; attempt < 4; attempt++) {
             if (attempt < 3) {
                 button.click();
@@ -181,7 +183,8 @@ final class DesktopDriver implements AutoCloseable {
                 onEdt(() -> button.target().doClick());
             }
             try {
-                await(button.target().getName() + " clicked", Duration.ofSeconds(3), effect);
+                // the last try waits as long as a single click used to: the EDT may just be slow
+                await(button.target().getName() + " clicked", Duration.ofSeconds(attempt < 3 ? 3 : 10), effect);
                 return;
             } catch (AssertionError missed) {
                 robot.waitForIdle();
