@@ -295,19 +295,24 @@ public final class JsonBytes {
                 out.append((char) Integer.parseInt(new String(b, escape + 2, 4, StandardCharsets.US_ASCII), 16));
                 from = escape + 6;
             } else {
-                out.append(switch (e) {
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> (char) e;
-                });
+                out.append(escaped(e));
                 from = escape + 2;
             }
             escape = indexOf(b, from, to, (byte) '\\');
         }
         return out.append(new String(b, from, to - from, StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The character a one-letter escape ({@code \b}, {@code \n}, {@code \"} …) stands for, by its letter. */
+    static char escaped(int letter) {
+        return switch (letter) {
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> (char) letter;
+        };
     }
 
     /**

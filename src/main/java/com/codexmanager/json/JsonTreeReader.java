@@ -165,14 +165,7 @@ public final class JsonTreeReader {
             }
             byte e = b[j + 1];
             if (e != 'u') {
-                utf8[n++] = switch (e) {
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> e;
-                };
+                utf8[n++] = (byte) JsonBytes.escaped(e);
                 j += 2;
             } else {
                 int unit = unit(j);
@@ -258,14 +251,7 @@ public final class JsonTreeReader {
                             | hex(b[j + 5]));
                     j += 6;
                 } else {
-                    chars[n++] = switch (e) {
-                        case 'b' -> '\b';
-                        case 'f' -> '\f';
-                        case 'n' -> '\n';
-                        case 'r' -> '\r';
-                        case 't' -> '\t';
-                        default -> (char) e;
-                    };
+                    chars[n++] = JsonBytes.escaped(e);
                     j += 2;
                 }
             } else {

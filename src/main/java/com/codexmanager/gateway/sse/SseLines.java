@@ -67,8 +67,7 @@ final class SseLines {
             return null;
         }
         int end = lineEnd(wire, start);
-        int after = next(wire, end);
-        if (after < wire.length && lineEnd(wire, after) > after) {
+        if (!onlyDataLine(wire, end)) {
             return typeOf(decode(wire).data());
         }
         String found = JsonType.scan(wire, start, end);
@@ -85,11 +84,13 @@ final class SseLines {
             return null;
         }
         int end = lineEnd(wire, start);
+        return onlyDataLine(wire, end) ? Delta.read(wire, start, end) : null;
+    }
+
+    /** Whether nothing but the closing blank line follows the data line that ends at {@code end}. */
+    private static boolean onlyDataLine(byte[] wire, int end) {
         int after = next(wire, end);
-        if (after < wire.length && lineEnd(wire, after) > after) {
-            return null;
-        }
-        return Delta.read(wire, start, end);
+        return after >= wire.length || lineEnd(wire, after) == after;
     }
 
     /** The top-level JSON {@code type} of decoded data; {@code null} when absent or not JSON. */
