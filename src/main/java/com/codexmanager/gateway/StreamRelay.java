@@ -1,6 +1,7 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.protocol.ClientStream;
+import com.codexmanager.gateway.sse.FrameType;
 import com.codexmanager.gateway.sse.SseEvent;
 import com.codexmanager.gateway.sse.SseFramer;
 import com.codexmanager.gateway.upstream.Outcome;
@@ -15,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Relays one upstream SSE stream to a {@link ClientStream}, forwarding bytes and inspecting little: each read is
  * cut into events ({@link SseFramer}); only an event's {@code type} is looked at, and only the terminal event is
- * parsed (for usage). What a read delivered is flushed to the client when the next read would block, so a burst
- * leaves in one network write and a lone delta leaves at once.
+ * parsed (for usage). To a client that forwards frames as they are (a Responses stream), an output event goes
+ * straight from the read buffer, its type compared where it lies: no copy and no object per event. What a read
+ * delivered is flushed to the client when the next read would block, so a burst leaves in one network write and a
+ * lone delta leaves at once.
  *
  * <p>Events that carry no output yet are held back, so a failure event before any output can still fail over to
  * another account; the first output event commits the stream, after which a failure ends it with a terminal error
@@ -32,6 +36,8 @@ final class StreamRelay {
             "codex.rate_limits", "codex.response.metadata", "keepalive");
     private static final Set<String> TERMINAL = Set.of("response.completed", "response.failed",
             "response.incomplete");
+    /** The types the forwarding path leaves to {@link #accept}: all but plain output events. */
+    private static final byte[][] NOT_PLAIN_OUTPUT = types(BOOTSTRAP, TERMINAL, Set.of("error"));
     private static final int READ_BYTES = 8192;
     private static final int MAX_EVENT_BYTES = 32 * 1024 * 1024;
 
@@ -42,6 +48,11 @@ final class StreamRelay {
     private final Duration firstByteTimeout;
     private final Duration idleTimeout;
     private final List<SseEvent> heldBack = new ArrayList<>();
+    private final FrameType frameType = new FrameType();
+    private final boolean forwardsFrames;
+    /** When the gateway received the request, and the upstream's response headers: set by {@link #run}. */
+    private long startNanos;
+    private Map<String, String> headers;
     private boolean committed;
     private long firstByteMillis;
     private Attempt result;
@@ -54,6 +65,7 @@ final class StreamRelay {
         this.attempt = attempt;
         this.firstByteTimeout = settings.firstByteTimeout();
         this.idleTimeout = settings.idleTimeout();
+        this.forwardsFrames = client.forwardsFrames();
     }
 
     /**
@@ -63,8 +75,11 @@ final class StreamRelay {
      * @param headers    the upstream response headers (for classifying a failure event)
      */
     Attempt run(long startNanos, Map<String, String> headers) {
+        this.startNanos = startNanos;
+        this.headers = headers;
         StreamWatchdog.Watch watch = attempt.watch();
         SseFramer framer = new SseFramer(MAX_EVENT_BYTES);
+        SseFramer.FrameSink frames = this::frame;
         byte[] buffer = new byte[READ_BYTES];
         try {
             InputStream in = call.body();
@@ -74,7 +89,7 @@ final class StreamRelay {
                     return ended();
                 }
                 watch.upstreamActivity();
-                framer.feed(buffer, 0, n, event -> accept(event, startNanos, headers));
+                framer.feed(buffer, 0, n, frames);
                 if (result == null && committed && nothingMoreBuffered(in)) {
                     client.flush();
                     watch.clientActivity();
@@ -95,7 +110,26 @@ final class StreamRelay {
         }
     }
 
-    private void accept(SseEvent event, long startNanos, Map<String, String> headers) throws IOException {
+    /** One frame where it lies: a plain output event to a forwarding client goes out as is, any other is decoded. */
+    private void frame(byte[] frame, int from, int to) throws IOException {
+        if (result != null) {
+            return;
+        }
+        if (forwardsFrames && frameType.read(frame, from, to) && !frameType.isAny(NOT_PLAIN_OUTPUT)) {
+            if (!committed) {
+                commit(startNanos);
+            }
+            try {
+                client.frame(frame, from, to);
+            } catch (IOException e) {
+                throw clientGone();
+            }
+            return;
+        }
+        accept(SseEvent.received(frame, from, to));
+    }
+
+    private void accept(SseEvent event) throws IOException {
         if (result != null || !event.hasData()) {
             return;
         }
@@ -178,10 +212,19 @@ final class StreamRelay {
         try {
             write.run();
         } catch (IOException e) {
-            attempt.markClientGone();
-            call.cancel();
-            throw new ClientGone();
+            throw clientGone();
         }
+    }
+
+    private ClientGone clientGone() {
+        attempt.markClientGone();
+        call.cancel();
+        return new ClientGone();
+    }
+
+    private static byte[][] types(Set<String> first, Set<String> second, Set<String> third) {
+        return Stream.of(first, second, third).flatMap(Set::stream).map(FrameType::of)
+                .toArray(byte[][]::new);
     }
 
     /** Reads what is there; a cut or cancelled stream reads as its end (the attempt's flags say why). */

@@ -83,6 +83,52 @@ class StreamRelayTest {
     }
 
     @Test
+    void a_forwarding_client_gets_output_events_from_the_read_buffer_and_the_rest_decoded() {
+        ScriptedBody body = new ScriptedBody();
+        StringBuilder upstream = new StringBuilder(CREATED);
+        String escapedType = "data: {\"type\":\"response.output_text.d\\u0065lta\",\"delta\":\"e\"}\n\n";
+        String twoDataLines = "data: {\"type\":\"response.output_text.delta\",\n"
+                + "data: \"delta\":\"m\"}\n\n";
+        String comment = ": still here\n\n";
+        for (int i = 0; i < 20; i++) {
+            upstream.append(delta(i));
+        }
+        upstream.append(escapedType).append(twoDataLines).append(comment)
+                .append(COMPLETED);
+        String all = upstream.toString();
+        // cut in the middle of the third delta, so one frame is completed from the framer's own buffer
+        int cut = all.indexOf(delta(2)) + 10;
+        body.drip(all.substring(0, cut));
+        body.drip(all.substring(cut));
+        ForwardingClient client = new ForwardingClient();
+
+        Attempt result = relay(body, client);
+
+        assertThat(result).isInstanceOfSatisfying(Attempt.Relayed.class, r -> {
+            assertThat(r.clean()).isTrue();
+            assertThat(r.usage().outputTokens()).isEqualTo(20L);
+        });
+        assertThat(client.bytes.toString(StandardCharsets.UTF_8)).isEqualTo(all.replace(comment, ""));
+        assertThat(client.forwarded).as("the 20 plain deltas").isEqualTo(20);
+        assertThat(client.decoded).as("created, the escaped and the two-line delta, completed").isEqualTo(4);
+        assertThat(client.ended).isTrue();
+    }
+
+    @Test
+    void a_forwarding_client_still_sees_nothing_of_a_failure_before_output() {
+        ScriptedBody body = new ScriptedBody();
+        body.burst(CREATED + "event: error\ndata: {\"type\":\"error\",\"error\":{\"code\":\"server_error\"}}\n\n"
+                + delta(0) + COMPLETED);
+        ForwardingClient client = new ForwardingClient();
+
+        Attempt result = relay(body, client);
+
+        assertThat(result).isInstanceOf(Attempt.Failed.class);
+        assertThat(client.begun).isFalse();
+        assertThat(client.bytes.size()).isZero();
+    }
+
+    @Test
     void a_failure_before_any_output_reaches_nobody_and_can_fail_over() {
         ScriptedBody body = new ScriptedBody();
         body.burst(CREATED + "event: response.failed\ndata: {\"type\":\"response.failed\",\"response\":{\"error\":"
@@ -158,9 +204,10 @@ class StreamRelayTest {
         }
     }
 
-    private static final class RecordingClient implements ClientStream {
+    private static class RecordingClient implements ClientStream {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int flushes;
+        int decoded;
         boolean begun;
         boolean ended;
 
@@ -171,6 +218,8 @@ class StreamRelayTest {
 
         @Override
         public void event(SseEvent event) {
+            assertThat(begun).as("written after begin").isTrue();
+            decoded++;
             bytes.writeBytes(event.wire());
         }
 
@@ -190,6 +239,25 @@ class StreamRelayTest {
         @Override
         public void end() {
             ended = true;
+        }
+    }
+
+    /** A client that takes frames as they are, like the Responses stream. */
+    private static final class ForwardingClient extends RecordingClient {
+        int forwarded;
+
+        @Override
+        public boolean forwardsFrames() {
+            return true;
+        }
+
+        @Override
+        public void frame(byte[] frame, int from, int to) {
+            assertThat(begun).as("written after begin").isTrue();
+            forwarded++;
+            bytes.write(frame, from, to - from);
+            // the range is the caller's buffer: spoil it, as the next read would, to prove nothing keeps it
+            java.util.Arrays.fill(frame, from, to, (byte) '#');
         }
     }
 }

@@ -16,6 +16,22 @@ public interface ClientStream {
 
     void event(SseEvent event) throws IOException;
 
+    /**
+     * Whether this stream forwards upstream frames as they are: then the relay may hand it a frame's bytes through
+     * {@link #frame} instead of an {@link SseEvent}, with the same promise as {@link #event}.
+     */
+    default boolean forwardsFrames() {
+        return false;
+    }
+
+    /**
+     * One upstream frame exactly as received, in {@code frame[from, to)}, valid only during the call. Called only
+     * when {@link #forwardsFrames()}.
+     */
+    default void frame(byte[] frame, int from, int to) throws IOException {
+        event(SseEvent.received(frame, from, to));
+    }
+
     /** Sends what {@link #event} buffered. */
     void flush() throws IOException;
 

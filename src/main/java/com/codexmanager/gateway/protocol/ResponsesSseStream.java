@@ -30,6 +30,16 @@ public final class ResponsesSseStream implements ClientStream {
     }
 
     @Override
+    public boolean forwardsFrames() {
+        return true;
+    }
+
+    @Override
+    public void frame(byte[] frame, int from, int to) throws IOException {
+        out.write(frame, from, to - from);
+    }
+
+    @Override
     public void flush() throws IOException {
         out.flush();
     }

@@ -40,9 +40,14 @@ public final class SseWriter {
 
     /** Buffers one whole frame (already in wire form); it leaves with the next {@link #flush()}. */
     public void write(byte[] frame) throws IOException {
+        write(frame, 0, frame.length);
+    }
+
+    /** Buffers one whole frame held in {@code bytes[off, off + len)}; it leaves with the next {@link #flush()}. */
+    public void write(byte[] bytes, int off, int len) throws IOException {
         lock.lock();
         try {
-            out.write(frame);
+            out.write(bytes, off, len);
         } finally {
             lock.unlock();
         }

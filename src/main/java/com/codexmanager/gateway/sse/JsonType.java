@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 final class JsonType {
     /** Returned when the bytes are not a plain JSON object or the value needs real decoding. */
     static final String UNSURE = new String("unsure");
+    /** {@link #range}: the object has no top-level {@code type} string. */
+    static final long ABSENT = -1;
+    /** {@link #range}: the bytes are not a plain JSON object, or the value has escapes. */
+    static final long NEEDS_DECODING = -2;
 
     private JsonType() {
     }
@@ -19,9 +23,25 @@ final class JsonType {
      * @return the type, {@code null} when the object has no top-level {@code type} string, or {@link #UNSURE}
      */
     static String scan(byte[] b, int from, int to) {
+        long range = range(b, from, to);
+        if (range == ABSENT) {
+            return null;
+        }
+        if (range == NEEDS_DECODING) {
+            return UNSURE;
+        }
+        int start = (int) (range >>> 32);
+        return new String(b, start, (int) range - start, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Where the top-level {@code type} string's characters are, without decoding them: its start index in the high
+     * 32 bits and its end (exclusive) in the low 32; or {@link #ABSENT} or {@link #NEEDS_DECODING}.
+     */
+    static long range(byte[] b, int from, int to) {
         int i = skipSpace(b, from, to);
         if (i >= to || b[i] != '{') {
-            return UNSURE;
+            return NEEDS_DECODING;
         }
         int depth = 0;
         while (i < to) {
@@ -29,12 +49,12 @@ final class JsonType {
             if (c == '"') {
                 int end = stringEnd(b, i, to);
                 if (end < 0) {
-                    return UNSURE;
+                    return NEEDS_DECODING;
                 }
                 if (depth == 1) {
                     int colon = skipSpace(b, end + 1, to);
                     if (colon < to && b[colon] == ':' && isTypeKey(b, i + 1, end)) {
-                        return value(b, skipSpace(b, colon + 1, to), to);
+                        return valueRange(b, skipSpace(b, colon + 1, to), to);
                     }
                 }
                 i = end + 1;
@@ -45,12 +65,12 @@ final class JsonType {
             } else if (c == '}' || c == ']') {
                 depth--;
                 if (depth == 0) {
-                    return null;
+                    return ABSENT;
                 }
             }
             i++;
         }
-        return UNSURE;
+        return NEEDS_DECODING;
     }
 
     static String scan(String json) {
@@ -63,20 +83,20 @@ final class JsonType {
                 && b[start + 3] == 'e';
     }
 
-    private static String value(byte[] b, int i, int to) {
+    private static long valueRange(byte[] b, int i, int to) {
         if (i >= to || b[i] != '"') {
-            return null;
+            return ABSENT;
         }
         int end = stringEnd(b, i, to);
         if (end < 0) {
-            return UNSURE;
+            return NEEDS_DECODING;
         }
         for (int k = i + 1; k < end; k++) {
             if (b[k] == '\\') {
-                return UNSURE;
+                return NEEDS_DECODING;
             }
         }
-        return new String(b, i + 1, end - i - 1, StandardCharsets.UTF_8);
+        return (long) (i + 1) << 32 | end;
     }
 
     /** Index of the closing quote of the string that opens at {@code quote}, or -1. */

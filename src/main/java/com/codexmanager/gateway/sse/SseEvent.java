@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One server-sent event. An event read from the upstream keeps its exact wire bytes, so a passthrough relay writes
@@ -46,6 +47,11 @@ public final class SseEvent {
      */
     static SseEvent fromWire(byte[] wire) {
         return new SseEvent(wire, null, null);
+    }
+
+    /** An event exactly as received, copied from {@code frame[from, to)}. */
+    public static SseEvent received(byte[] frame, int from, int to) {
+        return new SseEvent(Arrays.copyOfRange(frame, from, to), null, null);
     }
 
     /** The {@code event:} field, or empty when the frame had none. */

@@ -16,6 +16,15 @@ public final class SseFramer {
         void accept(SseEvent event) throws IOException;
     }
 
+    /**
+     * What receives the completed frames where they lie, in order: {@code frame[from, to)} holds one frame's bytes
+     * and is valid only during the call (the array is the caller's read buffer or the framer's own).
+     */
+    @FunctionalInterface
+    public interface FrameSink {
+        void accept(byte[] frame, int from, int to) throws IOException;
+    }
+
     private static final int MIN_PENDING = 1024;
     private static final byte[] NONE = new byte[0];
 
@@ -42,6 +51,15 @@ public final class SseFramer {
      * @throws IOException from the sink, or when one frame grows beyond the limit
      */
     public void feed(byte[] bytes, int off, int len, Sink sink) throws IOException {
+        feed(bytes, off, len, (frame, from, to) -> sink.accept(SseEvent.received(frame, from, to)));
+    }
+
+    /**
+     * Takes {@code len} bytes and hands every frame they complete to {@code sink} without copying it.
+     *
+     * @throws IOException from the sink, or when one frame grows beyond the limit
+     */
+    public void feed(byte[] bytes, int off, int len, FrameSink sink) throws IOException {
         // With nothing pending (the usual case: reads end on a frame boundary) the frames are cut straight from the
         // caller's bytes, and only an unfinished frame is kept: no copy of every byte and no buffer per stream.
         byte[] buf;
@@ -89,7 +107,7 @@ public final class SseFramer {
                 }
             }
             if (blankLine) {
-                sink.accept(SseEvent.fromWire(Arrays.copyOfRange(buf, frameStart, i)));
+                sink.accept(buf, frameStart, i);
                 frameStart = i;
             }
             lineStart = true;

@@ -45,16 +45,34 @@ final class SseLines {
 
     /** The start of the first {@code data} line's value, or -1 when the frame has none. */
     static int firstDataLine(byte[] wire) {
-        int i = 0;
-        while (i < wire.length) {
-            int end = lineEnd(wire, i);
-            if (end - i >= 4 && is(wire, i, Math.min(end, i + 4), "data") && (end == i + 4 || wire[i + 4] == ':')) {
+        return firstDataLine(wire, 0, wire.length);
+    }
+
+    /** {@link #firstDataLine(byte[])} of the frame in {@code b[from, to)}. */
+    static int firstDataLine(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int end = lineEnd(b, i, to);
+            if (end - i >= 4 && is(b, i, Math.min(end, i + 4), "data") && (end == i + 4 || b[i + 4] == ':')) {
                 int value = Math.min(end, i + 5);
-                return value < end && wire[value] == ' ' ? value + 1 : value;
+                return value < end && b[value] == ' ' ? value + 1 : value;
             }
-            i = next(wire, end);
+            i = next(b, end, to);
         }
         return -1;
+    }
+
+    /**
+     * Where the top-level JSON {@code type} string of the frame in {@code b[from, to)} is, as {@link JsonType#range}
+     * gives it, when the frame has a single data line; {@link JsonType#NEEDS_DECODING} for any other frame.
+     */
+    static long typeRange(byte[] b, int from, int to) {
+        int start = firstDataLine(b, from, to);
+        if (start < 0) {
+            return JsonType.NEEDS_DECODING;
+        }
+        int end = lineEnd(b, start, to);
+        return onlyDataLine(b, end, to) ? JsonType.range(b, start, end) : JsonType.NEEDS_DECODING;
     }
 
     /**
@@ -89,8 +107,12 @@ final class SseLines {
 
     /** Whether nothing but the closing blank line follows the data line that ends at {@code end}. */
     private static boolean onlyDataLine(byte[] wire, int end) {
-        int after = next(wire, end);
-        return after >= wire.length || lineEnd(wire, after) == after;
+        return onlyDataLine(wire, end, wire.length);
+    }
+
+    private static boolean onlyDataLine(byte[] b, int end, int to) {
+        int after = next(b, end, to);
+        return after >= to || lineEnd(b, after, to) == after;
     }
 
     /** The top-level JSON {@code type} of decoded data; {@code null} when absent or not JSON. */
@@ -113,18 +135,26 @@ final class SseLines {
     }
 
     private static int lineEnd(byte[] b, int from) {
+        return lineEnd(b, from, b.length);
+    }
+
+    private static int lineEnd(byte[] b, int from, int to) {
         int i = from;
-        while (i < b.length && b[i] != '\n' && b[i] != '\r') {
+        while (i < to && b[i] != '\n' && b[i] != '\r') {
             i++;
         }
         return i;
     }
 
     private static int next(byte[] b, int lineEnd) {
-        if (lineEnd >= b.length) {
-            return b.length;
+        return next(b, lineEnd, b.length);
+    }
+
+    private static int next(byte[] b, int lineEnd, int to) {
+        if (lineEnd >= to) {
+            return to;
         }
-        return b[lineEnd] == '\r' && lineEnd + 1 < b.length && b[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+        return b[lineEnd] == '\r' && lineEnd + 1 < to && b[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
     }
 
     private static int indexOf(byte[] b, byte c, int from, int to) {
