@@ -42,14 +42,9 @@ public final class SseEvent {
     }
 
     /**
-     * An event exactly as received: its lines and the blank line that ended it. The array is owned by the event
-     * from now on.
+     * An event exactly as received (its lines and the blank line that ended it), copied from
+     * {@code frame[from, to)}.
      */
-    static SseEvent fromWire(byte[] wire) {
-        return new SseEvent(wire, null, null);
-    }
-
-    /** An event exactly as received, copied from {@code frame[from, to)}. */
     public static SseEvent received(byte[] frame, int from, int to) {
         return new SseEvent(Arrays.copyOfRange(frame, from, to), null, null);
     }

@@ -6,16 +6,11 @@ import java.util.Arrays;
 /**
  * Cuts a byte stream into event frames as bytes arrive: whatever a read returned is fed in, and every frame
  * completed by it (its lines up to and including the blank line that ends it; {@code \n}, {@code \r\n} and
- * {@code \r} line ends) comes out as an {@link SseEvent} holding exactly those bytes. Nothing is decoded here.
+ * {@code \r} line ends) is handed over as exactly those bytes, where they lie. Nothing is decoded here, and only
+ * an unfinished frame is copied.
  * Not thread-safe: one framer per stream.
  */
 public final class SseFramer {
-    /** What receives the completed frames, in order. */
-    @FunctionalInterface
-    public interface Sink {
-        void accept(SseEvent event) throws IOException;
-    }
-
     /**
      * What receives the completed frames where they lie, in order: {@code frame[from, to)} holds one frame's bytes
      * and is valid only during the call (the array is the caller's read buffer or the framer's own).
@@ -47,15 +42,6 @@ public final class SseFramer {
 
     /**
      * Takes {@code len} bytes and hands every frame they complete to {@code sink}.
-     *
-     * @throws IOException from the sink, or when one frame grows beyond the limit
-     */
-    public void feed(byte[] bytes, int off, int len, Sink sink) throws IOException {
-        feed(bytes, off, len, (frame, from, to) -> sink.accept(SseEvent.received(frame, from, to)));
-    }
-
-    /**
-     * Takes {@code len} bytes and hands every frame they complete to {@code sink} without copying it.
      *
      * @throws IOException from the sink, or when one frame grows beyond the limit
      */
