@@ -1,12 +1,12 @@
 package com.codexmanager.bench;
 
-import com.codexmanager.config.HostPort;
+import com.codexmanager.config.Settings;
 import com.codexmanager.server.HttpServer;
 import com.codexmanager.server.HttpServerOptions;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -27,8 +27,6 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  */
 public final class BareStackProxy {
     private static final int BUFFER_BYTES = 8192;
-    private static final int GATEWAY_MAX_INFLIGHT = 1024;
-    private static final int CONTROL_THREADS = 256;
 
     private BareStackProxy() {
     }
@@ -49,10 +47,10 @@ public final class BareStackProxy {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .build();
-        int cores = Runtime.getRuntime().availableProcessors();
-        int minThreads = Math.max(8, cores * 4);
-        HttpServerOptions options = new HttpServerOptions(new HostPort("127.0.0.1", port), minThreads,
-                GATEWAY_MAX_INFLIGHT + CONTROL_THREADS, 1024, 16L * 1024 * 1024, Duration.ofSeconds(1));
+        // the service's own sizing from its default settings, on this address
+        HttpServerOptions options = HttpServerOptions.from(
+                Settings.fromEnvironment(Map.of("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:" + port)),
+                Runtime.getRuntime().availableProcessors());
         new HttpServer(options, List.of(routes -> {
             routes.get("/health", ctx -> ctx.result("{\"status\":\"ok\"}"));
             routes.post("/v1/responses", ctx -> {

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Block bookkeeping of the Anthropic stream: one open block at a time, indexes in order, nothing lost. */
@@ -78,25 +79,29 @@ class AnthropicBlocksTest {
         String[] texts = {"plain", "a \"quote\", a \\ and\nlines\t", "caf\u00e9 \uD83D\uDE00 \u2028 \u0001", "",
             null};
         blocks.text(0, "start");
-        for (String text : texts) {
-            frames.clear();
-            blocks.text(0, text);
-            if (text == null || text.isEmpty()) {
-                assertThat(frames).isEmpty();
-            } else {
-                assertThat(frames).containsExactly(deltaFrame(0, "text_delta", "text", text));
-            }
-        }
+        assertDeltaFrames(texts, text -> blocks.text(0, text), text -> deltaFrame(0, "text_delta", "text", text));
         blocks.toolUse(1, "call_a", "f");
+        assertDeltaFrames(texts, text -> blocks.toolArguments(1, text),
+                text -> deltaFrame(1, "input_json_delta", "partial_json", text));
+    }
+
+    /** Each text sent alone gives exactly its expected frame; an empty or missing one gives none. */
+    private void assertDeltaFrames(String[] texts, ThrowingConsumer<String> send, Function<String, String> expected)
+            throws Exception {
         for (String text : texts) {
             frames.clear();
-            blocks.toolArguments(1, text);
+            send.accept(text);
             if (text == null || text.isEmpty()) {
                 assertThat(frames).isEmpty();
             } else {
-                assertThat(frames).containsExactly(deltaFrame(1, "input_json_delta", "partial_json", text));
+                assertThat(frames).containsExactly(expected.apply(text));
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingConsumer<T> {
+        void accept(T value) throws Exception;
     }
 
     private static String deltaFrame(int index, String deltaType, String field, String value) {
