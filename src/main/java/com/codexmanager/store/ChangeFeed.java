@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells this instance that another instance changed shared state, so its in-memory views (the account pool and
  * its credentials, the key cache, the settings, cooldowns, usage, the quick-switch pin) catch up within {@link #POLL_EVERY}. It reads one
- * small row every poll: per table a row count and the newest change time; a table whose pair moved is announced to
- * its listeners (which then re-read what they cache). Changes this instance made itself are announced too, which
+ * small row every poll: per table a row count and the highest change number (a database sequence that a trigger
+ * draws from on every insert and update, so no instance's clock is trusted); a table whose pair moved is announced
+ * to its listeners (which then re-read what they cache). Changes this instance made itself are announced too, which
  * costs a needless re-read, never a stale view. Only runs on a shared database; on the embedded one nobody else
  * writes. Listeners run on the feed's thread. Thread-safe.
  */
@@ -26,19 +27,17 @@ public final class ChangeFeed implements AutoCloseable {
 
     /** A shared table and how to tell that it changed. */
     public enum Table {
-        ACCOUNTS("accounts", "updated_at"),
-        PLATFORM_KEYS("platform_keys", "updated_at"),
-        APP_SETTINGS("app_settings", "updated_at"),
-        COOLDOWNS("gateway_cooldowns", "last_offence"),
-        USAGE("usage_latest", "captured_at"),
-        GATEWAY_STATE("gateway_state", "updated_at");
+        ACCOUNTS("accounts"),
+        PLATFORM_KEYS("platform_keys"),
+        APP_SETTINGS("app_settings"),
+        COOLDOWNS("gateway_cooldowns"),
+        USAGE("usage_latest"),
+        GATEWAY_STATE("gateway_state");
 
         private final String name;
-        private final String changedColumn;
 
-        Table(String name, String changedColumn) {
+        Table(String name) {
             this.name = name;
-            this.changedColumn = changedColumn;
         }
     }
 
@@ -59,7 +58,8 @@ public final class ChangeFeed implements AutoCloseable {
     private static String query() {
         List<String> parts = new ArrayList<>();
         for (Table t : Table.values()) {
-            parts.add("(SELECT COUNT(*) || '/' || COALESCE(CAST(MAX(" + t.changedColumn + ") AS VARCHAR(64)), '-') "
+            // change_seq exists on PostgreSQL only (V13), the one engine several instances share
+            parts.add("(SELECT COUNT(*) || '/' || COALESCE(CAST(MAX(change_seq) AS VARCHAR(64)), '-') "
                     + "FROM " + t.name + ")");
         }
         return "SELECT " + String.join(", ", parts);
