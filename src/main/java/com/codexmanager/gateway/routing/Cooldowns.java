@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Cooldowns {
     static final Duration OFFENCE_MEMORY = Duration.ofMinutes(10);
+    static final Duration OWN_BENCH_GRACE = Duration.ofSeconds(2);
 
     /** Why an account is benched, with its first pause and cap. */
     public enum Kind {
@@ -73,6 +74,8 @@ public final class Cooldowns {
     private final Clock clock;
     private final Store store;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** When this instance last benched each account, by its own clock (a reload keeps those it may not see yet). */
+    private final Map<String, Instant> ownBenches = new ConcurrentHashMap<>();
 
     public Cooldowns(Clock clock, Store store) {
         this.clock = clock;
@@ -103,6 +106,7 @@ public final class Cooldowns {
             }
             return new Entry(id, kind, until, offences, now);
         });
+        ownBenches.put(accountId, now);
         store.save(entry);
         return entry;
     }
@@ -120,9 +124,24 @@ public final class Cooldowns {
         }
     }
 
-    /** Re-reads the benches from the store (another instance of a shared database wrote some). */
+    /**
+     * Re-reads the benches from the store (another instance of a shared database wrote some). A bench that is gone
+     * from the store was cleared by another instance after a success, so it ends here too, unless this instance
+     * took it in the last {@link #OWN_BENCH_GRACE} (its row may not be readable yet).
+     */
     public void reload() {
-        absorb(store.loadAll());
+        Instant started = clock.instant();
+        Map<String, Entry> stored = new java.util.HashMap<>();
+        for (Entry e : store.loadAll()) {
+            stored.put(e.accountId(), e);
+        }
+        for (String accountId : entries.keySet()) {
+            Instant own = ownBenches.get(accountId);
+            if (!stored.containsKey(accountId) && (own == null || own.isBefore(started.minus(OWN_BENCH_GRACE)))) {
+                entries.remove(accountId);
+            }
+        }
+        absorb(stored.values());
     }
 
     /** The end of the account's bench, if it is benched now. */
@@ -140,6 +159,7 @@ public final class Cooldowns {
 
     /** Clears the bench after a success. */
     public void clear(String accountId) {
+        ownBenches.remove(accountId);
         if (entries.remove(accountId) != null) {
             store.delete(accountId);
         }
