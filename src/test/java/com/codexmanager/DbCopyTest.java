@@ -15,6 +15,7 @@ import com.codexmanager.testkit.FakeUpstreamOptions;
 import com.codexmanager.testkit.PostgresServer;
 import com.codexmanager.testkit.ServiceHarness;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -53,6 +54,7 @@ class DbCopyTest {
     final List<String> accountIds = new ArrayList<>();
     String platformKey;
     String azureKey;
+    Map<String, String> usageOnTheDesktop;
 
     /** One command's exit code and output. */
     record Run(int code, String out, String err) {
@@ -84,6 +86,11 @@ class DbCopyTest {
                 assertThat(ask(desktop).statusCode()).isEqualTo(200);
             }
             Await.until("three logs on the desktop", () -> logTotal(desktop) == 3);
+            for (String id : accountIds) {
+                desktop.rpc().call("account/usage/refresh", Map.of("accountId", id));
+            }
+            usageOnTheDesktop = usageWindows(desktop);
+            assertThat(usageOnTheDesktop).hasSize(2);
             // a parked account behind its own proxy: the proxy password is sealed like the tokens
             desktop.rpc().call("account/update", Map.of("accountId", accountIds.get(1), "status", "disabled",
                     "proxyUrl", "http://squid:" + PROXY_SECRET + "@127.0.0.1:3128"));
@@ -133,6 +140,21 @@ class DbCopyTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-5.5\",\"input\":\"copied?\"}")).build());
     }
 
+    /** Each account's latest usage windows as text, by account id. */
+    private static Map<String, String> usageWindows(ServiceHarness service) {
+        Map<String, String> windows = new HashMap<>();
+        for (JsonElement item : service.rpc().call("account/usage/list", Map.of()).getAsJsonArray("items")) {
+            JsonObject report = item.getAsJsonObject();
+            if (report.has("capturedAt") && !report.get("capturedAt").isJsonNull()) {
+                windows.put(report.get("accountId").getAsString(), "captured " + report.get("capturedAt")
+                        + " primary " + report.get("usedPercent") + "/" + report.get("resetsAt")
+                        + " secondary " + report.get("secondaryUsedPercent") + "/" + report.get("secondaryResetsAt")
+                        + " plan " + report.get("planType"));
+            }
+        }
+        return windows;
+    }
+
     private static long logTotal(ServiceHarness service) {
         return service.rpc().call("requestlog/list", Map.of("page", 1, "pageSize", 10)).get("total").getAsLong();
     }
@@ -145,6 +167,7 @@ class DbCopyTest {
         }
         assertThat(ids).containsExactlyInAnyOrderElementsOf(accountIds);
         assertThat(logTotal(server)).isEqualTo(3);
+        assertThat(usageWindows(server)).as("latest usage copied").isEqualTo(usageOnTheDesktop);
 
         HttpResponse<String> answer = ask(server);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -184,6 +207,7 @@ class DbCopyTest {
         try (ServiceHarness server = server(url, Map.of("CODEXMANAGER_SECRET_KEY_FILE", keyFile.toString()))) {
             assertServerHasEverything(server, url);
         }
+        assertThat(PostgresServer.get().tablesAsText(url)).as("the key is never stored").doesNotContain(keyText);
     }
 
     @Test
@@ -200,6 +224,7 @@ class DbCopyTest {
         try (ServiceHarness server = server(url, Map.of("CODEXMANAGER_SECRET_KEY", shared))) {
             assertServerHasEverything(server, url);
         }
+        assertThat(PostgresServer.get().tablesAsText(url)).as("the key is never stored").doesNotContain(shared);
     }
 
     @Test

@@ -24,6 +24,24 @@ class MainTest {
     }
 
     @Test
+    void serve_on_postgresql_without_the_shared_key_exits_2_with_the_recipe_for_one(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(com.codexmanager.testkit.PostgresServer.available());
+        java.util.Map<String, String> env = new java.util.HashMap<>(
+                com.codexmanager.testkit.ServiceHarness.postgresEnv());
+        env.remove("CODEXMANAGER_SECRET_KEY");
+        env.put("CODEXMANAGER_DB_PATH", dir.resolve("codexmanager.mv.db").toString());
+        env.put("CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:0");
+
+        int code = Main.run(new String[] {"serve"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isEqualTo(2);
+        assertThat(printed).contains("CODEXMANAGER_SECRET_KEY").contains("head -c 32 /dev/urandom");
+        assertThat(dir.resolve("codexmanager.key")).doesNotExist();
+    }
+
+    @Test
     void help_prints_usage_and_exits_zero() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: codexmanager").contains("serve");

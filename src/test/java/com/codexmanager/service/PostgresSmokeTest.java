@@ -73,7 +73,7 @@ class PostgresSmokeTest {
             assertThat(stored).contains(account.accountId()).contains("sealed:v1:")
                     .doesNotContain(account.accessToken()).doesNotContain(account.refreshToken())
                     .doesNotContain(account.tokens().idToken()).doesNotContain("azure-pg-secret-1618")
-                    .doesNotContain("pg-cookie-1414");
+                    .doesNotContain("pg-cookie-1414").doesNotContain(env.get("CODEXMANAGER_SECRET_KEY"));
             service.close();
             assertThat(service.allFilesAsText()).doesNotContain(account.refreshToken())
                     .doesNotContain("azure-pg-secret-1618").doesNotContain(env.get("CODEXMANAGER_SECRET_KEY"));
@@ -90,4 +90,5 @@ class PostgresSmokeTest {
                 .hasMessageContaining("CODEXMANAGER_SECRET_KEY").hasMessageContaining("head -c 32 /dev/urandom");
         assertThat(dir.resolve("codexmanager.key")).doesNotExist();
     }
+
 }
