@@ -112,6 +112,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void one_secret_box_per_program_built_by_its_composition_root() throws Exception {
+        List<String> builders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (Files.readString(file).contains("new SecretBox(")) {
+                    builders.add(MAIN.relativize(file).toString().replace('\\', '/'));
+                }
+            }
+        }
+
+        assertThat(builders).as("the service builds its one SecretBox and hands it to every module; db copy opens "
+                + "the source's and the target's").containsExactlyInAnyOrder(
+                        "service/CodexManagerService.java", "cli/DbCopyCommand.java");
+    }
+
+    @Test
     void top_level_packages_have_no_cycle_except_the_known_ones() {
         List<Source> sources = sources();
         Map<String, Set<String>> graph = graph(sources);
