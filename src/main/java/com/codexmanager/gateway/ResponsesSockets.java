@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -101,8 +102,8 @@ final class ResponsesSockets {
         ctx.session.setMaxTextMessageSize(settings.maxBodyBytes());
         ctx.session.setIdleTimeout(settings.sockets().idleTimeout().plus(JETTY_IDLE_MARGIN));
         Duration writeTimeout = settings.idleTimeout();
-        SocketConnection connection = new SocketConnection(ctx.session, lowerCaseHeaders(ctx), clock.instant(),
-                writeTimeout);
+        SocketConnection connection = new SocketConnection(ctx.session, lowerCaseHeaders(ctx),
+                "ws-" + UUID.randomUUID(), clock.instant(), writeTimeout);
         bySession.put(ctx.session, connection);
         metrics.socketOpened();
         open.add(connection);

@@ -173,6 +173,29 @@ class ResponsesWebSocketTest {
         Await.until("two rows, none for the warm-up", () -> bed.recorder.records.size() == 2);
     }
 
+    /**
+     * Issue 16 audit: a socket whose turns name no conversation (no {@code prompt_cache_key}, no session header)
+     * got no affinity, so balanced routing moved its turns from account to account and lost the prompt cache.
+     */
+    @Test
+    void turns_of_a_socket_that_names_no_conversation_stay_on_one_account() throws Exception {
+        bed.close();
+        startBed(Map.of("CODEXMANAGER_ROUTE_STRATEGY", "balanced"));
+        Map<String, String> noSession = Map.of("Authorization", "Bearer " + TestKeys.KEY, "OpenAI-Beta",
+                ResponsesSocket.BETA);
+
+        try (ResponsesSocket socket = ResponsesSocket.open(bed.baseUrl(), noSession)) {
+            for (int turn = 1; turn <= 4; turn++) {
+                assertThat(text(socket.turn(frame(null, items(message("user", "turn " + turn)), true))))
+                        .isEqualTo("echo: turn " + turn);
+            }
+        }
+
+        Await.until("four rows", () -> bed.recorder.records.size() == 4);
+        assertThat(bed.recorder.records).extracting(RequestRecorder.RequestRecord::finalAccountId)
+                .containsOnly(bed.recorder.records.get(0).finalAccountId());
+    }
+
     @Test
     void an_unknown_previous_response_is_an_error_frame_and_the_socket_stays_usable() throws Exception {
         try (ResponsesSocket socket = open()) {
