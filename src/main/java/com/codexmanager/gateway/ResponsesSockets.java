@@ -79,8 +79,13 @@ final class ResponsesSockets {
         }
     }
 
-    /** Writes the refusal itself: nothing after a before-upgrade handler writes a result for an upgrade request. */
-    private static void refuse(Context ctx, GatewayError error) throws IOException {
+    /**
+     * Writes the refusal itself (nothing after a before-upgrade handler writes a result for an upgrade request),
+     * and counts and logs it: no request-log row tells of an upgrade, and a 426 is Codex's cue to fall back to HTTP.
+     */
+    private void refuse(Context ctx, GatewayError error) throws IOException {
+        metrics.upgradeRefused(error.code());
+        log.info("Refused a Responses WebSocket upgrade with {} {}", error.status(), error.code());
         byte[] body = OpenAiErrorRenderer.envelope(error).toString().getBytes(StandardCharsets.UTF_8);
         ctx.res().setStatus(error.status());
         ctx.res().setContentType("application/json");

@@ -299,6 +299,7 @@ class ResponsesWebSocketTest {
         assertThat(refusal.contentType()).startsWith("application/json");
         assertThat(Json.object(refusal.body()).getAsJsonObject("error").get("code").getAsString())
                 .isEqualTo("websocket_disabled");
+        assertThat(bed.module.metrics().snapshot().upgradesRefusedByCode()).containsEntry("websocket_disabled", 1L);
         assertThat(bed.post("/v1/responses", "{\"model\":\"gpt-5.5\",\"input\":\"http\"}").statusCode())
                 .isEqualTo(200);
     }
