@@ -182,7 +182,7 @@ final class SocketTurns {
             connection.conversation().forget();
             GatewayError error = new GatewayError(refused.status(), refused.code(), refused.message(),
                     refused.retryAfter(), refused.passthroughBody());
-            send(connection, SocketFrames.error(error));
+            send(connection, SocketFrames.error(error, refused.rateLimitHeaders()));
             return Ending.refused(refused, refused.status());
         }
         ExecutionResult.Served served = (ExecutionResult.Served) result;

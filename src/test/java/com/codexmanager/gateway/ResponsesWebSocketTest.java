@@ -239,6 +239,8 @@ class ResponsesWebSocketTest {
             assertThat(error.get("status").getAsInt()).isEqualTo(429);
             assertThat(error.getAsJsonObject("error").get("code").getAsString()).isEqualTo("usage_limit_reached");
             assertThat(error.getAsJsonObject("headers").has("retry-after")).isTrue();
+            assertThat(error.getAsJsonObject("headers").get("x-codex-primary-used-percent").getAsString())
+                    .as("Codex reads the rate limits of a 429 frame from its headers").isEqualTo("100");
         }
     }
 
