@@ -49,8 +49,11 @@ class ResponsesWebSocketTest {
     }
 
     private void startBed(Map<String, String> env) {
-        bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).build()),
-                env, clock);
+        startBed(env, FakeUpstreamOptions.builder().strictModels(false).build());
+    }
+
+    private void startBed(Map<String, String> env, FakeUpstreamOptions upstream) {
+        bed = new GatewayTestBed(FakeUpstream.start(upstream), env, clock);
         first = bed.fake.createAccount();
         second = bed.fake.createAccount();
         bed.pool.add(first, 1).add(second, 2);
@@ -245,6 +248,44 @@ class ResponsesWebSocketTest {
     }
 
     @Test
+    void a_silent_first_account_is_cut_by_the_first_byte_watchdog_and_the_turn_fails_over() throws Exception {
+        restartWithFirstByteTimeout();
+        first.enqueue(Scenario.SLOW_FIRST_BYTE);
+
+        try (ResponsesSocket socket = open()) {
+            List<JsonObject> frames = socket.turn(frame(null, items(message("user", "slow")), true));
+
+            assertThat(text(frames)).isEqualTo("echo: slow");
+        }
+        Await.until("row", () -> bed.recorder.records.size() == 1);
+        assertThat(bed.recorder.records.get(0).attemptedAccountIds())
+                .containsExactly(first.accountId(), second.accountId());
+    }
+
+    @Test
+    void when_every_account_is_silent_the_watchdog_ends_the_turn_with_an_error_frame() throws Exception {
+        restartWithFirstByteTimeout();
+        first.enqueue(Scenario.SLOW_FIRST_BYTE);
+        second.enqueue(Scenario.SLOW_FIRST_BYTE);
+
+        try (ResponsesSocket socket = open()) {
+            JsonObject error = socket.turn(frame(null, items(message("user", "slow")), true)).get(0);
+
+            assertThat(type(error)).isEqualTo("error");
+            assertThat(error.get("status").getAsInt()).isEqualTo(502);
+            assertThat(error.getAsJsonObject("error").get("code").getAsString()).isEqualTo("network_error");
+            assertThat(error.getAsJsonObject("error").get("message").getAsString()).contains("no answer");
+        }
+    }
+
+    /** A first-byte timeout of one second, and stalls far longer than that. */
+    private void restartWithFirstByteTimeout() {
+        bed.close();
+        startBed(Map.of("CODEXMANAGER_UPSTREAM_FIRST_BYTE_TIMEOUT_SECS", "1"), FakeUpstreamOptions.builder()
+                .strictModels(false).stallDuration(Duration.ofSeconds(30)).build());
+    }
+
+    @Test
     void a_stream_cut_after_output_ends_with_response_failed() throws Exception {
         first.enqueue(Scenario.DROP_MID_STREAM);
 
@@ -275,6 +316,16 @@ class ResponsesWebSocketTest {
         assertThat(unknown.status()).isEqualTo(401);
         assertThatThrownBy(() -> ResponsesSocket.open(bed.baseUrl(), Map.of("Authorization", "Bearer cmk_nope")))
                 .isInstanceOf(CompletionException.class).hasCauseInstanceOf(WebSocketHandshakeException.class);
+    }
+
+    @Test
+    void the_upgrade_may_carry_the_key_in_the_api_key_header() throws Exception {
+        Map<String, String> headers = Map.of("api-key", TestKeys.KEY, "OpenAI-Beta", ResponsesSocket.BETA);
+
+        try (ResponsesSocket socket = ResponsesSocket.open(bed.baseUrl(), headers)) {
+            assertThat(text(socket.turn(frame(null, items(message("user", "by api-key")), true))))
+                    .isEqualTo("echo: by api-key");
+        }
     }
 
     @Test
