@@ -1,11 +1,24 @@
 package com.codexmanager.gateway;
 
 import com.codexmanager.gateway.upstream.Outcome;
+import java.util.Map;
 
 /** How one upstream attempt on one account ended. Immutable values. */
 sealed interface Attempt permits Attempt.Failed, Attempt.Relayed {
-    /** Nothing reached the client; the outcome says whether another account may try. */
-    record Failed(Outcome outcome) implements Attempt {
+    /**
+     * Nothing reached the client; the outcome says whether another account may try.
+     *
+     * @param rateLimitHeaders the {@code x-codex-*} headers of the upstream's error reply, names lower-cased; empty
+     *                         when it sent none or the attempt failed otherwise
+     */
+    record Failed(Outcome outcome, Map<String, String> rateLimitHeaders) implements Attempt {
+        public Failed {
+            rateLimitHeaders = Map.copyOf(rateLimitHeaders);
+        }
+
+        public Failed(Outcome outcome) {
+            this(outcome, Map.of());
+        }
     }
 
     /**

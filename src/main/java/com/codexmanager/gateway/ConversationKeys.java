@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Finds the conversation a request belongs to, for session affinity and the upstream {@code session_id}:
  * {@code prompt_cache_key}, then the {@code session_id} / {@code session-id} / {@code thread-id} /
- * {@code conversation_id} / {@code x-claude-code-session-id} headers. Stateless.
+ * {@code conversation_id} / {@code x-claude-code-session-id} headers. A request that names none has no conversation
+ * of its own; a WebSocket turn then takes its connection's ({@link SocketConnection#conversationKey()}). Stateless.
  */
 final class ConversationKeys {
     private static final String[] HEADERS = {"session_id", "session-id", "x-session-id", "thread-id",

@@ -2,6 +2,7 @@ package com.codexmanager.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** How a gateway request ended. Immutable values. */
 public sealed interface ExecutionResult {
@@ -22,9 +23,23 @@ public sealed interface ExecutionResult {
 
     /**
      * Nothing was sent to the client: answer with {@code status}. {@code passthroughBody} is the upstream's own
-     * error body for request errors that every account would answer the same way (or {@code null}).
+     * error body for request errors that every account would answer the same way (or {@code null});
+     * {@code rateLimitHeaders} are the {@code x-codex-*} headers of the last attempt's error reply (or empty).
      */
     record Refused(int status, String code, String message, Duration retryAfter, String passthroughBody,
-            List<String> attempted, String lastAccountId) implements ExecutionResult {
+            List<String> attempted, String lastAccountId, Map<String, String> rateLimitHeaders)
+            implements ExecutionResult {
+        public Refused {
+            rateLimitHeaders = Map.copyOf(rateLimitHeaders);
+        }
+
+        public Refused(int status, String code, String message, Duration retryAfter, String passthroughBody,
+                List<String> attempted, String lastAccountId) {
+            this(status, code, message, retryAfter, passthroughBody, attempted, lastAccountId, Map.of());
+        }
+
+        Refused withRateLimitHeaders(Map<String, String> headers) {
+            return new Refused(status, code, message, retryAfter, passthroughBody, attempted, lastAccountId, headers);
+        }
     }
 }

@@ -94,6 +94,7 @@ public final class GatewayExecutor {
         List<PoolAccount> candidates = new ArrayList<>(selection.candidates());
         List<String> attempted = new ArrayList<>();
         Outcome last = null;
+        Map<String, String> lastRateLimits = Map.of();
         String lastAccount = null;
         while (!candidates.isEmpty() && clock.instant().isBefore(deadline)) {
             if (open.stopping()) {
@@ -115,18 +116,21 @@ public final class GatewayExecutor {
                 if (result instanceof Attempt.Relayed relayed) {
                     return served(request, account, attempted, relayed);
                 }
-                Outcome outcome = ((Attempt.Failed) result).outcome();
+                Attempt.Failed failed = (Attempt.Failed) result;
+                Outcome outcome = failed.outcome();
                 trace(request.traceId(), TraceStep.ATTEMPT_RESULT, Map.of("account_id", account.id(),
                         "outcome", outcome.code()));
                 applyCooldown(account.id(), outcome);
                 if (!outcome.failover()) {
-                    return refusedFromOutcome(outcome, attempted, account.id());
+                    return refusedFromOutcome(outcome, attempted, account.id())
+                            .withRateLimitHeaders(failed.rateLimitHeaders());
                 }
                 last = outcome;
+                lastRateLimits = failed.rateLimitHeaders();
             }
         }
         return NoAccountAnswer.refusal(last, selection, attempted, lastAccount, clock.instant(),
-                request.effectiveModel());
+                request.effectiveModel()).withRateLimitHeaders(lastRateLimits);
     }
 
     /** The routing facts of a request: the key's group, the conversation, the pinned account, the strategy. */
@@ -233,7 +237,7 @@ public final class GatewayExecutor {
                 return new Attempt.Failed(status >= 200 && status < 300
                         ? new Outcome.ServerError(502, "upstream answered " + call.contentType()
                                 + " instead of an event stream")
-                        : classifier.classifyHttp(status, replyHeaders, call.contentType(), body));
+                        : classifier.classifyHttp(status, replyHeaders, call.contentType(), body), rateLimits);
             }
             if (!sse) {
                 return UnaryRelay.relay(call, client);
@@ -287,7 +291,8 @@ public final class GatewayExecutor {
                 relayed.streamError(), relayed.clientGone(), relayed.upstreamModel());
     }
 
-    private static ExecutionResult refusedFromOutcome(Outcome outcome, List<String> attempted, String accountId) {
+    private static ExecutionResult.Refused refusedFromOutcome(Outcome outcome, List<String> attempted,
+            String accountId) {
         if (outcome instanceof Outcome.RequestRejected rejected) {
             return new ExecutionResult.Refused(rejected.status(), rejected.code(), rejected.message(), null,
                     rejected.rawBody(), attempted, accountId);

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of the gateway: requests by status, requests in flight (and those refused over the limit), failovers, skips by reason, and histograms of
- * total latency and time to first byte. {@link #snapshot()} reads them for the service's {@code /metrics}, which the
+ * Counters of the gateway: requests by status, requests in flight (and those refused over the limit), failovers,
+ * skips by reason, Responses WebSockets open and upgrades refused by code, and histograms of total latency and time
+ * to first byte. {@link #snapshot()} reads them for the service's {@code /metrics}, which the
  * Prometheus client renders. Lock-free; thread-safe.
  */
 public final class GatewayMetrics {
@@ -16,6 +17,7 @@ public final class GatewayMetrics {
 
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> skips = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> upgradesRefused = new ConcurrentHashMap<>();
     private final LongAdder failovers = new LongAdder();
     private final LongAdder busy = new LongAdder();
     private final AtomicInteger inflight = new AtomicInteger();
@@ -84,6 +86,11 @@ public final class GatewayMetrics {
         socketsOpen.decrementAndGet();
     }
 
+    /** A Responses WebSocket upgrade was answered with an error instead ({@code websocket_disabled}: the 426). */
+    void upgradeRefused(String code) {
+        upgradesRefused.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
     /** Requests being served right now. */
     public int inFlight() {
         return inflight.get();
@@ -128,10 +135,11 @@ public final class GatewayMetrics {
     /** The counters as of now, for the exposition (the service's {@code /metrics}). Immutable. */
     public record Snapshot(Map<Integer, Long> requestsByStatus, int inFlight, long failovers,
             Map<String, Long> skipsByReason, Distribution duration, Distribution firstByte, int socketsOpen,
-            long busyRefusals) {
+            long busyRefusals, Map<String, Long> upgradesRefusedByCode) {
         public Snapshot {
             requestsByStatus = Map.copyOf(requestsByStatus);
             skipsByReason = Map.copyOf(skipsByReason);
+            upgradesRefusedByCode = Map.copyOf(upgradesRefusedByCode);
         }
     }
 
@@ -140,7 +148,9 @@ public final class GatewayMetrics {
         byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
         Map<String, Long> skipped = new java.util.TreeMap<>();
         skips.forEach((reason, count) -> skipped.put(reason, count.sum()));
+        Map<String, Long> refused = new java.util.TreeMap<>();
+        upgradesRefused.forEach((code, count) -> refused.put(code, count.sum()));
         return new Snapshot(statuses, inflight.get(), failovers.sum(), skipped, latency.snapshot(),
-                firstByte.snapshot(), socketsOpen.get(), busy.sum());
+                firstByte.snapshot(), socketsOpen.get(), busy.sum(), refused);
     }
 }

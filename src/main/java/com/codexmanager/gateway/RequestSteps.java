@@ -65,12 +65,24 @@ final class RequestSteps {
     }
 
     /**
+     * Admits an HTTP request: its conversation is the one its body or headers name, if any.
+     *
      * @param presentedKey the platform key the client sent, or {@code null}
      * @param headers      request headers, names lower-cased
      * @param pathModel    the model named by the path (Azure deployment routes), or {@code null}
      */
     Admission admit(RequestFacts facts, String presentedKey, Map<String, String> headers, BodySource source,
             ProtocolAdapter adapter, String pathModel, GatewayConfig.View view) {
+        return admit(facts, presentedKey, headers, null, source, adapter, pathModel, view);
+    }
+
+    /**
+     * @param connectionConversation the conversation of the connection that carried the request (a WebSocket's
+     *                               own), used when the request names none; {@code null} when there is none
+     */
+    Admission admit(RequestFacts facts, String presentedKey, Map<String, String> headers,
+            String connectionConversation, BodySource source, ProtocolAdapter adapter, String pathModel,
+            GatewayConfig.View view) {
         KeyAuthenticator.KeyVerdict verdict = keys.authenticate(presentedKey);
         if (verdict instanceof KeyAuthenticator.KeyVerdict.Rejected rejected) {
             return refuse(facts, rejected.status(), rejected.code(), rejected.message());
@@ -84,7 +96,7 @@ final class RequestSteps {
         }
         ClientBody body;
         try {
-            body = read(facts, headers, source, adapter, pathModel, view);
+            body = read(facts, headers, source, adapter, pathModel, view, connectionConversation);
         } catch (AdapterException e) {
             return refuse(facts, e.status(), e.code(), e.getMessage());
         }
@@ -132,7 +144,7 @@ final class RequestSteps {
      * (and WebSocket turns, which arrive as trees) are mapped through the adapter.
      */
     private ClientBody read(RequestFacts facts, Map<String, String> headers, BodySource source,
-            ProtocolAdapter adapter, String pathModel, GatewayConfig.View view) {
+            ProtocolAdapter adapter, String pathModel, GatewayConfig.View view, String connectionConversation) {
         long maxBytes = view.settings().maxBodyBytes();
         boolean traced = view.source().integer(Setting.TRACE_BODY_PREVIEW_MAX_BYTES) > 0;
         byte[] bytes = adapter instanceof ResponsesAdapter ? source.bytes(maxBytes) : null;
@@ -145,7 +157,8 @@ final class RequestSteps {
             String model = hasText(pathModel) ? pathModel : raw.model();
             String conversation = raw.promptCacheKey() != null ? raw.promptCacheKey()
                     : ConversationKeys.ofHeaders(headers);
-            return new ClientBody(null, raw, ((ResponsesAdapter) adapter).adapt(raw), model, conversation);
+            return new ClientBody(null, raw, ((ResponsesAdapter) adapter).adapt(raw), model,
+                    conversation != null ? conversation : connectionConversation);
         }
         JsonObject tree = source.read(maxBytes);
         if (traced) {
@@ -155,8 +168,9 @@ final class RequestSteps {
             tree.addProperty("model", pathModel);
         }
         AdaptedRequest adapted = adapter.adapt(tree, headers);
+        String conversation = ConversationKeys.of(adapted.body(), headers);
         return new ClientBody(tree, null, adapted, JsonFields.string(adapted.body(), "model"),
-                ConversationKeys.of(adapted.body(), headers));
+                conversation != null ? conversation : connectionConversation);
     }
 
     private void traceBody(RequestFacts facts, String body) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -78,8 +79,13 @@ final class ResponsesSockets {
         }
     }
 
-    /** Writes the refusal itself: nothing after a before-upgrade handler writes a result for an upgrade request. */
-    private static void refuse(Context ctx, GatewayError error) throws IOException {
+    /**
+     * Writes the refusal itself (nothing after a before-upgrade handler writes a result for an upgrade request),
+     * and counts and logs it: no request-log row tells of an upgrade, and a 426 is Codex's cue to fall back to HTTP.
+     */
+    private void refuse(Context ctx, GatewayError error) throws IOException {
+        metrics.upgradeRefused(error.code());
+        log.info("Refused a Responses WebSocket upgrade with {} {}", error.status(), error.code());
         byte[] body = OpenAiErrorRenderer.envelope(error).toString().getBytes(StandardCharsets.UTF_8);
         ctx.res().setStatus(error.status());
         ctx.res().setContentType("application/json");
@@ -101,8 +107,8 @@ final class ResponsesSockets {
         ctx.session.setMaxTextMessageSize(settings.maxBodyBytes());
         ctx.session.setIdleTimeout(settings.sockets().idleTimeout().plus(JETTY_IDLE_MARGIN));
         Duration writeTimeout = settings.idleTimeout();
-        SocketConnection connection = new SocketConnection(ctx.session, lowerCaseHeaders(ctx), clock.instant(),
-                writeTimeout);
+        SocketConnection connection = new SocketConnection(ctx.session, lowerCaseHeaders(ctx),
+                "ws-" + UUID.randomUUID(), clock.instant(), writeTimeout);
         bySession.put(ctx.session, connection);
         metrics.socketOpened();
         open.add(connection);

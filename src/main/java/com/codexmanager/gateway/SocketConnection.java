@@ -15,8 +15,8 @@ import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One open Responses WebSocket: its session, the upgrade request's headers (the key is authenticated again from
- * them for every turn), when it opened and when a turn last started, whether a turn runs now, and what it
- * remembers between turns. Sends are asynchronous; {@link #flush()} waits (up to the write timeout) until every
+ * them for every turn), its own conversation key, when it opened and when a turn last started, whether a turn runs
+ * now, and what it remembers between turns. Sends are asynchronous; {@link #flush()} waits (up to the write timeout) until every
  * frame handed over is written.
  *
  * <p>Thread-safe as used: a turn runs on one Jetty thread at a time and is the only sender of text frames; the
@@ -29,6 +29,7 @@ final class SocketConnection {
 
     private final Session session;
     private final Map<String, String> headers;
+    private final String conversationKey;
     private final Instant openedAt;
     private final Duration writeTimeout;
     private final Duration idleTimeout;
@@ -41,13 +42,16 @@ final class SocketConnection {
     private long unflushedChars;
 
     /**
-     * @param headers      the upgrade request's headers, names lower-cased
-     * @param writeTimeout how long a flush may wait for a client that does not read
+     * @param headers         the upgrade request's headers, names lower-cased
+     * @param conversationKey unique to this connection
+     * @param writeTimeout    how long a flush may wait for a client that does not read
      */
-    SocketConnection(Session session, Map<String, String> headers, Instant openedAt, Duration writeTimeout) {
+    SocketConnection(Session session, Map<String, String> headers, String conversationKey, Instant openedAt,
+            Duration writeTimeout) {
         this.session = session;
         this.idleTimeout = session.getIdleTimeout();
         this.headers = Map.copyOf(headers);
+        this.conversationKey = conversationKey;
         this.openedAt = openedAt;
         this.lastTurnAt = openedAt;
         this.writeTimeout = writeTimeout;
@@ -60,6 +64,14 @@ final class SocketConnection {
     /** A header of the upgrade request, looked up case-insensitively; {@code null} when absent. */
     String header(String name) {
         return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The affinity key of turns that name no conversation (no {@code prompt_cache_key}, no session header): one
+     * socket is one Codex session, so its turns stay on one account and keep its prompt cache warm.
+     */
+    String conversationKey() {
+        return conversationKey;
     }
 
     SocketConversation conversation() {

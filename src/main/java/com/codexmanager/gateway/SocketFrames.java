@@ -6,11 +6,13 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The frames the gateway writes itself on a Responses WebSocket (codex-protocol.md §2.7, §2.9): an error before
  * any output is {@code {"type":"error","status":N,"error":{…},"headers":{…}}}, which Codex maps to the HTTP error
- * with that status (so a 429 reads as a usage limit and {@code websocket_connection_limit_reached} as "reconnect");
+ * with that status and those headers (so a 429 reads as a usage limit, with the {@code x-codex-*} rate limits of
+ * §2.6, and {@code websocket_connection_limit_reached} as "reconnect");
  * a warm-up turn ({@code "generate": false}) is answered with an empty completed response. Stateless.
  */
 final class SocketFrames {
@@ -19,11 +21,17 @@ final class SocketFrames {
 
     /** The error frame for {@code error}; its {@code error} object is the one the HTTP body would carry. */
     static String error(GatewayError error) {
+        return error(error, Map.of());
+    }
+
+    /** @param upstreamHeaders headers of the upstream's error reply that Codex reads ({@code x-codex-*}) */
+    static String error(GatewayError error, Map<String, String> upstreamHeaders) {
         JsonObject frame = new JsonObject();
         frame.addProperty("type", "error");
         frame.addProperty("status", error.status());
         frame.add("error", OpenAiErrorRenderer.envelope(error).get("error"));
         JsonObject headers = new JsonObject();
+        upstreamHeaders.forEach(headers::addProperty);
         if (error.retryAfter() != null) {
             headers.addProperty("retry-after", GatewayError.retryAfterSeconds(error.retryAfter()));
         }

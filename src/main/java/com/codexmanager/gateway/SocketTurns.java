@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the {@code response.create} frames of Responses WebSockets. Each frame is one request of the Responses
  * protocol and takes the same way as an HTTP one: {@link RequestSteps} (the key is authenticated again from the
- * upgrade request's headers), the {@link GatewayExecutor} (selection, affinity, failover while nothing was sent,
- * watchdog, shutdown) with a {@link SocketStream} as the client, and one request-log row with transport
- * {@code websocket}. A frame naming {@code previous_response_id} gets the connection's remembered conversation
+ * upgrade request's headers; a turn that names no conversation belongs to the connection's own), the
+ * {@link GatewayExecutor} (selection, affinity, failover while nothing was sent, watchdog, shutdown) with a
+ * {@link SocketStream} as the client, and one request-log row with transport {@code websocket}. A frame naming {@code previous_response_id} gets the connection's remembered conversation
  * in front of its new items ({@link SocketConversation}); a warm-up frame ({@code "generate": false}) is checked
  * like a turn, answered with an empty completed response without calling the upstream, and logs no row.
  * Errors before any output are error frames ({@link SocketFrames}). Thread-safe; each turn runs on its
@@ -95,7 +95,8 @@ final class SocketTurns {
                 JsonObject body = frameBody(frame);
                 warmup = !JsonFields.bool(body, "generate", true);
                 Admission admission = steps.admit(facts, ApiKeyExtractor.extract(connection::header),
-                        connection.headers(), max -> expand(connection, body, frame, max), RESPONSES, null, view);
+                        connection.headers(), connection.conversationKey(),
+                        max -> expand(connection, body, frame, max), RESPONSES, null, view);
                 facts = admission.facts();
                 ending = answer(connection, admission, warmup, view);
             }
@@ -181,7 +182,7 @@ final class SocketTurns {
             connection.conversation().forget();
             GatewayError error = new GatewayError(refused.status(), refused.code(), refused.message(),
                     refused.retryAfter(), refused.passthroughBody());
-            send(connection, SocketFrames.error(error));
+            send(connection, SocketFrames.error(error, refused.rateLimitHeaders()));
             return Ending.refused(refused, refused.status());
         }
         ExecutionResult.Served served = (ExecutionResult.Served) result;

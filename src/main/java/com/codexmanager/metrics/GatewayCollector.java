@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The gateway's own counters ({@link GatewayMetrics}) as Prometheus metric families, read at each scrape: requests by
  * status, requests in flight and those refused over the limit, failovers, candidate skips by reason, the request-duration and first-byte
- * histograms in seconds, and the Responses WebSockets open. Stateless; thread-safe.
+ * histograms in seconds, the Responses WebSockets open and the upgrades refused by code. Stateless; thread-safe.
  */
 final class GatewayCollector implements MultiCollector {
     private final GatewayMetrics gateway;
@@ -36,6 +36,12 @@ final class GatewayCollector implements MultiCollector {
                 .help("Accounts passed over, by reason.");
         now.skipsByReason().forEach((reason, count) -> skips.dataPoint(CounterDataPointSnapshot.builder()
                 .labels(Labels.of("reason", reason)).value(count).build()));
+        CounterSnapshot.Builder upgradesRefused = CounterSnapshot.builder()
+                .name("codexmanager_websocket_upgrades_refused")
+                .help("Responses WebSocket upgrades refused, by error code (websocket_disabled is the 426 on which "
+                        + "Codex falls back to HTTP).");
+        now.upgradesRefusedByCode().forEach((code, count) -> upgradesRefused.dataPoint(
+                CounterDataPointSnapshot.builder().labels(Labels.of("code", code)).value(count).build()));
         return MetricSnapshots.of(requests.build(),
                 GaugeSnapshot.builder().name("codexmanager_requests_in_flight").help("Gateway requests being served.")
                         .dataPoint(GaugeDataPointSnapshot.builder().value(now.inFlight()).build()).build(),
@@ -49,7 +55,8 @@ final class GatewayCollector implements MultiCollector {
                 histogram("codexmanager_first_byte_seconds", "Time to the first relayed event.", now.firstByte()),
                 GaugeSnapshot.builder().name("codexmanager_websockets_open")
                         .help("Responses WebSockets open (Codex with supports_websockets).")
-                        .dataPoint(GaugeDataPointSnapshot.builder().value(now.socketsOpen()).build()).build());
+                        .dataPoint(GaugeDataPointSnapshot.builder().value(now.socketsOpen()).build()).build(),
+                upgradesRefused.build());
     }
 
     @Override
@@ -57,7 +64,8 @@ final class GatewayCollector implements MultiCollector {
         return List.of("codexmanager_requests", "codexmanager_requests_in_flight",
                 "codexmanager_requests_refused_busy", "codexmanager_failovers",
                 "codexmanager_candidate_skips", "codexmanager_request_duration_seconds",
-                "codexmanager_first_byte_seconds", "codexmanager_websockets_open");
+                "codexmanager_first_byte_seconds", "codexmanager_websockets_open",
+                "codexmanager_websocket_upgrades_refused");
     }
 
     private static HistogramSnapshot histogram(String name, String help, GatewayMetrics.Distribution distribution) {

@@ -3,16 +3,21 @@ package com.codexmanager.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.ExternalCommand;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
+import com.codexmanager.testkit.PromText;
+import com.codexmanager.testkit.ServiceHarness;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,21 +27,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real Codex CLI ({@code codex exec}) against the gateway with {@code supports_websockets = true}: the answer
- * comes over the Responses WebSocket (warm-up, then an incremental turn), and with WebSockets turned off the CLI
- * falls back to HTTP after the 426. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX} (a
- * path) or {@code codex} on the PATH ({@code npm install -g @openai/codex} installs one); skipped otherwise. The
- * CLI talks to 127.0.0.1 only (no update check, no analytics, no plugins).
+ * The real Codex CLI ({@code codex exec}) against the real service with {@code supports_websockets = true}: the
+ * answer comes over the Responses WebSocket (warm-up, then an incremental turn) and the stored request log says
+ * {@code websocket}; with WebSockets turned off the CLI falls back to HTTP after the 426, which {@code /metrics}
+ * counts, and the row says {@code http}. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX}
+ * (a path) or {@code codex} on the PATH ({@code npm install -g @openai/codex} installs one); skipped otherwise.
+ * The CLI talks to 127.0.0.1 only (no update check, no analytics, no plugins).
  */
 class RealCodexCliTest {
     @TempDir
     Path dir;
-    GatewayTestBed bed;
+    FakeUpstream fake;
+    ServiceHarness service;
+    String key;
 
     @AfterEach
     void stop() {
-        if (bed != null) {
-            bed.close();
+        if (service != null) {
+            service.close();
+        }
+        if (fake != null) {
+            fake.close();
         }
     }
 
@@ -44,10 +55,19 @@ class RealCodexCliTest {
         return ExternalCommand.find("CODEXMANAGER_TEST_CODEX", "codex");
     }
 
-    private void startBed(Map<String, String> env) {
-        bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false)
-                .replyText("PONG").build()), env);
-        bed.pool.add(bed.fake.createAccount(), 1);
+    /** The service with one ChatGPT account (imported over RPC) and an openai key (created over RPC). */
+    private void startService(Map<String, String> extraEnv) throws IOException {
+        fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).replyText("PONG").build());
+        Map<String, String> env = new HashMap<>(Map.of(
+                "CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl(),
+                "CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl(),
+                "CODEXMANAGER_ISSUER", fake.issuer()));
+        env.putAll(extraEnv);
+        service = ServiceHarness.start(Files.createDirectories(dir.resolve("service")), env);
+        service.rpc().call("account/import", Map.of("contents",
+                List.of(fake.createAccount().tokens().codexAuthJson(Instant.now()))));
+        key = service.rpc().call("apikey/create", Map.of("name", "codex", "protocolType", "openai")).get("key")
+                .getAsString();
     }
 
     /** Runs {@code codex exec} and returns its answer (the {@code -o} file). */
@@ -62,7 +82,7 @@ class RealCodexCliTest {
                 "check_for_update_on_startup = false",
                 "[model_providers.gw]",
                 "name = \"CodexManager\"",
-                "base_url = \"" + bed.baseUrl() + "/v1\"",
+                "base_url = \"" + service.baseUrl() + "/v1\"",
                 "env_key = \"GATEWAY_KEY\"",
                 "wire_api = \"responses\"",
                 "supports_websockets = true",
@@ -80,7 +100,7 @@ class RealCodexCliTest {
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
         builder.environment().put("CODEX_HOME", home.toString());
-        builder.environment().put("GATEWAY_KEY", TestKeys.KEY);
+        builder.environment().put("GATEWAY_KEY", key);
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -91,24 +111,41 @@ class RealCodexCliTest {
         return Files.readString(answer, StandardCharsets.UTF_8).trim();
     }
 
-    private List<String> transports() {
-        return bed.recorder.records.stream().map(RequestRecorder.RequestRecord::transport).toList();
+    /** The rows the service stored, as {@code requestlog/list} returns them, once there is at least one. */
+    private JsonArray storedRows() {
+        Await.until("the turn's row in the request log", () -> !rows().isEmpty());
+        return rows();
+    }
+
+    private JsonArray rows() {
+        return service.rpc().call("requestlog/list", Map.of("page", 1, "pageSize", 20)).getAsJsonArray("items");
+    }
+
+    private static List<String> field(JsonArray rows, String name) {
+        return rows.asList().stream().map(JsonElement::getAsJsonObject).map(row -> row.get(name).getAsString())
+                .toList();
+    }
+
+    private double refusedUpgrades(String code) {
+        return PromText.parse(service.get("/metrics").body())
+                .labelled("codexmanager_websocket_upgrades_refused_total", "code", code);
     }
 
     @Test
     void codex_gets_its_answer_over_the_websocket() throws Exception {
         Optional<Path> codex = codex();
         assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
-        startBed(Map.of());
+        startService(Map.of());
 
         String answer = runCodex(codex.get());
 
         assertThat(answer).isEqualTo("PONG");
-        Await.until("the turn's row", () -> !bed.recorder.records.isEmpty());
-        assertThat(transports()).containsOnly("websocket");
-        assertThat(bed.recorder.records.get(0).status()).isEqualTo(200);
-        assertThat(bed.fake.requests(FakeUpstream.RESPONSES_PATH)).hasSize(1);
-        assertThat(bed.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().json().getAsJsonObject()
+        JsonArray rows = storedRows();
+        assertThat(field(rows, "transport")).containsOnly("websocket");
+        assertThat(field(rows, "statusCode")).containsOnly("200");
+        assertThat(refusedUpgrades("websocket_disabled")).isZero();
+        assertThat(fake.requests(FakeUpstream.RESPONSES_PATH)).hasSize(1);
+        assertThat(fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().json().getAsJsonObject()
                 .getAsJsonArray("input").toString()).as("the warm-up's prompt reached the upstream too")
                 .contains("developer").contains("Reply with the word PONG");
     }
@@ -117,12 +154,12 @@ class RealCodexCliTest {
     void with_websockets_off_codex_falls_back_to_http_after_the_426() throws Exception {
         Optional<Path> codex = codex();
         assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
-        startBed(Map.of("CODEXMANAGER_WEBSOCKET_ENABLED", "false"));
+        startService(Map.of("CODEXMANAGER_WEBSOCKET_ENABLED", "false"));
 
         String answer = runCodex(codex.get());
 
         assertThat(answer).isEqualTo("PONG");
-        Await.until("the turn's row", () -> !bed.recorder.records.isEmpty());
-        assertThat(transports()).containsOnly("http");
+        assertThat(field(storedRows(), "transport")).containsOnly("http");
+        assertThat(refusedUpgrades("websocket_disabled")).isGreaterThanOrEqualTo(1);
     }
 }

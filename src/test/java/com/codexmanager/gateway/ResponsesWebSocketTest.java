@@ -49,8 +49,11 @@ class ResponsesWebSocketTest {
     }
 
     private void startBed(Map<String, String> env) {
-        bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).build()),
-                env, clock);
+        startBed(env, FakeUpstreamOptions.builder().strictModels(false).build());
+    }
+
+    private void startBed(Map<String, String> env, FakeUpstreamOptions upstream) {
+        bed = new GatewayTestBed(FakeUpstream.start(upstream), env, clock);
         first = bed.fake.createAccount();
         second = bed.fake.createAccount();
         bed.pool.add(first, 1).add(second, 2);
@@ -173,6 +176,29 @@ class ResponsesWebSocketTest {
         Await.until("two rows, none for the warm-up", () -> bed.recorder.records.size() == 2);
     }
 
+    /**
+     * Issue 16 audit: a socket whose turns name no conversation (no {@code prompt_cache_key}, no session header)
+     * got no affinity, so balanced routing moved its turns from account to account and lost the prompt cache.
+     */
+    @Test
+    void turns_of_a_socket_that_names_no_conversation_stay_on_one_account() throws Exception {
+        bed.close();
+        startBed(Map.of("CODEXMANAGER_ROUTE_STRATEGY", "balanced"));
+        Map<String, String> noSession = Map.of("Authorization", "Bearer " + TestKeys.KEY, "OpenAI-Beta",
+                ResponsesSocket.BETA);
+
+        try (ResponsesSocket socket = ResponsesSocket.open(bed.baseUrl(), noSession)) {
+            for (int turn = 1; turn <= 4; turn++) {
+                assertThat(text(socket.turn(frame(null, items(message("user", "turn " + turn)), true))))
+                        .isEqualTo("echo: turn " + turn);
+            }
+        }
+
+        Await.until("four rows", () -> bed.recorder.records.size() == 4);
+        assertThat(bed.recorder.records).extracting(RequestRecorder.RequestRecord::finalAccountId)
+                .containsOnly(bed.recorder.records.get(0).finalAccountId());
+    }
+
     @Test
     void an_unknown_previous_response_is_an_error_frame_and_the_socket_stays_usable() throws Exception {
         try (ResponsesSocket socket = open()) {
@@ -216,7 +242,47 @@ class ResponsesWebSocketTest {
             assertThat(error.get("status").getAsInt()).isEqualTo(429);
             assertThat(error.getAsJsonObject("error").get("code").getAsString()).isEqualTo("usage_limit_reached");
             assertThat(error.getAsJsonObject("headers").has("retry-after")).isTrue();
+            assertThat(error.getAsJsonObject("headers").get("x-codex-primary-used-percent").getAsString())
+                    .as("Codex reads the rate limits of a 429 frame from its headers").isEqualTo("100");
         }
+    }
+
+    @Test
+    void a_silent_first_account_is_cut_by_the_first_byte_watchdog_and_the_turn_fails_over() throws Exception {
+        restartWithFirstByteTimeout();
+        first.enqueue(Scenario.SLOW_FIRST_BYTE);
+
+        try (ResponsesSocket socket = open()) {
+            List<JsonObject> frames = socket.turn(frame(null, items(message("user", "slow")), true));
+
+            assertThat(text(frames)).isEqualTo("echo: slow");
+        }
+        Await.until("row", () -> bed.recorder.records.size() == 1);
+        assertThat(bed.recorder.records.get(0).attemptedAccountIds())
+                .containsExactly(first.accountId(), second.accountId());
+    }
+
+    @Test
+    void when_every_account_is_silent_the_watchdog_ends_the_turn_with_an_error_frame() throws Exception {
+        restartWithFirstByteTimeout();
+        first.enqueue(Scenario.SLOW_FIRST_BYTE);
+        second.enqueue(Scenario.SLOW_FIRST_BYTE);
+
+        try (ResponsesSocket socket = open()) {
+            JsonObject error = socket.turn(frame(null, items(message("user", "slow")), true)).get(0);
+
+            assertThat(type(error)).isEqualTo("error");
+            assertThat(error.get("status").getAsInt()).isEqualTo(502);
+            assertThat(error.getAsJsonObject("error").get("code").getAsString()).isEqualTo("network_error");
+            assertThat(error.getAsJsonObject("error").get("message").getAsString()).contains("no answer");
+        }
+    }
+
+    /** A first-byte timeout of one second, and stalls far longer than that. */
+    private void restartWithFirstByteTimeout() {
+        bed.close();
+        startBed(Map.of("CODEXMANAGER_UPSTREAM_FIRST_BYTE_TIMEOUT_SECS", "1"), FakeUpstreamOptions.builder()
+                .strictModels(false).stallDuration(Duration.ofSeconds(30)).build());
     }
 
     @Test
@@ -253,6 +319,16 @@ class ResponsesWebSocketTest {
     }
 
     @Test
+    void the_upgrade_may_carry_the_key_in_the_api_key_header() throws Exception {
+        Map<String, String> headers = Map.of("api-key", TestKeys.KEY, "OpenAI-Beta", ResponsesSocket.BETA);
+
+        try (ResponsesSocket socket = ResponsesSocket.open(bed.baseUrl(), headers)) {
+            assertThat(text(socket.turn(frame(null, items(message("user", "by api-key")), true))))
+                    .isEqualTo("echo: by api-key");
+        }
+    }
+
+    @Test
     void an_azure_key_is_sent_back_to_http_with_426() throws Exception {
         bed.keys.add("cmk_azure_key_ws_0000000", new PlatformKey("key-az", "cmk_azure", "azure_openai", null, null,
                 List.of(), null, new PlatformKey.Azure("http://127.0.0.1:9", () -> "secret")));
@@ -276,6 +352,7 @@ class ResponsesWebSocketTest {
         assertThat(refusal.contentType()).startsWith("application/json");
         assertThat(Json.object(refusal.body()).getAsJsonObject("error").get("code").getAsString())
                 .isEqualTo("websocket_disabled");
+        assertThat(bed.module.metrics().snapshot().upgradesRefusedByCode()).containsEntry("websocket_disabled", 1L);
         assertThat(bed.post("/v1/responses", "{\"model\":\"gpt-5.5\",\"input\":\"http\"}").statusCode())
                 .isEqualTo(200);
     }

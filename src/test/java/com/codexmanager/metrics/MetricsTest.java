@@ -120,6 +120,19 @@ class MetricsTest {
     }
 
     @Test
+    void refused_websocket_upgrades_are_counted_by_code() throws Exception {
+        service.rpc().call("appSettings/set", Map.of("websocketEnabled", "false"));
+        int port = URI.create(service.baseUrl()).getPort();
+
+        int status = ResponsesSocket.refusal(port, ResponsesSocket.codexHeaders(key.get("key").getAsString(),
+                "metrics-session")).status();
+
+        assertThat(status).isEqualTo(426);
+        assertThat(samples(scrape(null).body()))
+                .containsEntry("codexmanager_websocket_upgrades_refused_total{code=\"websocket_disabled\"}", 1.0);
+    }
+
+    @Test
     void gateway_requests_are_counted_overall_and_per_key_with_tokens() {
         ask();
 
