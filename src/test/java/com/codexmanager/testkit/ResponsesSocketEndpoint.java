@@ -26,7 +26,8 @@ import org.eclipse.jetty.websocket.api.Session;
  * the upgrade is answered 426 as the fake always did. Switched on ({@link FakeUpstream#serveWebSockets}), the
  * upgrade needs the bearer of an account; each {@code response.create} frame is one turn, recorded with transport
  * {@code websocket}, checked and scripted like an HTTP call (quota, body, queued scenario, magic word), and answered
- * with the same events as text frames. An HTTP error scenario becomes the backend's error frame
+ * with the same events as text frames, after the {@code codex.rate_limits} frames that carry what an HTTP reply's
+ * {@code x-codex-*} headers carry ({@link RateLimitEvents}). An HTTP error scenario becomes the backend's error frame
  * {@code {"type":"error","status":N,"error":{…},"headers":{…}}}; {@link Scenario#DROP_MID_STREAM} and
  * {@link Scenario#DROP_BEFORE_RESPONSE} drop the connection. Thread-safe; a socket's frames are served one at a time.
  */
@@ -129,12 +130,12 @@ final class ResponsesSocketEndpoint {
             refuse(session, scenario, account, quota);
             return;
         }
-        account.quota().consume(clock.instant());
+        QuotaSnapshot after = account.quota().consume(clock.instant());
         account.noteSuccess();
         String ownReply = account.replyTextOrNull();
         ResponseContext context = ResponseContext.of(body, serial.incrementAndGet(), clock.instant().getEpochSecond(),
                 ownReply != null ? ownReply : options.replyText());
-        stream(session, scenarios.plan(scenario, context));
+        stream(session, RateLimitEvents.of(after, account.planType()), scenarios.plan(scenario, context));
     }
 
     private Optional<FakeAccount> caller(WsMessageContext ctx) {
@@ -211,11 +212,15 @@ final class ResponsesSocketEndpoint {
         send(session, Json.write(frame));
     }
 
-    private void stream(Session session, StreamPlan plan) throws IOException {
+    /** The turn's events, after the rate-limit frames that stand for an HTTP reply's headers. */
+    private void stream(Session session, List<JsonObject> rateLimits, StreamPlan plan) throws IOException {
         log.streamOpened();
         boolean clientGone = false;
         try {
             clientGone = !pause(session, plan.beforeHeaders());
+            for (JsonObject frame : clientGone ? List.<JsonObject>of() : rateLimits) {
+                send(session, Json.write(frame));
+            }
             long sequence = 0;
             for (StreamStep step : clientGone ? List.<StreamStep>of() : plan.steps()) {
                 if (step instanceof StreamStep.Emit emit) {
