@@ -114,7 +114,7 @@ public final class GatewayModule implements ServiceModule {
         this.upstreamSockets = new UpstreamSocketClient(Duration.ofSeconds(
                 settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)));
         SocketAttempts socketAttempts = new SocketAttempts(upstreamSockets, upstream, classifier, watchdog, attempts,
-                recorder, context.clock());
+                recorder, usage, context.clock());
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, classifier, watchdog, usage, recorder, context.clock(), manual::get, catalog::onEtag,
                 attempts, socketAttempts);

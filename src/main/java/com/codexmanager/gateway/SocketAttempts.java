@@ -3,14 +3,17 @@ package com.codexmanager.gateway;
 import com.codexmanager.gateway.port.Credentials;
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.gateway.port.TraceStep;
+import com.codexmanager.gateway.port.UsageObserver;
 import com.codexmanager.gateway.protocol.ClientStream;
 import com.codexmanager.gateway.upstream.Outcome;
 import com.codexmanager.gateway.upstream.OutcomeClassifier;
+import com.codexmanager.gateway.upstream.RateLimitHeaders;
 import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamClient;
 import com.codexmanager.gateway.upstream.UpstreamHeaders;
 import com.codexmanager.gateway.upstream.UpstreamSocket;
 import com.codexmanager.gateway.upstream.UpstreamSocketClient;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One attempt of a client WebSocket turn over an upstream WebSocket (codex-protocol.md §2.9): the turn's normalised
@@ -27,6 +31,12 @@ import java.util.Optional;
  * before output, the first-byte and idle watchdog, error classification (an error frame with a status is that HTTP
  * error) and the terminal error after a cut are the same. The whole conversation is sent each turn, never
  * {@code previous_response_id}: the gateway may have served the previous turn from another account.
+ *
+ * <p>The JDK's client never shows the upgrade's response headers, so the {@code x-codex-*} rate limits an HTTP reply
+ * carries come from the backend's in-band events instead: {@code codex.rate_limits} before
+ * {@code response.created}, and the {@code headers} of an error frame. Both feed the {@link UsageObserver} exactly
+ * as the headers do ({@link RateLimitHeaders#ofEvent}), and go on to the client like any other event (the Codex CLI
+ * reads {@code codex.rate_limits} itself).
  *
  * <p>When the upstream WebSocket is off, the call goes through a proxy, or the base URL refused the upgrade lately,
  * the attempt is not made ({@link Optional#empty()}) and the caller uses HTTP SSE. Thread-safe.
@@ -42,17 +52,20 @@ final class SocketAttempts {
     private final StreamWatchdog watchdog;
     private final OpenAttempts open;
     private final RequestRecorder recorder;
+    private final UsageObserver usageObserver;
     private final Clock clock;
     private final SocketFallbacks fallbacks = new SocketFallbacks();
 
     SocketAttempts(UpstreamSocketClient sockets, UpstreamClient upstream, OutcomeClassifier classifier,
-            StreamWatchdog watchdog, OpenAttempts open, RequestRecorder recorder, Clock clock) {
+            StreamWatchdog watchdog, OpenAttempts open, RequestRecorder recorder, UsageObserver usageObserver,
+            Clock clock) {
         this.sockets = sockets;
         this.upstream = upstream;
         this.classifier = classifier;
         this.watchdog = watchdog;
         this.open = open;
         this.recorder = recorder;
+        this.usageObserver = usageObserver;
         this.clock = clock;
     }
 
@@ -76,7 +89,7 @@ final class SocketAttempts {
             try {
                 socket.send(frame, sendTimeout);
                 trace(request, accountId, "websocket", "reused");
-                Attempt result = relay(socket, client, settings, startNanos, slot);
+                Attempt result = relay(socket, client, settings, startNanos, slot, credentials);
                 if (!(result instanceof Attempt.Failed failed && failed.outcome() instanceof Outcome.ServerError)
                         || socket.answered()) {
                     return Optional.of(result);
@@ -109,7 +122,7 @@ final class SocketAttempts {
             return Optional.of(new Attempt.Failed(new Outcome.Network(e.getMessage())));
         }
         trace(request, accountId, "websocket", "opened");
-        return Optional.of(relay(socket, client, settings, startNanos, slot));
+        return Optional.of(relay(socket, client, settings, startNanos, slot, credentials));
     }
 
     /**
@@ -121,14 +134,32 @@ final class SocketAttempts {
     }
 
     private Attempt relay(UpstreamSocket socket, ClientStream client, GatewaySettings settings, long startNanos,
-            UpstreamSocketSlot slot) {
+            UpstreamSocketSlot slot, Credentials credentials) {
         try (AttemptWatch watch = new AttemptWatch(socket::cancel, client, open).register(watchdog, settings)) {
-            Attempt result = new StreamRelay(socket, client, classifier, watch, settings).run(startNanos, Map.of());
+            Attempt result = new StreamRelay(socket, client, classifier, watch, settings,
+                    rateLimits(credentials.accountId())).run(startNanos, Map.of());
             if (!(result instanceof Attempt.Relayed done && done.clean()) || !socket.open()) {
                 slot.discard(socket);
             }
             return result;
         }
+    }
+
+    /**
+     * Feeds the in-band rate limits of an account's events to the same sink as an HTTP reply's headers.
+     *
+     * <p>The other header an HTTP reply is read for, {@code x-models-etag}, is skipped over a WebSocket: the backend
+     * has no in-band form of it (codex-protocol.md §2.7, §2.9). The model catalogue still learns of a new
+     * catalogue from its periodic refresh ({@code CODEXMANAGER_MODELS_REFRESH_INTERVAL_SECS}) and from the ETag of
+     * every HTTP reply (HTTP clients, compaction, and WebSocket turns served over HTTP SSE).
+     */
+    private Consumer<JsonObject> rateLimits(String accountId) {
+        return event -> {
+            Map<String, String> headers = RateLimitHeaders.ofEvent(event);
+            if (!headers.isEmpty()) {
+                usageObserver.onRateLimitHeaders(accountId, headers);
+            }
+        };
     }
 
     /** The body as a {@code response.create} frame: its fields after {@code "type"}. */

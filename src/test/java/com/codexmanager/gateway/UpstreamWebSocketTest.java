@@ -118,6 +118,30 @@ class UpstreamWebSocketTest {
     }
 
     @Test
+    void the_backends_rate_limits_frame_feeds_the_usage_observer_and_reaches_the_client() throws Exception {
+        start(true, Map.of());
+        first.setPrimaryUsedPercent(37.5).setSecondaryUsedPercent(12);
+
+        List<JsonObject> frames;
+        try (ResponsesSocket socket = open()) {
+            frames = socket.turn(frame(null, "how much is left"));
+        }
+
+        assertThat(frames).extracting(f -> f.get("type").getAsString()).as("forwarded like any other event")
+                .startsWith("codex.rate_limits", "response.created");
+        Map<String, String> fed = bed.rateLimits.get(first.accountId());
+        assertThat(fed).as("the x-codex-* headers an HTTP reply would carry")
+                .containsEntry("x-codex-primary-used-percent", frames.get(0).getAsJsonObject("rate_limits")
+                        .getAsJsonObject("primary").get("used_percent").getAsString())
+                .containsEntry("x-codex-primary-window-minutes", "300")
+                .containsEntry("x-codex-secondary-window-minutes", "10080")
+                .containsEntry("x-codex-plan-type", first.planType())
+                .containsEntry("x-codex-credits-has-credits", "false")
+                .containsKey("x-codex-primary-reset-at");
+        assertThat(Double.parseDouble(fed.get("x-codex-primary-used-percent"))).isGreaterThanOrEqualTo(37.5);
+    }
+
+    @Test
     void a_426_from_the_upstream_falls_back_to_http_and_is_remembered() throws Exception {
         start(false, Map.of());
 
@@ -160,6 +184,8 @@ class UpstreamWebSocketTest {
         assertThat(row(1).attemptedAccountIds()).containsExactly(first.accountId(), second.accountId());
         assertThat(row(2).attemptedAccountIds()).as("the spent account sits out").containsExactly(second.accountId());
         assertThat(turns()).extracting(RecordedRequest::transport).containsOnly(RecordedRequest.WEBSOCKET);
+        assertThat(bed.rateLimits.get(first.accountId())).as("the error frame's headers, as an HTTP 429's")
+                .containsEntry("x-codex-primary-used-percent", "100");
     }
 
     @Test
