@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.codexmanager.gateway.port.RequestRecorder;
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.ExternalCommand;
+import com.codexmanager.testkit.FakeAccount;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
+import com.codexmanager.testkit.RecordedRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Codex CLI ({@code codex exec}) against the gateway with {@code supports_websockets = true}: the answer
- * comes over the Responses WebSocket (warm-up, then an incremental turn), and with WebSockets turned off the CLI
- * falls back to HTTP after the 426. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX} (a
+ * comes over the Responses WebSocket (warm-up, then an incremental turn), from the fake over HTTP after its 426 or,
+ * when the fake offers one, over an upstream WebSocket whose {@code codex.rate_limits} frame the CLI gets too; with
+ * WebSockets turned off the CLI falls back to HTTP after the gateway's 426. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX} (a
  * path) or {@code codex} on the PATH ({@code npm install -g @openai/codex} installs one); skipped otherwise. The
  * CLI talks to 127.0.0.1 only (no update check, no analytics, no plugins).
  */
@@ -32,6 +35,7 @@ class RealCodexCliTest {
     @TempDir
     Path dir;
     GatewayTestBed bed;
+    FakeAccount account;
 
     @AfterEach
     void stop() {
@@ -45,9 +49,15 @@ class RealCodexCliTest {
     }
 
     private void startBed(Map<String, String> env) {
+        startBed(env, false);
+    }
+
+    /** @param upstreamWebSockets whether the fake offers its WebSocket (else it answers the upgrade with 426) */
+    private void startBed(Map<String, String> env, boolean upstreamWebSockets) {
         bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false)
-                .replyText("PONG").build()), env);
-        bed.pool.add(bed.fake.createAccount(), 1);
+                .replyText("PONG").build()).serveWebSockets(upstreamWebSockets), env);
+        account = bed.fake.createAccount();
+        bed.pool.add(account, 1);
     }
 
     /** Runs {@code codex exec} and returns its answer (the {@code -o} file). */
@@ -107,10 +117,31 @@ class RealCodexCliTest {
         Await.until("the turn's row", () -> !bed.recorder.records.isEmpty());
         assertThat(transports()).containsOnly("websocket");
         assertThat(bed.recorder.records.get(0).status()).isEqualTo(200);
-        assertThat(bed.fake.requests(FakeUpstream.RESPONSES_PATH)).hasSize(1);
-        assertThat(bed.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().json().getAsJsonObject()
-                .getAsJsonArray("input").toString()).as("the warm-up's prompt reached the upstream too")
-                .contains("developer").contains("Reply with the word PONG");
+        // the gateway tries the fake's WebSocket first: one refused upgrade (426), then the turn over HTTP
+        assertThat(bed.fake.turns(FakeUpstream.RESPONSES_PATH)).singleElement().satisfies(turn -> {
+            assertThat(turn.transport()).isEqualTo(RecordedRequest.HTTP);
+            assertThat(turn.json().getAsJsonObject().getAsJsonArray("input").toString())
+                    .as("the warm-up's prompt reached the upstream too")
+                    .contains("developer").contains("Reply with the word PONG");
+        });
+    }
+
+    @Test
+    void codex_gets_its_answer_over_the_upstream_websocket_with_its_rate_limits() throws Exception {
+        Optional<Path> codex = codex();
+        assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
+        startBed(Map.of(), true);
+
+        String answer = runCodex(codex.get());
+
+        assertThat(answer).isEqualTo("PONG");
+        Await.until("the turn's row", () -> !bed.recorder.records.isEmpty());
+        assertThat(transports()).containsOnly("websocket");
+        assertThat(bed.fake.turns(FakeUpstream.RESPONSES_PATH)).singleElement()
+                .extracting(RecordedRequest::transport).isEqualTo(RecordedRequest.WEBSOCKET);
+        assertThat(bed.rateLimits).as("the codex.rate_limits frame fed the account's usage")
+                .hasEntrySatisfying(account.accountId(), headers -> assertThat(headers)
+                        .containsKeys("x-codex-primary-used-percent", "x-codex-plan-type"));
     }
 
     @Test
