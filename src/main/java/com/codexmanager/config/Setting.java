@@ -69,6 +69,13 @@ public enum Setting {
             "Optional second upstream tried once after a challenge/401/403/429 from the primary. Off by default: "
                     + "the seed's api.openai.com fallback does not accept ChatGPT tokens.",
             UpstreamUrls::normaliseCodexBase)),
+    UPSTREAM_WEBSOCKET(spec(Group.UPSTREAM, SettingType.CHOICE, "auto",
+            "How a Codex WebSocket turn reaches the backend. auto: over one upstream WebSocket per client socket and "
+                    + "account (GET …/responses upgraded), reused for the next turns; after a 426 (or another refusal "
+                    + "that means no WebSocket there) that base URL is served over HTTP SSE for 15 minutes, and a "
+                    + "handshake that fails otherwise serves that turn over HTTP SSE. Connections through a proxy "
+                    + "always use HTTP SSE. off: always HTTP SSE. HTTP clients always get HTTP SSE.",
+            List.of("auto", "off"))),
     UPSTREAM_COOKIE(spec(Group.UPSTREAM, SettingType.SECRET, "",
             "Optional Cookie header sent upstream (e.g. a cf_clearance cookie).")),
     UPSTREAM_PROXY_URL(spec(Group.UPSTREAM, SettingType.PROXY_URL, "",

@@ -55,6 +55,8 @@ public final class GatewayExecutor {
     private final Supplier<String> pinnedAccount;
     private final BiConsumer<String, String> modelsEtag;
     private final OpenAttempts open;
+    /** Client WebSocket turns over an upstream WebSocket; {@code null} serves every turn over HTTP SSE. */
+    private final SocketAttempts sockets;
     private final UpstreamUris uris = new UpstreamUris();
 
     public GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns,
@@ -62,13 +64,13 @@ public final class GatewayExecutor {
             StreamWatchdog watchdog, UsageObserver usageObserver, RequestRecorder recorder, Clock clock,
             Supplier<String> pinnedAccount, BiConsumer<String, String> modelsEtag) {
         this(pool, selector, cooldowns, inflight, affinity, upstream, classifier, watchdog, usageObserver, recorder,
-                clock, pinnedAccount, modelsEtag, new OpenAttempts());
+                clock, pinnedAccount, modelsEtag, new OpenAttempts(), null);
     }
 
     GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns, InflightTracker inflight,
             AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier, StreamWatchdog watchdog,
             UsageObserver usageObserver, RequestRecorder recorder, Clock clock, Supplier<String> pinnedAccount,
-            BiConsumer<String, String> modelsEtag, OpenAttempts open) {
+            BiConsumer<String, String> modelsEtag, OpenAttempts open, SocketAttempts sockets) {
         this.pool = pool;
         this.selector = selector;
         this.cooldowns = cooldowns;
@@ -83,9 +85,20 @@ public final class GatewayExecutor {
         this.pinnedAccount = pinnedAccount;
         this.modelsEtag = modelsEtag;
         this.open = open;
+        this.sockets = sockets;
     }
 
     public ExecutionResult execute(GatewayRequest request, GatewaySettings settings, ClientStream client) {
+        return execute(request, settings, client, null);
+    }
+
+    /**
+     * Serves a client WebSocket turn: its attempts may go over the client socket's upstream WebSocket.
+     *
+     * @param upstreamSocket the client socket's upstream socket, or {@code null} for HTTP SSE only
+     */
+    ExecutionResult execute(GatewayRequest request, GatewaySettings settings, ClientStream client,
+            UpstreamSocketSlot upstreamSocket) {
         long startNanos = System.nanoTime();
         Instant deadline = request.startedAt().plus(settings.failoverBudget());
         Selection selection = selector.select(route(request.key(), request.effectiveModel(), request.affinityKey(),
@@ -112,7 +125,8 @@ public final class GatewayExecutor {
             trace(request.traceId(), TraceStep.CANDIDATE_START, Map.of("account_id", account.id(),
                     "attempt", attempted.size()));
             try (InflightTracker.Slot held = slot.get()) {
-                Attempt result = attempt(request, settings, account, client, startNanos);
+                Attempt result = attempt(request, settings, account, client, startNanos,
+                        upstreamSocket);
                 if (result instanceof Attempt.Relayed relayed) {
                     return served(request, account, attempted, relayed);
                 }
@@ -161,7 +175,7 @@ public final class GatewayExecutor {
     }
 
     private Attempt attempt(GatewayRequest request, GatewaySettings settings, PoolAccount account,
-            ClientStream client, long startNanos) {
+            ClientStream client, long startNanos, UpstreamSocketSlot slot) {
         Credentials credentials;
         try {
             credentials = pool.credentials(account.id());
@@ -169,20 +183,22 @@ public final class GatewayExecutor {
             return new Attempt.Failed(new Outcome.Unauthorized(e.reason()));
         }
         Attempt result = call(settings.upstreamBaseUrl(), request, settings, account, credentials, client,
-                startNanos);
+                startNanos, slot);
         if (result instanceof Attempt.Failed failed && failed.outcome() instanceof Outcome.Unauthorized) {
             try {
                 credentials = pool.refreshAfterUnauthorized(account.id(), credentials);
             } catch (CredentialsUnavailableException e) {
                 return new Attempt.Failed(new Outcome.Unauthorized(e.reason()));
             }
-            result = call(settings.upstreamBaseUrl(), request, settings, account, credentials, client, startNanos);
+            result = call(settings.upstreamBaseUrl(), request, settings, account, credentials, client, startNanos,
+                    slot);
         }
         if (result instanceof Attempt.Failed failed && !settings.fallbackBaseUrl().isBlank()
                 && usesFallback(failed.outcome())) {
             trace(request.traceId(), TraceStep.FALLBACK_UPSTREAM, Map.of("account_id", account.id(),
                     "outcome", failed.outcome().code()));
-            result = call(settings.fallbackBaseUrl(), request, settings, account, credentials, client, startNanos);
+            result = call(settings.fallbackBaseUrl(), request, settings, account, credentials, client, startNanos,
+                    slot);
         }
         return result;
     }
@@ -192,11 +208,21 @@ public final class GatewayExecutor {
                 || outcome instanceof Outcome.Forbidden || outcome instanceof Outcome.RateLimited;
     }
 
-    /** One HTTP exchange with one account, through the account's own proxy when it has one. */
+    /**
+     * One exchange with one account, through the account's own proxy when it has one: over the client socket's
+     * upstream WebSocket when there is one and it may be used, else over HTTP.
+     */
     private Attempt call(String baseUrl, GatewayRequest request, GatewaySettings settings, PoolAccount account,
-            Credentials credentials, ClientStream client, long startNanos) {
+            Credentials credentials, ClientStream client, long startNanos, UpstreamSocketSlot slot) {
         URI uri = uris.of(baseUrl, request.upstreamPath());
         boolean sse = !request.upstreamPath().endsWith("/compact");
+        if (slot != null && sockets != null && sse) {
+            Optional<Attempt> overSocket = sockets.attempt(uri, baseUrl, request, settings, account.id(),
+                    credentials, client, startNanos, slot);
+            if (overSocket.isPresent()) {
+                return overSocket.get();
+            }
+        }
         Map<String, String> headers = UpstreamHeaders.build(credentials, settings.originator(), settings.cookie(),
                 request.clientHeaders(), request.affinityKey(), sse);
         UpstreamClient.Pending pending = upstream.preparePost(uri, headers, request.bodyBytes(), credentials.proxy());

@@ -21,6 +21,7 @@ import com.codexmanager.gateway.state.PinRepository;
 import com.codexmanager.gateway.upstream.OutcomeClassifier;
 import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamClient;
+import com.codexmanager.gateway.upstream.UpstreamSocketClient;
 import com.codexmanager.module.ServiceContext;
 import com.codexmanager.module.ServiceModule;
 import com.codexmanager.server.HttpRoutes;
@@ -51,6 +52,7 @@ public final class GatewayModule implements ServiceModule {
     private final AccountPool pool;
     private final UpstreamClient upstream;
     private final StreamWatchdog watchdog;
+    private final UpstreamSocketClient upstreamSockets;
     private final GatewayRoutes routes;
     private final Cooldowns cooldowns;
     private final ModelCatalog catalog;
@@ -109,9 +111,13 @@ public final class GatewayModule implements ServiceModule {
         context.changes().onChange(ChangeFeed.Table.GATEWAY_STATE, manual::reload);
         OutcomeClassifier classifier = new OutcomeClassifier(context.clock());
         OpenAttempts attempts = new OpenAttempts();
+        this.upstreamSockets = new UpstreamSocketClient(Duration.ofSeconds(
+                settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)));
+        SocketAttempts socketAttempts = new SocketAttempts(upstreamSockets, upstream, classifier, watchdog, attempts,
+                recorder, usage, context.clock());
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, classifier, watchdog, usage, recorder, context.clock(), manual::get, catalog::onEtag,
-                attempts);
+                attempts, socketAttempts);
         this.config = new GatewayConfig(context.settings()::current);
         RequestSteps steps = new RequestSteps(keys, limiter, new ModelResolver(pool::snapshot, selector, catalog),
                 executor, recorder);
@@ -232,6 +238,7 @@ public final class GatewayModule implements ServiceModule {
         Executors2.stop(jobs, Duration.ofSeconds(2), "Gateway jobs");
         Executors2.stop(modelJobs, Duration.ofSeconds(2), "Gateway model jobs");
         watchdog.close();
+        upstreamSockets.close();
         upstream.close();
         if (sharedAffinity != null) {
             sharedAffinity.close();

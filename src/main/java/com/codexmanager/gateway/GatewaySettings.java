@@ -13,11 +13,12 @@ import java.time.Duration;
  * @param highWaterPercent {@code headroom}: accounts used this much get no new conversation
  * @param maxInflight     requests served at once; more get {@link BusyRefusal} at once
  * @param sockets         the Responses WebSocket's switch and limits
+ * @param upstreamSockets whether WebSocket turns may reach the upstream over a WebSocket ({@code auto})
  */
 public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, String cookie, String originator,
         RouteStrategy strategy, int maxAttempts, Duration failoverBudget, int accountMaxInflight, Duration gateWait,
         Duration firstByteTimeout, Duration idleTimeout, Duration keepaliveInterval, long maxBodyBytes,
-        int highWaterPercent, int maxInflight, Sockets sockets) {
+        int highWaterPercent, int maxInflight, Sockets sockets, boolean upstreamSockets) {
 
     /** The Responses WebSocket: served at all, and how long a connection may idle and live. Immutable. */
     public record Sockets(boolean enabled, Duration idleTimeout, Duration maxLifetime) {
@@ -42,6 +43,7 @@ public record GatewaySettings(String upstreamBaseUrl, String fallbackBaseUrl, St
                 s.integer(Setting.GATEWAY_MAX_INFLIGHT),
                 new Sockets(s.enabled(Setting.WEBSOCKET_ENABLED),
                         Duration.ofSeconds(s.number(Setting.WEBSOCKET_IDLE_TIMEOUT_SECS)),
-                        Duration.ofSeconds(s.number(Setting.WEBSOCKET_MAX_LIFETIME_SECS))));
+                        Duration.ofSeconds(s.number(Setting.WEBSOCKET_MAX_LIFETIME_SECS))),
+                "auto".equals(s.text(Setting.UPSTREAM_WEBSOCKET)));
     }
 }

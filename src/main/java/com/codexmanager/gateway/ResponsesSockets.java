@@ -124,6 +124,7 @@ final class ResponsesSockets {
     private void closed(WsCloseContext ctx) {
         SocketConnection connection = bySession.remove(ctx.session);
         if (connection != null) {
+            connection.upstream().close();
             open.remove(connection);
             metrics.socketClosed();
         }

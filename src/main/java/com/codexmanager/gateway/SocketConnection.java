@@ -34,6 +34,7 @@ final class SocketConnection {
     private final Duration writeTimeout;
     private final Duration idleTimeout;
     private final SocketConversation conversation = new SocketConversation();
+    private final UpstreamSocketSlot upstream = new UpstreamSocketSlot();
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Instant lastTurnAt;
@@ -76,6 +77,11 @@ final class SocketConnection {
 
     SocketConversation conversation() {
         return conversation;
+    }
+
+    /** The connection's upstream WebSocket; close it when the connection is gone. */
+    UpstreamSocketSlot upstream() {
+        return upstream;
     }
 
     Instant openedAt() {

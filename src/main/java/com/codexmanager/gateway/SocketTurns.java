@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * protocol and takes the same way as an HTTP one: {@link RequestSteps} (the key is authenticated again from the
  * upgrade request's headers; a turn that names no conversation belongs to the connection's own), the
  * {@link GatewayExecutor} (selection, affinity, failover while nothing was sent, watchdog, shutdown) with a
- * {@link SocketStream} as the client, and one request-log row with transport {@code websocket}. A frame naming {@code previous_response_id} gets the connection's remembered conversation
+ * {@link SocketStream} as the client and the connection's own upstream WebSocket ({@link UpstreamSocketSlot}, HTTP
+ * SSE when that cannot be used), and one request-log row with transport {@code websocket}. A frame naming
+ * {@code previous_response_id} gets the connection's remembered conversation
  * in front of its new items ({@link SocketConversation}); a warm-up frame ({@code "generate": false}) is checked
  * like a turn, answered with an empty completed response without calling the upstream, and logs no row.
  * Errors before any output are error frames ({@link SocketFrames}). Thread-safe; each turn runs on its
@@ -177,7 +179,7 @@ final class SocketTurns {
             return Ending.refused(200, null, null);
         }
         SocketStream stream = new SocketStream(connection);
-        ExecutionResult result = executor.execute(request, view.settings(), stream);
+        ExecutionResult result = executor.execute(request, view.settings(), stream, connection.upstream());
         if (result instanceof ExecutionResult.Refused refused) {
             connection.conversation().forget();
             GatewayError error = new GatewayError(refused.status(), refused.code(), refused.message(),

@@ -16,12 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Relays one upstream SSE stream to a {@link ClientStream}, forwarding bytes and inspecting little: each read is
- * cut into events ({@link SseFramer}); only an event's {@code type} is looked at, and only the terminal event is
- * parsed (for usage). To a client that forwards frames as they are (a Responses stream), an output event goes
+ * cut into events ({@link SseFramer}); only an event's {@code type} is looked at, and only the terminal event (for
+ * usage) and the rare rate-limit and error events (for their rate limits) are parsed. To a client that forwards frames as they are (a Responses stream), an output event goes
  * straight from the read buffer, its type compared where it lies: no copy and no object per event. What a read
  * delivered is flushed to the client when the next read would block, so a burst leaves in one network write and a
  * lone delta leaves at once.
@@ -50,6 +51,7 @@ final class StreamRelay {
     private final List<SseEvent> heldBack = new ArrayList<>();
     private final FrameType frameType = new FrameType();
     private final boolean forwardsFrames;
+    private final Consumer<JsonObject> rateLimitEvents;
     /** When the gateway received the request, and the upstream's response headers: set by {@link #run}. */
     private long startNanos;
     private Map<String, String> headers;
@@ -59,6 +61,18 @@ final class StreamRelay {
 
     StreamRelay(UpstreamBody call, ClientStream client, OutcomeClassifier classifier, AttemptWatch attempt,
             GatewaySettings settings) {
+        this(call, client, classifier, attempt, settings, event -> {
+        });
+    }
+
+    /**
+     * A relay that also hands each {@code codex.rate_limits} and {@code error} event, decoded, to
+     * {@code rateLimitEvents} (on the request thread, before the event is held back, forwarded or classified): over
+     * an upstream WebSocket they carry what an HTTP reply's headers carry. The events go on to the client as any
+     * other.
+     */
+    StreamRelay(UpstreamBody call, ClientStream client, OutcomeClassifier classifier, AttemptWatch attempt,
+            GatewaySettings settings, Consumer<JsonObject> rateLimitEvents) {
         this.call = call;
         this.client = client;
         this.classifier = classifier;
@@ -66,6 +80,7 @@ final class StreamRelay {
         this.firstByteTimeout = settings.firstByteTimeout();
         this.idleTimeout = settings.idleTimeout();
         this.forwardsFrames = client.forwardsFrames();
+        this.rateLimitEvents = rateLimitEvents;
     }
 
     /**
@@ -134,6 +149,12 @@ final class StreamRelay {
             return;
         }
         String type = event.type();
+        if (type.equals("codex.rate_limits") || type.equals("error")) {
+            JsonObject json = event.json();
+            if (json != null) {
+                rateLimitEvents.accept(json);
+            }
+        }
         if (!committed) {
             if (BOOTSTRAP.contains(type)) {
                 heldBack.add(event);

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.ExternalCommand;
+import com.codexmanager.testkit.FakeAccount;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
 import com.codexmanager.testkit.PromText;
+import com.codexmanager.testkit.RecordedRequest;
 import com.codexmanager.testkit.ServiceHarness;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real Codex CLI ({@code codex exec}) against the real service with {@code supports_websockets = true}: the
  * answer comes over the Responses WebSocket (warm-up, then an incremental turn) and the stored request log says
- * {@code websocket}; with WebSockets turned off the CLI falls back to HTTP after the 426, which {@code /metrics}
- * counts, and the row says {@code http}. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX}
+ * {@code websocket}; the turn reaches the fake over HTTP after its 426 or, when the fake offers one, over an upstream
+ * WebSocket whose {@code codex.rate_limits} frame updates the account's usage; with WebSockets turned off the CLI
+ * falls back to HTTP after the gateway's 426, which {@code /metrics} counts, and the row says {@code http}. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX}
  * (a path) or {@code codex} on the PATH ({@code npm install -g @openai/codex} installs one); skipped otherwise.
  * The CLI talks to 127.0.0.1 only (no update check, no analytics, no plugins).
  */
@@ -40,6 +43,7 @@ class RealCodexCliTest {
     FakeUpstream fake;
     ServiceHarness service;
     String key;
+    FakeAccount account;
 
     @AfterEach
     void stop() {
@@ -57,15 +61,22 @@ class RealCodexCliTest {
 
     /** The service with one ChatGPT account (imported over RPC) and an openai key (created over RPC). */
     private void startService(Map<String, String> extraEnv) throws IOException {
-        fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).replyText("PONG").build());
+        startService(extraEnv, false);
+    }
+
+    /** @param upstreamWebSockets whether the fake offers its WebSocket (else it answers the upgrade with 426) */
+    private void startService(Map<String, String> extraEnv, boolean upstreamWebSockets) throws IOException {
+        fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).replyText("PONG").build())
+                .serveWebSockets(upstreamWebSockets);
         Map<String, String> env = new HashMap<>(Map.of(
                 "CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl(),
                 "CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl(),
                 "CODEXMANAGER_ISSUER", fake.issuer()));
         env.putAll(extraEnv);
         service = ServiceHarness.start(Files.createDirectories(dir.resolve("service")), env);
+        account = fake.createAccount();
         service.rpc().call("account/import", Map.of("contents",
-                List.of(fake.createAccount().tokens().codexAuthJson(Instant.now()))));
+                List.of(account.tokens().codexAuthJson(Instant.now()))));
         key = service.rpc().call("apikey/create", Map.of("name", "codex", "protocolType", "openai")).get("key")
                 .getAsString();
     }
@@ -144,10 +155,34 @@ class RealCodexCliTest {
         assertThat(field(rows, "transport")).containsOnly("websocket");
         assertThat(field(rows, "statusCode")).containsOnly("200");
         assertThat(refusedUpgrades("websocket_disabled")).isZero();
-        assertThat(fake.requests(FakeUpstream.RESPONSES_PATH)).hasSize(1);
-        assertThat(fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().json().getAsJsonObject()
-                .getAsJsonArray("input").toString()).as("the warm-up's prompt reached the upstream too")
-                .contains("developer").contains("Reply with the word PONG");
+        // the gateway tries the fake's WebSocket first: one refused upgrade (426), then the turn over HTTP
+        assertThat(fake.turns(FakeUpstream.RESPONSES_PATH)).singleElement().satisfies(turn -> {
+            assertThat(turn.transport()).isEqualTo(RecordedRequest.HTTP);
+            assertThat(turn.json().getAsJsonObject().getAsJsonArray("input").toString())
+                    .as("the warm-up's prompt reached the upstream too")
+                    .contains("developer").contains("Reply with the word PONG");
+        });
+    }
+
+    @Test
+    void codex_gets_its_answer_over_the_upstream_websocket_with_its_rate_limits() throws Exception {
+        Optional<Path> codex = codex();
+        assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
+        startService(Map.of(), true);
+
+        String answer = runCodex(codex.get());
+
+        assertThat(answer).isEqualTo("PONG");
+        assertThat(field(storedRows(), "transport")).containsOnly("websocket");
+        assertThat(fake.turns(FakeUpstream.RESPONSES_PATH)).singleElement()
+                .extracting(RecordedRequest::transport).isEqualTo(RecordedRequest.WEBSOCKET);
+        String accountId = service.rpc().call("account/list", Map.of()).getAsJsonArray("items").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        Await.until("the codex.rate_limits frame fed the account's usage", () -> {
+            JsonElement source = service.rpc().call("account/usage/read", Map.of("accountId", accountId))
+                    .get("source");
+            return source != null && !source.isJsonNull() && source.getAsString().equals("headers");
+        });
     }
 
     @Test

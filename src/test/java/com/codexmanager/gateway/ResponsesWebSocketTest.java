@@ -118,7 +118,7 @@ class ResponsesWebSocketTest {
     }
 
     private JsonArray upstreamInput(int index) {
-        List<RecordedRequest> requests = bed.fake.requests(FakeUpstream.RESPONSES_PATH);
+        List<RecordedRequest> requests = bed.fake.turns(FakeUpstream.RESPONSES_PATH);
         return requests.get(index).json().getAsJsonObject().getAsJsonArray("input");
     }
 
@@ -171,7 +171,7 @@ class ResponsesWebSocketTest {
         assertThat(secondInput.toString()).contains("be brief", "first question", "echo: first question",
                 "second question");
         assertThat(secondInput.get(secondInput.size() - 1).toString()).contains("second question");
-        assertThat(bed.fake.requests(FakeUpstream.RESPONSES_PATH).get(1).json().getAsJsonObject()
+        assertThat(bed.fake.turns(FakeUpstream.RESPONSES_PATH).get(1).json().getAsJsonObject()
                 .has("previous_response_id")).isFalse();
         Await.until("two rows, none for the warm-up", () -> bed.recorder.records.size() == 2);
     }

@@ -3,6 +3,7 @@ package com.codexmanager.testkit;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.websocket.WsMessageContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,14 +39,15 @@ final class FakeRoutes {
         this.sharedScript = sharedScript;
     }
 
-    void configure(JavalinConfig cfg, AuthorizeEndpoint authorize, TokenEndpoint token, DeviceAuthEndpoint device) {
+    void configure(JavalinConfig cfg, AuthorizeEndpoint authorize, TokenEndpoint token, DeviceAuthEndpoint device,
+            ResponsesSocketEndpoint sockets) {
         cfg.startup.showJavalinBanner = false;
+        BackendAuth auth = new BackendAuth(tokens, accounts, options);
         cfg.http.compressionStrategy = CompressionStrategy.NONE;
         cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("fake-upstream");
         cfg.jetty.threadPool = threads;
-        BackendAuth auth = new BackendAuth(tokens, accounts, options);
         ResponsesEndpoint responses = new ResponsesEndpoint(auth, new RequestValidator(options, catalog),
                 new SseScenarios(options), new SseStreamer(log, shutdown), new ErrorReplies(options.clock()),
                 catalog, sharedScript, options);
@@ -61,15 +63,22 @@ final class FakeRoutes {
         cfg.routes.post(FakeUpstream.DEVICE_PAGE_PATH, device::submit);
         cfg.routes.post(FakeUpstream.RESPONSES_PATH, responses::responses);
         cfg.routes.get(FakeUpstream.RESPONSES_PATH, responses::websocketUpgrade);
-        cfg.routes.ws(FakeUpstream.RESPONSES_PATH, ws -> { });
+        cfg.routes.ws(FakeUpstream.RESPONSES_PATH, sockets::configure);
         cfg.routes.wsBeforeUpgrade(FakeUpstream.RESPONSES_PATH, ctx -> {
             record(ctx);
-            responses.refuseWebSocket(ctx);
+            sockets.beforeUpgrade(ctx);
         });
         cfg.routes.post(FakeUpstream.COMPACT_PATH, responses::compact);
         cfg.routes.get(FakeUpstream.MODELS_PATH, models::models);
         cfg.routes.get(FakeUpstream.USAGE_PATH, usage::usage);
         cfg.routes.get(FakeUpstream.CODEX_API_USAGE_PATH, usage::usage);
+    }
+
+    /** The endpoint of {@code /responses} upgraded to a WebSocket; it records each frame here. */
+    ResponsesSocketEndpoint sockets() {
+        BackendAuth auth = new BackendAuth(tokens, accounts, options);
+        return new ResponsesSocketEndpoint(auth, tokens, accounts, new RequestValidator(options, catalog),
+                new SseScenarios(options), sharedScript, options, log, shutdown, this::record);
     }
 
     private void record(Context ctx) {
@@ -81,6 +90,16 @@ final class FakeRoutes {
         String accountId = tokens.access(BackendAuth.bearer(ctx)).map(TokenRegistry.AccessGrant::accountId)
                 .orElse(null);
         log.add(new RecordedRequest(log.nextSequence(), options.clock().instant(), ctx.method().name(), ctx.path(),
-                query, headers, ctx.body(), accountId));
+                query, headers, ctx.body(), accountId, RecordedRequest.HTTP));
+    }
+
+    private void record(WsMessageContext ctx) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
+        String header = ctx.header("Authorization");
+        String token = header == null || header.length() < 7 ? null : header.substring(7).trim();
+        String accountId = tokens.access(token).map(TokenRegistry.AccessGrant::accountId).orElse(null);
+        log.add(new RecordedRequest(log.nextSequence(), options.clock().instant(), RecordedRequest.FRAME,
+                FakeUpstream.RESPONSES_PATH, "", headers, ctx.message(), accountId, RecordedRequest.WEBSOCKET));
     }
 }

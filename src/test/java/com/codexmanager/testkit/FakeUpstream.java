@@ -48,6 +48,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final AuthorizeEndpoint authorize;
     private final TokenEndpoint token;
     private final DeviceAuthEndpoint device;
+    private final ResponsesSocketEndpoint sockets;
     private final Javalin app;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String baseUrl;
@@ -61,7 +62,8 @@ public final class FakeUpstream implements AutoCloseable {
         this.token = new TokenEndpoint(tokens, accounts, codes, options.clock());
         this.device = new DeviceAuthEndpoint(accounts, codes, options, this::issuer);
         FakeRoutes routes = new FakeRoutes(options, tokens, accounts, catalog, log, shutdown, sharedScript);
-        this.app = Javalin.create(cfg -> routes.configure(cfg, authorize, token, device));
+        this.sockets = routes.sockets();
+        this.app = Javalin.create(cfg -> routes.configure(cfg, authorize, token, device, sockets));
     }
 
     /** Starts a fake with {@link FakeUpstreamOptions#DEFAULT}. */
@@ -160,6 +162,20 @@ public final class FakeUpstream implements AutoCloseable {
 
     public List<FakeAccount> accounts() {
         return accounts.all();
+    }
+
+    /**
+     * Whether {@code GET /responses} may be upgraded to a WebSocket (codex-protocol.md §2.9); off (the default), the
+     * upgrade is answered 426 and clients use HTTP SSE. Takes effect on the next upgrade; open sockets stay.
+     */
+    public FakeUpstream serveWebSockets(boolean on) {
+        sockets.enable(on);
+        return this;
+    }
+
+    /** Model turns of the requests to {@code path} (HTTP POSTs and WebSocket frames, not upgrades), oldest first. */
+    public List<RecordedRequest> turns(String path) {
+        return log.byPath(path).stream().filter(RecordedRequest::turn).toList();
     }
 
     /** Answers the next {@code /responses} calls of any account with these scenarios (after per-account ones). */

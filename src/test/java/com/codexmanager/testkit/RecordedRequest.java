@@ -20,9 +20,16 @@ import java.util.Optional;
  * @param query raw query string, empty when there is none
  * @param body raw body text, empty when there is none
  * @param accountId nullable: the account whose access token the request presented as Bearer
+ * @param transport {@code http} for an HTTP request (a WebSocket upgrade too), {@code websocket} for one frame
+ *                  received on a WebSocket: its method is {@value #FRAME}, its headers the upgrade's and its body the
+ *                  frame
  */
 public record RecordedRequest(long sequence, Instant receivedAt, String method, String path, String query,
-        Map<String, List<String>> headers, String body, String accountId) {
+        Map<String, List<String>> headers, String body, String accountId, String transport) {
+    /** The method recorded for a WebSocket frame. */
+    public static final String FRAME = "FRAME";
+    public static final String HTTP = "http";
+    public static final String WEBSOCKET = "websocket";
 
     public RecordedRequest {
         Map<String, List<String>> lowered = new LinkedHashMap<>();
@@ -33,6 +40,11 @@ public record RecordedRequest(long sequence, Instant receivedAt, String method, 
                     return List.copyOf(both);
                 }));
         headers = Map.copyOf(lowered);
+    }
+
+    /** A turn of the model: an HTTP POST or a WebSocket frame (not an upgrade request). */
+    public boolean turn() {
+        return method.equals("POST") || method.equals(FRAME);
     }
 
     /** The first value of a header, matched case-insensitively. */
@@ -75,7 +87,7 @@ public record RecordedRequest(long sequence, Instant receivedAt, String method, 
 
     @Override
     public String toString() {
-        return "RecordedRequest[#" + sequence + " " + method + " " + path + (query.isEmpty() ? "" : "?…")
+        return "RecordedRequest[#" + sequence + " " + method + " " + path + " " + transport + (query.isEmpty() ? "" : "?…")
                 + (accountId == null ? "" : " account=" + accountId) + "]";
     }
 }

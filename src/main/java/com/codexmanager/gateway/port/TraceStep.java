@@ -22,6 +22,11 @@ public enum TraceStep {
     ATTEMPT_RESULT,
     /** {@code account_id, outcome}: the attempt is repeated against the fallback upstream. */
     FALLBACK_UPSTREAM,
+    /**
+     * {@code account_id, transport} ({@code websocket}, {@code http}), {@code reason}: how a WebSocket turn's attempt
+     * reaches the upstream (a new or reused upstream WebSocket, or HTTP SSE after a refused upgrade).
+     */
+    UPSTREAM_TRANSPORT,
     /** {@code host, path}: an azure_openai key's request goes to its own Azure resource. */
     AZURE_FORWARD,
     /** {@code status, account_id, elapsed_ms, code}. */

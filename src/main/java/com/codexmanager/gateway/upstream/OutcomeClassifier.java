@@ -65,6 +65,10 @@ public final class OutcomeClassifier {
      * headers are those of the stream's HTTP response.
      */
     public Outcome classifyEvent(JsonObject event, Map<String, String> headers) {
+        int status = (int) number(event, "status");
+        if (status >= 400 && status <= 599) {
+            return classifyHttp(status, frameHeaders(event, headers), "application/json", event.toString());
+        }
         JsonObject error = null;
         if (event.has("response") && event.get("response").isJsonObject()) {
             JsonObject response = event.getAsJsonObject("response");
@@ -98,6 +102,25 @@ public final class OutcomeClassifier {
         // server_error, internal_error and every code the protocol does not name: the CLI retries these, so the
         // gateway tries another account (and answers 502 when none is left), never a 400 that blames the client
         return new Outcome.ServerError(502, firstNonEmpty(message, firstNonEmpty(code, type)));
+    }
+
+    /**
+     * The headers of an upstream WebSocket's error frame ({@code "headers":{…}}, names lower-cased) over those of
+     * the stream: over a WebSocket, an HTTP error comes as {@code {"type":"error","status":N,"error":{…}}}
+     * (codex-protocol.md §2.9) and is classified as that HTTP answer.
+     */
+    private static Map<String, String> frameHeaders(JsonObject event, Map<String, String> headers) {
+        JsonElement own = event.get("headers");
+        if (own == null || !own.isJsonObject()) {
+            return headers;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>(headers);
+        own.getAsJsonObject().entrySet().forEach(e -> {
+            if (e.getValue().isJsonPrimitive()) {
+                out.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().getAsString());
+            }
+        });
+        return out;
     }
 
     /** Failures another account would answer the same way: the request itself is wrong. */

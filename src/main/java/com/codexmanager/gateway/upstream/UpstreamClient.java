@@ -107,6 +107,16 @@ public final class UpstreamClient implements AutoCloseable {
         return new Pending(post, proxy);
     }
 
+    /**
+     * Whether a call for an account to {@code host} goes without a proxy: the account has none and no global one is
+     * set, or the host is loopback.
+     *
+     * @param proxy the account's proxy, or {@code null}
+     */
+    public boolean direct(ProxyUrl proxy, String host) {
+        return http.proxy(proxy).url().isEmpty() || UpstreamProxy.bypasses(host);
+    }
+
     /** A request that may be cancelled from another thread before or while it is sent. */
     public final class Pending {
         private final HttpUriRequestBase request;
