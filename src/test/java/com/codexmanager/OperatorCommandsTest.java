@@ -9,6 +9,7 @@ import com.codexmanager.json.Json;
 import com.codexmanager.module.ServiceOptions;
 import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.FakeAccount;
+import com.codexmanager.testkit.FakeAzureOpenAi;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
 import com.codexmanager.testkit.ServiceHarness;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +161,47 @@ class OperatorCommandsTest {
                 "openAiSdk");
         JsonObject listed = service.rpc().call("apikey/list").getAsJsonArray("items").get(0).getAsJsonObject();
         assertThat(listed.get("protocolType").getAsString()).isEqualTo("anthropic");
+    }
+
+    /**
+     * An {@code azure_openai} key needs its Azure endpoint and the variable that holds the Azure api-key (a usage
+     * error without them, or with them on another protocol); it prints the Azure client beside the Codex CLI and
+     * Claude Code settings, and the printed Azure request is answered by the Azure resource.
+     */
+    @Test
+    void key_create_for_azure_openai_needs_the_endpoint_and_key_variable_and_prints_a_working_azure_client()
+            throws Exception {
+        try (FakeAzureOpenAi azure = FakeAzureOpenAi.start("azure-secret-7", Set.of("my-deployment"),
+                FakeUpstreamOptions.builder().build())) {
+            Run noEndpoint = cli("key", "create", "az", "--protocol", "azure_openai", "--azure-api-key-env", "AZ");
+            Run unsetVariable = OperatorCli.against(service, Map.of(), "key", "create", "az", "--protocol",
+                    "azure_openai", "--azure-endpoint", azure.endpoint(), "--azure-api-key-env", "AZ");
+            Run notAzure = OperatorCli.against(service, Map.of("AZ", "azure-secret-7"), "key", "create", "az",
+                    "--azure-endpoint", azure.endpoint(), "--azure-api-key-env", "AZ");
+            Run run = OperatorCli.against(service, Map.of("AZ", "azure-secret-7"), "key", "create", "az",
+                    "--protocol", "azure_openai", "--model", "my-deployment", "--azure-endpoint", azure.endpoint(),
+                    "--azure-api-key-env", "AZ");
+
+            assertThat(List.of(noEndpoint.code(), unsetVariable.code(), notAzure.code())).containsOnly(2);
+            assertThat(noEndpoint.err()).contains("--protocol azure_openai needs --azure-endpoint");
+            assertThat(unsetVariable.err()).contains("AZ is not set");
+            assertThat(notAzure.err()).contains("only with --protocol azure_openai");
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).doesNotContain("azure-secret-7").contains("model = \"my-deployment\"")
+                    .contains("export ANTHROPIC_BASE_URL=" + service.baseUrl())
+                    .contains("curl " + service.baseUrl() + "/openai/deployments/my-deployment/chat/completions");
+            Matcher curl = Pattern.compile("curl (\\S+) \\\\\\n\\s+-H \"api-key: (cmk_\\S+)\".*\\n\\s+-d '(.*)'")
+                    .matcher(run.out());
+            assertThat(curl.find()).as(run.out()).isTrue();
+            HttpResponse<String> answer = service.send(HttpRequest.newBuilder(URI.create(curl.group(1)))
+                    .header("api-key", curl.group(2)).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(curl.group(3))).build());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(azure.calls()).singleElement().satisfies(call -> {
+                assertThat(call.apiKey()).isEqualTo("azure-secret-7");
+                assertThat(call.body().get("model").getAsString()).isEqualTo("my-deployment");
+            });
+        }
     }
 
     /** {@code --rpm} sends {@code limits: {requestsPerMinute}} and the key carries the limit. */
