@@ -3,6 +3,7 @@ package com.codexmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codexmanager.OperatorCli.Run;
+import com.codexmanager.json.Json;
 import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.FakeUpstream;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code codexmanager account login} against the real service and the fake issuer: the device code, the browser's
  * authorize URL (the "browser" is an HTTP client that follows the issuer's redirect to the service's callback), a
- * refusal.
+ * refusal, and {@code --json} for scripts.
  */
 class AccountLoginCommandTest {
     @TempDir
@@ -116,5 +118,32 @@ class AccountLoginCommandTest {
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("login failed").contains("refused");
+    }
+
+    /**
+     * The user needs the code before the login can end, so {@code --json} prints JSON Lines: the start at once (a
+     * script shows its code), then the end; nothing else. The help says so.
+     */
+    @Test
+    void account_login_json_prints_the_start_at_once_then_the_end_as_json_lines() {
+        fake.signInAs(fake.createAccount(AccountSpec.builder().email("script@example.test").build()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        CompletableFuture<Run> login = login(out, "account", "login", "--device", "--json");
+        Await.until("the first line", Duration.ofSeconds(10), () -> text(out).contains("\n"));
+        JsonObject started = Json.object(text(out).lines().findFirst().orElseThrow());
+        fake.approveDevice(started.get("userCode").getAsString());
+        Run run = login.orTimeout(30, TimeUnit.SECONDS).join();
+        Run help = OperatorCli.run(Map.of(), "account", "login", "--help");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(started.keySet()).contains("loginId", "userCode", "verificationUri").doesNotContain("status");
+        JsonObject end = Json.object(lines.get(1));
+        assertThat(end.get("status").getAsString()).isEqualTo("success");
+        assertThat(end.get("email").getAsString()).isEqualTo("script@example.test");
+        assertThat(end.get("loginId").getAsString()).isEqualTo(started.get("loginId").getAsString());
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--json prints JSON Lines");
     }
 }
