@@ -2,29 +2,29 @@ package com.codexmanager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.OperatorCli.Run;
+import com.codexmanager.desktop.EmbeddedService;
+import com.codexmanager.desktop.FocusRequests;
 import com.codexmanager.json.Json;
+import com.codexmanager.module.ServiceOptions;
 import com.codexmanager.testkit.AccountSpec;
-import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.FakeAccount;
+import com.codexmanager.testkit.FakeAzureOpenAi;
 import com.codexmanager.testkit.FakeUpstream;
 import com.codexmanager.testkit.FakeUpstreamOptions;
 import com.codexmanager.testkit.ServiceHarness;
 import com.google.gson.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operator commands ({@code account import|list|login}, {@code key create}, {@code status}) run as the launcher
- * runs them, against the real service and the fake upstream, over RPC.
+ * The operator commands ({@code account import|list}, {@code key create}, {@code status}) run as the launcher runs
+ * them, against the real service and the fake upstream, over RPC ({@code account login}: {@link AccountLoginCommandTest}).
  */
 class OperatorCommandsTest {
     @TempDir
@@ -42,13 +42,9 @@ class OperatorCommandsTest {
     FakeUpstream fake;
     ServiceHarness service;
 
-    /** One command's exit code and output. */
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void start() {
-        fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).deviceIntervalSeconds(0).build());
+        fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).build());
         service = ServiceHarness.start(dir.resolve("data"), Map.of(
                 "CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl(),
                 "CODEXMANAGER_USAGE_BASE_URL", fake.usageBaseUrl(),
@@ -61,19 +57,8 @@ class OperatorCommandsTest {
         fake.close();
     }
 
-    private Run run(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    /** With explicit --service and --token, as a script would call it. */
     private Run cli(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--service", service.baseUrl(), "--token", service.rpcToken()));
-        return run(Map.of(), all.toArray(String[]::new));
+        return OperatorCli.against(service, args);
     }
 
     private Path authJson(String name, FakeAccount account) throws Exception {
@@ -106,6 +91,24 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void account_import_on_a_terminal_shows_each_file_on_one_progress_line_and_clears_it() throws Exception {
+        authJson("a.json", fake.createAccount());
+        authJson("b.json", fake.createAccount());
+
+        Run run = OperatorCli.onTerminal(service, "account", "import", dir.resolve("auth").toString());
+        Run json = OperatorCli.onTerminal(service, "account", "import", "--json", dir.resolve("auth").toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("\rImporting 1/2 ").contains("\u001b[K\rImporting 2/2 ")
+                .endsWith("\u001b[K\r\u001b[K");
+        assertThat(run.err().split("\r")).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(81));
+        assertThat(run.out()).isEqualTo("Imported 2 files: 2 created, 0 updated, 0 failed\n");
+        assertThat(json.code()).isZero();
+        assertThat(json.err()).as("a script's output has no progress lines").isEmpty();
+        assertThat(Json.object(json.out().strip()).get("updated").getAsInt()).isEqualTo(2);
+    }
+
+    @Test
     void account_list_shows_the_pool_as_a_table_or_json() throws Exception {
         cli("account", "import", authJson("carol.json", fake.createAccount(AccountSpec.builder()
                 .email("carol@example.test").build())).toString());
@@ -117,37 +120,6 @@ class OperatorCommandsTest {
         assertThat(table.out()).contains("ID").contains("AVAILABILITY").contains("carol@example.test")
                 .contains("active");
         assertThat(Json.object(json.out().strip()).getAsJsonArray("items")).hasSize(1);
-    }
-
-    @Test
-    void account_login_device_prints_the_code_and_page_waits_and_adds_the_account() {
-        fake.signInAs(fake.createAccount(AccountSpec.builder().email("device@example.test").build()));
-
-        CompletableFuture<Run> login = CompletableFuture.supplyAsync(() -> cli("account", "login", "--device",
-                "--group", "ops"));
-        Await.until("a device code to wait at the issuer", Duration.ofSeconds(10),
-                () -> !fake.pendingDeviceCodes().isEmpty());
-        String userCode = fake.pendingDeviceCodes().get(0);
-        fake.approveDevice(userCode);
-        Run run = login.orTimeout(30, TimeUnit.SECONDS).join();
-
-        assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains(fake.issuer() + "/codex/device").contains(userCode)
-                .contains("Signed in as device@example.test");
-        JsonObject account = service.rpc().call("account/list").getAsJsonArray("items").get(0).getAsJsonObject();
-        assertThat(account.get("groupName").getAsString()).isEqualTo("ops");
-    }
-
-    @Test
-    void account_login_that_is_refused_exits_with_one_and_says_why() {
-        CompletableFuture<Run> login = CompletableFuture.supplyAsync(() -> cli("account", "login", "--device"));
-        Await.until("a device code", Duration.ofSeconds(10), () -> !fake.pendingDeviceCodes().isEmpty());
-        fake.denyDevice(fake.pendingDeviceCodes().get(0));
-
-        Run run = login.orTimeout(30, TimeUnit.SECONDS).join();
-
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("login failed").contains("refused");
     }
 
     @Test
@@ -191,6 +163,47 @@ class OperatorCommandsTest {
         assertThat(listed.get("protocolType").getAsString()).isEqualTo("anthropic");
     }
 
+    /**
+     * An {@code azure_openai} key needs its Azure endpoint and the variable that holds the Azure api-key (a usage
+     * error without them, or with them on another protocol); it prints the Azure client beside the Codex CLI and
+     * Claude Code settings, and the printed Azure request is answered by the Azure resource.
+     */
+    @Test
+    void key_create_for_azure_openai_needs_the_endpoint_and_key_variable_and_prints_a_working_azure_client()
+            throws Exception {
+        try (FakeAzureOpenAi azure = FakeAzureOpenAi.start("azure-secret-7", Set.of("my-deployment"),
+                FakeUpstreamOptions.builder().build())) {
+            Run noEndpoint = cli("key", "create", "az", "--protocol", "azure_openai", "--azure-api-key-env", "AZ");
+            Run unsetVariable = OperatorCli.against(service, Map.of(), "key", "create", "az", "--protocol",
+                    "azure_openai", "--azure-endpoint", azure.endpoint(), "--azure-api-key-env", "AZ");
+            Run notAzure = OperatorCli.against(service, Map.of("AZ", "azure-secret-7"), "key", "create", "az",
+                    "--azure-endpoint", azure.endpoint(), "--azure-api-key-env", "AZ");
+            Run run = OperatorCli.against(service, Map.of("AZ", "azure-secret-7"), "key", "create", "az",
+                    "--protocol", "azure_openai", "--model", "my-deployment", "--azure-endpoint", azure.endpoint(),
+                    "--azure-api-key-env", "AZ");
+
+            assertThat(List.of(noEndpoint.code(), unsetVariable.code(), notAzure.code())).containsOnly(2);
+            assertThat(noEndpoint.err()).contains("--protocol azure_openai needs --azure-endpoint");
+            assertThat(unsetVariable.err()).contains("AZ is not set");
+            assertThat(notAzure.err()).contains("only with --protocol azure_openai");
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).doesNotContain("azure-secret-7").contains("model = \"my-deployment\"")
+                    .contains("export ANTHROPIC_BASE_URL=" + service.baseUrl())
+                    .contains("curl " + service.baseUrl() + "/openai/deployments/my-deployment/chat/completions");
+            Matcher curl = Pattern.compile("curl (\\S+) \\\\\\n\\s+-H \"api-key: (cmk_\\S+)\".*\\n\\s+-d '(.*)'")
+                    .matcher(run.out());
+            assertThat(curl.find()).as(run.out()).isTrue();
+            HttpResponse<String> answer = service.send(HttpRequest.newBuilder(URI.create(curl.group(1)))
+                    .header("api-key", curl.group(2)).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(curl.group(3))).build());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(azure.calls()).singleElement().satisfies(call -> {
+                assertThat(call.apiKey()).isEqualTo("azure-secret-7");
+                assertThat(call.body().get("model").getAsString()).isEqualTo("my-deployment");
+            });
+        }
+    }
+
     /** {@code --rpm} sends {@code limits: {requestsPerMinute}} and the key carries the limit. */
     @Test
     void key_create_with_rpm_sends_the_limit_and_prints_the_service_answer() {
@@ -225,16 +238,46 @@ class OperatorCommandsTest {
                 "CODEXMANAGER_DB_PATH", service.dataDir().resolve("codexmanager.mv.db").toString(),
                 "CODEXMANAGER_SERVICE_ADDR", service.service().address().toString());
 
-        Run run = run(env, "status", "--json");
+        Run run = OperatorCli.run(env, "status", "--json");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(Json.object(run.out().strip()).get("baseUrl").getAsString()).isEqualTo(service.baseUrl());
     }
 
+    /** A running desktop records its embedded service's address in the data dir; the commands try it first. */
+    @Test
+    void a_running_desktops_service_is_found_through_its_file_in_the_data_dir() {
+        Path desktopData = dir.resolve("desktop-data");
+        Map<String, String> env = Map.of("CODEXMANAGER_DB_PATH", desktopData.resolve("codexmanager.mv.db").toString(),
+                "CODEXMANAGER_SERVICE_ADDR", "127.0.0.1:0", "CODEXMANAGER_DISABLE_POLLING", "1");
+        EmbeddedService desktop = EmbeddedService.startNow(ServiceOptions.forTest(env, Clock.systemUTC()),
+                new FocusRequests());
+        String desktopUrl = desktop.endpoint().baseUrl();
+        Map<String, String> cliEnv = Map.of("CODEXMANAGER_DB_PATH", env.get("CODEXMANAGER_DB_PATH"),
+                "CODEXMANAGER_SERVICE_ADDR", service.service().address().toString());
+        Run found;
+        try {
+            found = OperatorCli.run(cliEnv, "status", "--json");
+        } finally {
+            desktop.close();
+        }
+
+        Run afterTheDesktopQuit = OperatorCli.run(cliEnv, "status", "--json", "--token", service.rpcToken());
+
+        assertThat(found.code()).as(found.err()).isZero();
+        assertThat(Json.object(found.out().strip()).get("baseUrl").getAsString()).isEqualTo(desktopUrl)
+                .isNotEqualTo(service.baseUrl());
+        assertThat(afterTheDesktopQuit.code()).as(afterTheDesktopQuit.err()).isZero();
+        assertThat(Json.object(afterTheDesktopQuit.out().strip()).get("baseUrl").getAsString())
+                .as("a file left by a desktop that quit: the next candidate, CODEXMANAGER_SERVICE_ADDR")
+                .isEqualTo(service.baseUrl());
+    }
+
     @Test
     void an_unreachable_service_or_a_wrong_token_fails_with_one_and_a_remedy() {
-        Run unreachable = run(Map.of(), "status", "--service", "127.0.0.1:1", "--token", "x");
-        Run wrongToken = run(Map.of(), "account", "list", "--service", service.baseUrl(), "--token", "wrong");
+        Run unreachable = OperatorCli.run(Map.of(), "status", "--service", "127.0.0.1:1", "--token", "x");
+        Run wrongToken = OperatorCli.run(Map.of(), "account", "list", "--service", service.baseUrl(), "--token",
+                "wrong");
 
         assertThat(unreachable.code()).isEqualTo(1);
         assertThat(unreachable.err()).contains("cannot reach the service at http://127.0.0.1:1")
@@ -249,7 +292,7 @@ class OperatorCommandsTest {
         assertThat(cli("key", "create", "x", "--protocol", "carrier-pigeon").code()).isEqualTo(2);
         assertThat(cli("account", "import", dir.resolve("missing.json").toString()).code()).isEqualTo(2);
         assertThat(cli("account").code()).isEqualTo(2);
-        Run bad = run(Map.of(), "status", "--service", "not a url");
+        Run bad = OperatorCli.run(Map.of(), "status", "--service", "not a url");
         assertThat(bad.code()).isEqualTo(2);
     }
 
@@ -258,7 +301,7 @@ class OperatorCommandsTest {
         for (String[] command : List.of(new String[] {"account", "import", "--help"},
                 new String[] {"account", "list", "--help"}, new String[] {"account", "login", "--help"},
                 new String[] {"key", "create", "--help"}, new String[] {"status", "--help"})) {
-            Run run = run(Map.of(), command);
+            Run run = OperatorCli.run(Map.of(), command);
 
             assertThat(run.code()).isZero();
             assertThat(run.out()).startsWith("Usage: codexmanager " + command[0]).contains("--service")

@@ -14,9 +14,16 @@ import picocli.CommandLine.Option;
  * {@code codexmanager account login [--device]}: starts a login on the service, prints what the user must do (the
  * authorize URL, or the device code and its page) and waits until the service reports the end. Ctrl-C cancels the
  * login on the service. Exit code 0 when an account was added, 1 when the login failed, expired or was cancelled.
+ *
+ * <p>With {@code --json} the output is JSON Lines, not one object: the user needs the URL or the code before the
+ * login can end, so the {@code account/login/start} answer is printed (and flushed) at once, and the final
+ * {@code account/login/status} answer follows when the login ends.
  */
 @Command(name = "login", description = {"Sign in to a ChatGPT account and add it to the pool.",
-        "Without --device the browser must run on the service's machine (it returns to its callback port)."})
+        "Without --device the browser must run on the service's machine (it returns to its callback port).",
+        "--json prints JSON Lines: at once a line with loginId and authUrl (or userCode and verificationUri), and "
+                + "when the login ends a line with its status (success with accountId and email; failed, expired or "
+                + "cancelled with error)."})
 public final class AccountLoginCommand implements Callable<Integer> {
     /** The login's own end is 15 minutes; this is only a guard against a service that never ends it. */
     private static final Duration GRACE = Duration.ofMinutes(1);

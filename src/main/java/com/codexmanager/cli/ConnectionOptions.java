@@ -19,7 +19,8 @@ public final class ConnectionOptions {
             description = "The RPC token. Default: CODEXMANAGER_RPC_TOKEN, else <data dir>/codexmanager.rpc-token.")
     String token;
 
-    @Option(names = "--json", description = "Print JSON (one object) for scripts instead of text.")
+    @Option(names = "--json", description = "Print JSON for scripts instead of text: one object on one line "
+            + "(account login: JSON Lines, see its help).")
     boolean json;
 
     /** Connects to the first candidate service that answers {@code initialize}. */

@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code codexmanager key create NAME}: creates a platform key and prints it once, with ready-to-paste settings for
  * Codex CLI, Claude Code and the OpenAI SDKs. {@code --rpm N} sends {@code limits: {requestsPerMinute: N}} on
- * {@code apikey/create}; a service that does not know per-key limits refuses it, and that error is printed.
+ * {@code apikey/create}; a service that does not know per-key limits refuses it, and that error is printed. An
+ * {@code azure_openai} key needs {@code --azure-endpoint} and {@code --azure-api-key-env} (usage error without them,
+ * or with them on another protocol) and also gets an Azure OpenAI client snippet.
  */
 @Command(name = "create", description = {"Create a platform key and print it (once) with settings for Codex CLI, "
         + "Claude Code and the OpenAI SDKs."})
@@ -37,11 +39,11 @@ public final class KeyCreateCommand implements Callable<Integer> {
     String accountGroup;
 
     @Option(names = "--azure-endpoint", paramLabel = "URL",
-            description = "azure_openai only: https://<resource>.openai.azure.com.")
+            description = "azure_openai (required): https://<resource>.openai.azure.com.")
     String azureEndpoint;
 
     @Option(names = "--azure-api-key-env", paramLabel = "VARIABLE",
-            description = "azure_openai only: the environment variable that holds the Azure api-key (kept off the "
+            description = "azure_openai (required): the environment variable that holds the Azure api-key (kept off the "
                     + "command line, where other users could see it).")
     String azureApiKeyVariable;
 
@@ -83,10 +85,10 @@ public final class KeyCreateCommand implements Callable<Integer> {
         context.out().println("    " + key);
         context.out().println();
         context.out().println(ClientSnippets.codexConfig(baseUrl, key, model));
+        // an azure_openai key serves Claude Code too (its Messages are mapped to the Azure resource's Responses)
+        context.out().println(ClientSnippets.claudeCode(baseUrl, key));
         if (protocol == Protocol.azure_openai) {
             context.out().println(ClientSnippets.azureClient(baseUrl, key, model));
-        } else {
-            context.out().println(ClientSnippets.claudeCode(baseUrl, key));
         }
         context.out().print(ClientSnippets.openAiSdk(baseUrl, key));
         context.out().flush();
@@ -110,6 +112,15 @@ public final class KeyCreateCommand implements Callable<Integer> {
             JsonObject limits = new JsonObject();
             limits.addProperty("requestsPerMinute", requestsPerMinute);
             params.add("limits", limits);
+        }
+        boolean azure = protocol == Protocol.azure_openai;
+        if (azure && (azureEndpoint == null || azureApiKeyVariable == null)) {
+            throw new CliFailure(CliFailure.USAGE, "--protocol azure_openai needs --azure-endpoint URL and "
+                    + "--azure-api-key-env VARIABLE");
+        }
+        if (!azure && (azureEndpoint != null || azureApiKeyVariable != null)) {
+            throw new CliFailure(CliFailure.USAGE, "--azure-endpoint and --azure-api-key-env go only with "
+                    + "--protocol azure_openai");
         }
         if (azureEndpoint != null) {
             params.addProperty("upstreamBaseUrl", azureEndpoint);

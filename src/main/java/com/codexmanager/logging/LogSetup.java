@@ -10,6 +10,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class LogSetup {
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("io.javalin").setLevel(Level.WARN);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
-        String name = FILE_APPENDER + ":" + logDir.toAbsolutePath();
+        String name = fileAppenderName(logDir);
         if (root.getAppender(name) != null) {
             return;
         }
@@ -53,7 +54,7 @@ public final class LogSetup {
         appender.setContext(context);
         appender.setName(name);
         appender.setFile(logDir.resolve("codexmanager.log").toString());
-        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+        SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new OwnerOnlyRollingPolicy();
         policy.setContext(context);
         policy.setParent(appender);
         policy.setFileNamePattern(logDir.resolve("codexmanager.%d{yyyy-MM-dd}.%i.log.gz").toString());
@@ -65,6 +66,20 @@ public final class LogSetup {
         appender.setEncoder(encoder);
         appender.start();
         root.addAppender(appender);
+    }
+
+    private static String fileAppenderName(Path logDir) {
+        return FILE_APPENDER + ":" + logDir.toAbsolutePath();
+    }
+
+    /** The rolling file appender of {@code logDir}, if {@link #attachFile} added one (tests force rollovers). */
+    static Optional<RollingFileAppender<ILoggingEvent>> fileAppender(Path logDir) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && context.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(fileAppenderName(logDir))
+                instanceof RollingFileAppender<ILoggingEvent> appender) {
+            return Optional.of(appender);
+        }
+        return Optional.empty();
     }
 
     /** Masks this exact value in every log line from now on (the RPC token, a cookie setting, …). */

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A rolling log file that only its owner may read: the active file is created {@code rw-------} before Logback
- * opens it and again after each rollover (Logback itself creates files with the process umask). Archives live in
- * the owner-only logs folder. Thread-safety as {@link RollingFileAppender}.
+ * opens it and again after each rollover (Logback itself creates files with the process umask). Its archives are
+ * owner-only through {@link OwnerOnlyRollingPolicy}. Thread-safety as {@link RollingFileAppender}.
  */
 final class OwnerOnlyRollingFileAppender extends RollingFileAppender<ILoggingEvent> {
     @Override

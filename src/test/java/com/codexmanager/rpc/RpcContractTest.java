@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The strict parameter contract of every RPC method, checked over the method list the service publishes: an
- * undeclared name is -32602 naming it and listing the known ones, and no number, however large, reaches a handler
- * as an internal error (-32603).
+ * undeclared name is -32602 naming it and listing the known ones, and a number no parameter can hold is -32602 too,
+ * never accepted and never an internal error (-32603).
  */
 class RpcContractTest {
     private static final List<String> HUGE_NUMBERS = List.of("1e30", "9223372036854775807", "-9223372036854775808",
             "99999999999999999999");
+    /** The declared types that take a number (RpcParam's {@code type}). */
+    private static final Set<String> NUMERIC_TYPES = Set.of("integer", "number");
     /** Plausible values for required parameters, so a call gets past them to the number under test. */
     private static final Map<String, String> SAMPLES = Map.of("protocolType", "\"openai\"", "name", "\"fuzz\"");
 
@@ -94,32 +97,49 @@ class RpcContractTest {
         assertThat(error.get("message").getAsString()).contains("to:").contains("year 9999");
     }
 
+    /**
+     * Every parameter declared {@code integer} or {@code number}, given a number no field can hold, is refused as an
+     * invalid parameter (-32602): not accepted and truncated, not an internal error (-32603).
+     */
     @Test
-    void no_integer_parameter_of_any_method_turns_a_huge_number_into_an_internal_error() {
+    void no_numeric_parameter_of_any_method_takes_a_huge_number_it_is_an_invalid_parameter() {
         List<String> checked = new ArrayList<>();
         for (JsonObject method : methods()) {
             String name = method.get("name").getAsString();
             for (JsonElement p : method.getAsJsonArray("params")) {
                 JsonObject param = p.getAsJsonObject();
-                if (!param.get("type").getAsString().equals("integer")) {
+                if (!NUMERIC_TYPES.contains(param.get("type").getAsString())) {
                     continue;
                 }
                 for (String number : HUGE_NUMBERS) {
                     String params = requiredParams(method, param.get("name").getAsString(), number);
 
-                    JsonObject error = call(name, params);
-
-                    assertThat(error).as(name + " " + params).isNotNull();
-                    assertThat(error.get("code").getAsInt()).as(name + " " + params + ": " + error)
-                            .isNotEqualTo(-32603);
-                    assertThat(error.get("message").getAsString()).as(name + " " + params)
-                            .doesNotContain("Exception");
+                    assertInvalidParams(name, params);
                 }
                 checked.add(name + "." + param.get("name").getAsString());
             }
         }
         assertThat(checked).contains("apikey/create.expiresAt", "account/usage/history.to", "requestlog/list.from",
                 "account/list.pageSize", "account/update.sort");
+    }
+
+    /** The numbers inside {@code limits} (declared as an object) are held to the same contract. */
+    @Test
+    void a_huge_number_inside_a_key_limit_is_an_invalid_parameter() {
+        for (String field : List.of("requestsPerMinute", "tokensPerDay")) {
+            for (String number : HUGE_NUMBERS) {
+                assertInvalidParams("apikey/create", "{\"name\":\"k\",\"protocolType\":\"openai\",\"limits\":{\""
+                        + field + "\":" + number + "}}");
+            }
+        }
+    }
+
+    private static void assertInvalidParams(String method, String params) {
+        JsonObject error = call(method, params);
+
+        assertThat(error).as(method + " " + params + " was accepted").isNotNull();
+        assertThat(error.get("code").getAsInt()).as(method + " " + params + ": " + error).isEqualTo(-32602);
+        assertThat(error.get("message").getAsString()).as(method + " " + params).doesNotContain("Exception");
     }
 
     private static String requiredParams(JsonObject method, String numberParam, String number) {
