@@ -255,6 +255,27 @@ final class DesktopDriver implements AutoCloseable {
         });
     }
 
+    /**
+     * Shown labels under {@code root} that are narrower than their text (Swing cuts it to "…") and have no tooltip
+     * to show it whole; empty when every cut label can be read. Labels inside tables count as cells, not here.
+     */
+    List<String> cutLabelsWithoutTooltip(Container root) {
+        return onEdt(() -> {
+            List<Component> texts = new java.util.ArrayList<>();
+            collectTexts(root, texts);
+            List<String> problems = new java.util.ArrayList<>();
+            for (Component c : texts) {
+                if (c instanceof javax.swing.JLabel label && label.getText() != null && !label.getText().isBlank()
+                        && label.getWidth() < label.getPreferredSize().width
+                        && (label.getToolTipText() == null || label.getToolTipText().isBlank())) {
+                    problems.add(describe(label) + " is cut to " + label.getWidth() + " of "
+                            + label.getPreferredSize().width + " px without a tooltip");
+                }
+            }
+            return problems;
+        });
+    }
+
     private static void collectTexts(Container container, List<Component> out) {
         for (Component c : container.getComponents()) {
             if (!c.isShowing() || c.getWidth() == 0 || c.getHeight() == 0) {

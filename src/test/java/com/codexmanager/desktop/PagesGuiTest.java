@@ -99,9 +99,10 @@ class PagesGuiTest {
 
     /**
      * Bug: at 1024×700 the accounts toolbar drew over its count, Availability needed a sideways scroll, dashboard
-     * captions were cut without "…" and the log's error column shrank to one letter. Every page is shot in both
-     * languages and themes at both sizes; at the narrow size no text overlaps or leaves the window, the tables fit
-     * without scrolling sideways, and every cut cell has a tooltip.
+     * captions were cut without "…" and the log's error column shrank to one letter; then the tiles cut their
+     * detail ("2 can take reque…") with no tooltip to read it. Every page is shot in both languages and themes at
+     * both sizes; at the narrow size no text overlaps or leaves the window, the tables fit without scrolling
+     * sideways, and at every size each cut cell and each cut label has a tooltip.
      */
     @Test
     void every_page_in_both_languages_and_themes_at_both_sizes_is_screenshotted_and_holds_at_1024x700() {
@@ -121,7 +122,9 @@ class PagesGuiTest {
                         if (size.equals(DesktopDriver.NARROW)) {
                             ui.layoutProblems(ui.frame().getContentPane()).forEach(p -> problems.add(name + ": " + p));
                         }
-                        // a cut cell needs its tooltip at every size ("Status reason" was cut at 1440 wide)
+                        // a cut cell or label needs its tooltip at every size ("Status reason" was cut at 1440 wide)
+                        ui.cutLabelsWithoutTooltip(ui.frame().getContentPane())
+                                .forEach(p -> problems.add(name + ": " + p));
                         problems.addAll(tableProblems(page, name));
                     }
                 }
