@@ -6,6 +6,7 @@ import static com.codexmanager.desktop.GuiTestSupport.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codexmanager.desktop.model.AccountsTableModel;
+import com.codexmanager.desktop.model.KeysTableModel;
 import com.codexmanager.desktop.model.LogsTableModel;
 import com.codexmanager.desktop.theme.UiTheme;
 import com.codexmanager.desktop.ui.UsageBar;
@@ -88,8 +89,10 @@ class PagesGuiTest {
                     .equals("–") && ui.showing("dash.account." + fixture.ids.get(0)));
             case ACCOUNTS -> await("accounts rows", () -> ui.table("accounts-table").getRowCount() == 3
                     && ui.table("accounts-table").isShowing());
-            case KEYS -> await("keys rows", () -> ui.table("keys-table").getRowCount() == 3
-                    && ui.table("keys-table").isShowing());
+            // today's usage arrives after the rows; shot before, the column read "–"
+            case KEYS -> await("keys rows with today's usage", () -> ui.table("keys-table").getRowCount() == 3
+                    && ui.table("keys-table").isShowing() && !ui.column("keys-table",
+                            KeysTableModel.Column.TODAY.ordinal()).contains("–"));
             case LOGS -> await("log rows", () -> ui.table("logs-table").getRowCount() > 0
                     && ui.table("logs-table").isShowing());
             case SETTINGS -> await("settings", () -> ui.showing("setting.uiTheme"));
