@@ -16,7 +16,10 @@ import java.awt.Rectangle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
@@ -191,6 +194,30 @@ class KeysGuiTest {
         again.button("key.save").click();
         await("cleared", () -> !storedKeyHasExpiry("Claude Code (team)"));
         assertThat(storedKey("Claude Code (team)").get("accountGroup").isJsonNull()).isTrue();
+    }
+
+    /** The group field offers the groups the pool already has; the one picked is the one stored. */
+    @Test
+    void the_group_field_of_the_key_dialog_offers_the_pools_groups() {
+        ui.window.button("keys.create").click();
+        DialogFixture create = ui.dialog("createKeyDialog");
+        create.textBox("key.name").enterText("Import only");
+        JComboBox<?> group = (JComboBox<?>) ui.named((Container) create.target(), "key.group");
+
+        assertThat(onEdt(() -> items(group))).contains("IMPORT");
+
+        ui.select(create.comboBox("key.group"), "IMPORT");
+        create.button("key.submit").click();
+        ui.dialog("keyCreatedDialog").button("created.done").click();
+        assertThat(storedKey("Import only").get("accountGroup").getAsString()).isEqualTo("IMPORT");
+    }
+
+    private static List<String> items(JComboBox<?> combo) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < combo.getItemCount(); i++) {
+            items.add(String.valueOf(combo.getItemAt(i)));
+        }
+        return items;
     }
 
     @Test
