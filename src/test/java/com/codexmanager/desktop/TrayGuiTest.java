@@ -162,6 +162,7 @@ class TrayGuiTest {
         await("menu marks the pin", () -> item("tray.switch." + ids.get(2)) != null
                 && checked("tray.switch." + ids.get(2)) && !checked("tray-switchAuto")
                 && !checked("tray.switch." + ids.get(0)));
+        shootQuickSwitchOpen("tray-quick-switch-pinned-light");
         assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "while pinned")).isEqualTo(200);
         assertThat(fixture.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().account())
                 .hasValue(fixture.fakes.get(2).accountId());
@@ -175,6 +176,19 @@ class TrayGuiTest {
 
         await("unpinned", () -> pinnedAccount() == null);
         await("automatic checked", () -> checked("tray-switchAuto") && !checked("tray.switch." + ids.get(2)));
+    }
+
+    /** Opens the menu and its quick-switch submenu, as a user pointing at it sees them, and shoots both. */
+    private void shootQuickSwitchOpen(String name) {
+        JMenu quickSwitch = (JMenu) item("tray.quickSwitch");
+        onEdt(() -> tray().menu().showAt(400, 60));
+        await("menu open", () -> menu().isShowing());
+        onEdt(() -> javax.swing.MenuSelectionManager.defaultManager().setSelectedPath(new javax.swing.MenuElement[] {
+                menu(), quickSwitch, quickSwitch.getPopupMenu()}));
+        await("submenu open", () -> quickSwitch.getPopupMenu().isShowing());
+        screenshot(List.of(menu(), quickSwitch.getPopupMenu()), name);
+        onEdt(() -> javax.swing.MenuSelectionManager.defaultManager().clearSelectedPath());
+        await("menu closed", () -> !menu().isShowing());
     }
 
     private boolean showing(String name) {
