@@ -126,8 +126,8 @@ class PagesGuiTest {
                         if (size.equals(DesktopDriver.NARROW)) {
                             ui.layoutProblems(ui.frame().getContentPane()).forEach(p -> problems.add(name + ": " + p));
                         }
-                        // a cut cell or label needs its tooltip at every size ("Status reason" was cut at 1440 wide)
-                        ui.cutLabelsWithoutTooltip(ui.frame().getContentPane())
+                        // a cut cell or text needs its tooltip at every size ("Status reason" was cut at 1440 wide)
+                        ui.cutTextsWithoutTooltip(ui.frame().getContentPane())
                                 .forEach(p -> problems.add(name + ": " + p));
                         problems.addAll(tableProblems(page, name));
                         if (size.equals(DesktopDriver.WIDE)) {
@@ -354,6 +354,34 @@ class PagesGuiTest {
         ui.window.toggleButton("logs.chip.all").click();
     }
 
+    /**
+     * The Advanced settings in 中文 at both sizes, shot as the window shows them and whole (the scrolled content):
+     * no text overlaps or leaves the window at 1024×700, and no label or read-only value (the database path) is cut
+     * without a tooltip at either size.
+     */
+    @Test
+    void the_advanced_settings_in_chinese_are_screenshotted_and_hold_at_both_sizes() {
+        ui.language(Locale.SIMPLIFIED_CHINESE);
+        openLoaded(Page.SETTINGS);
+        ui.clickUntil(ui.window.toggleButton("settings.level.advanced"),
+                () -> ui.showing("setting.gatewayMaxInflight") && !ui.showing("setting.uiTheme"));
+        List<String> problems = new ArrayList<>();
+
+        for (Dimension size : List.of(DesktopDriver.WIDE, DesktopDriver.NARROW)) {
+            ui.size(size);
+            String name = "page-settings-advanced-light-zh-" + size.width + "x" + size.height;
+            screenshot(ui.frame().getRootPane(), name);
+            JViewport view = ((javax.swing.JScrollPane) ui.named("settingsScroll")).getViewport();
+            screenshot(onEdt(() -> view.getView()), name + "-whole");
+            if (size.equals(DesktopDriver.NARROW)) {
+                ui.layoutProblems(ui.frame().getContentPane()).forEach(p -> problems.add(name + ": " + p));
+            }
+            ui.cutTextsWithoutTooltip(ui.frame().getContentPane()).forEach(p -> problems.add(name + ": " + p));
+        }
+
+        assertThat(problems).isEmpty();
+    }
+
     /** The dashboard says how long the pool lasts at the current rate (account/usage/forecast). */
     @Test
     void the_dashboard_says_how_long_the_pool_lasts_at_the_current_rate() {
@@ -437,7 +465,7 @@ class PagesGuiTest {
         assertThat(onEdt(() -> error.message())).contains("Could not create the login item");
         ui.size(DesktopDriver.NARROW);
         assertThat(ui.layoutProblems(ui.frame().getContentPane())).isEmpty();
-        assertThat(ui.cutLabelsWithoutTooltip(ui.frame().getContentPane())).isEmpty();
+        assertThat(ui.cutTextsWithoutTooltip(ui.frame().getContentPane())).isEmpty();
         assertThat(onEdt(() -> error.getToolTipText())).isEqualTo(onEdt(() -> error.message()));
         screenshot(ui.frame().getRootPane(), "page-settings-autostart-failed-light-en-1024x700");
 
