@@ -161,6 +161,30 @@ class AccountsGuiTest {
         dialog.button("login-close").click();
     }
 
+    /** The group field offers the groups the pool already has; the one picked goes with the login. */
+    @Test
+    void the_add_account_dialog_offers_the_pools_groups() {
+        fixture.rpc().call("account/update", Map.of("accountId", ids.get(1), "groupName", "IMPORT"));
+        onEdt(() -> fixture.desktop.app().context().pool().refresh());
+        await("group known", () -> fixture.desktop.app().context().pool().current().groups().contains("IMPORT"));
+        ui.window.button("accounts.add").click();
+        DialogFixture dialog = ui.dialog("addAccountDialog");
+        GroupField group = (GroupField) ui.named((Container) dialog.target(), "login.group");
+
+        List<String> offered = onEdt(() -> {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < group.getItemCount(); i++) {
+                items.add(group.getItemAt(i));
+            }
+            return items;
+        });
+        ui.select(dialog.comboBox("login.group"), "IMPORT");
+
+        assertThat(offered).contains("IMPORT");
+        assertThat(onEdt(() -> group.group())).isEqualTo("IMPORT");
+        dialog.button("login-close").click();
+    }
+
     /**
      * A headless machine has no browser for the login: "Sign in with a code" shows the device code large, copies
      * it, opens the page where it is entered, and adds the account once the code is entered on another device.

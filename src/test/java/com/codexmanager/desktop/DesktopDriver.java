@@ -255,6 +255,40 @@ final class DesktopDriver implements AutoCloseable {
         });
     }
 
+    /**
+     * Shown labels under {@code root} that are narrower than their text (Swing cuts it to "…"), and disabled text
+     * fields narrower than their value (they cannot be scrolled), that have no tooltip to show the text whole; empty
+     * when every cut text can be read. Labels inside tables count as cells, not here.
+     */
+    List<String> cutTextsWithoutTooltip(Container root) {
+        return onEdt(() -> {
+            List<Component> texts = new java.util.ArrayList<>();
+            collectTexts(root, texts);
+            List<String> problems = new java.util.ArrayList<>();
+            for (Component c : texts) {
+                javax.swing.JComponent text = (javax.swing.JComponent) c;
+                int needed = neededWidth(c);
+                if (text.getWidth() < needed && (text.getToolTipText() == null || text.getToolTipText().isBlank())) {
+                    problems.add(describe(c) + " is cut to " + text.getWidth() + " of " + needed
+                            + " px without a tooltip");
+                }
+            }
+            return problems;
+        });
+    }
+
+    /** The width a label or a disabled field needs to show its whole text; 0 for other components. */
+    private static int neededWidth(Component c) {
+        if (c instanceof javax.swing.JLabel label && label.getText() != null && !label.getText().isBlank()) {
+            return label.getPreferredSize().width;
+        }
+        if (c instanceof javax.swing.JTextField field && !field.isEnabled() && !field.getText().isEmpty()) {
+            java.awt.Insets insets = field.getInsets();
+            return field.getFontMetrics(field.getFont()).stringWidth(field.getText()) + insets.left + insets.right;
+        }
+        return 0;
+    }
+
     private static void collectTexts(Container container, List<Component> out) {
         for (Component c : container.getComponents()) {
             if (!c.isShowing() || c.getWidth() == 0 || c.getHeight() == 0) {

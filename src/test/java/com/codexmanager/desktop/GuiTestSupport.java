@@ -116,13 +116,34 @@ public final class GuiTestSupport {
 
     /** Paints {@code component} (a window's root pane includes FlatLaf's title bar) into target/screenshots. */
     public static Path screenshot(Component component, String name) {
+        return screenshot(List.of(component), name);
+    }
+
+    /**
+     * Paints shown components that sit in windows of their own (a menu and its open submenu) into one image, each
+     * where it is on the screen, into target/screenshots.
+     */
+    public static Path screenshot(List<? extends Component> parts, String name) {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Path file = dir.resolve(name + ".png");
         BufferedImage image = onEdt(() -> {
-            BufferedImage img = new BufferedImage(component.getWidth(), component.getHeight(),
-                    BufferedImage.TYPE_INT_RGB);
+            java.awt.Rectangle area = null;
+            for (Component part : parts) {
+                java.awt.Rectangle bounds = parts.size() == 1 ? new java.awt.Rectangle(part.getSize())
+                        : new java.awt.Rectangle(part.getLocationOnScreen(), part.getSize());
+                area = area == null ? bounds : area.union(bounds);
+            }
+            BufferedImage img = new BufferedImage(area.width, area.height, BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D g = img.createGraphics();
-            component.paint(g);
+            g.setColor(javax.swing.UIManager.getColor("Panel.background"));
+            g.fillRect(0, 0, area.width, area.height);
+            for (Component part : parts) {
+                java.awt.Point at = parts.size() == 1 ? new java.awt.Point() : part.getLocationOnScreen();
+                java.awt.Graphics2D partGraphics = (java.awt.Graphics2D) g.create(at.x - area.x, at.y - area.y,
+                        part.getWidth(), part.getHeight());
+                part.paint(partGraphics);
+                partGraphics.dispose();
+            }
             g.dispose();
             return img;
         });

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codexmanager.cli.ClientSnippets;
 import com.codexmanager.desktop.model.KeysTableModel;
 import com.codexmanager.desktop.ui.WrappingLabel;
+import com.codexmanager.testkit.FakeAzureOpenAi;
+import com.codexmanager.testkit.FakeUpstreamOptions;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.awt.Component;
@@ -16,7 +18,11 @@ import java.awt.Rectangle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
@@ -156,7 +162,7 @@ class KeysGuiTest {
     }
 
     @Test
-    void edit_changes_every_setting_the_service_takes_and_keeps_the_azure_secret() {
+    void edit_changes_every_setting_the_service_takes() {
         onEdt(() -> selectRow("Claude Code"));
         ui.window.button("keys.edit").click();
         DialogFixture edit = ui.dialog("editKeyDialog");
@@ -191,6 +197,61 @@ class KeysGuiTest {
         again.button("key.save").click();
         await("cleared", () -> !storedKeyHasExpiry("Claude Code (team)"));
         assertThat(storedKey("Claude Code (team)").get("accountGroup").isJsonNull()).isTrue();
+    }
+
+    /**
+     * The Azure API key never comes back to the desktop, so its field opens blank; saving with it blank must keep
+     * the stored key, proven by a request the edited key relays to a fake Azure endpoint at its new address.
+     */
+    @Test
+    void an_azure_key_edited_with_its_api_key_left_blank_keeps_it_and_takes_the_new_endpoint() {
+        try (FakeAzureOpenAi azure = FakeAzureOpenAi.start("azure-secret-1", Set.of("team-deployment"),
+                FakeUpstreamOptions.DEFAULT)) {
+            String secret = fixture.rpc().call("apikey/create", Map.of("name", "Azure team", "protocolType",
+                    "azure_openai", "upstreamBaseUrl", "https://old-team.openai.azure.com", "azureApiKey",
+                    "azure-secret-1", "modelSlug", "team-deployment")).get("key").getAsString();
+            ui.open(Page.LOGS);
+            ui.open(Page.KEYS);
+            await("azure key listed", () -> rowOf("Azure team") >= 0);
+            onEdt(() -> selectRow("Azure team"));
+            ui.window.button("keys.edit").click();
+            DialogFixture edit = ui.dialog("editKeyDialog");
+            assertThat(edit.textBox("key.azureEndpoint").text()).isEqualTo("https://old-team.openai.azure.com");
+            assertThat(edit.textBox("key.azureKey").text()).isEmpty();
+
+            edit.textBox("key.azureEndpoint").deleteText().enterText(azure.endpoint());
+            edit.button("key.save").click();
+
+            await("endpoint saved", () -> storedKey("Azure team").get("upstreamBaseUrl").getAsString()
+                    .equals(azure.endpoint()));
+            assertThat(storedKey("Azure team").get("hasAzureApiKey").getAsBoolean()).isTrue();
+            assertThat(fixture.send(secret, "any-model", "still keyed")).isEqualTo(200);
+            assertThat(azure.calls()).last().extracting(FakeAzureOpenAi.Call::apiKey).isEqualTo("azure-secret-1");
+        }
+    }
+
+    /** The group field offers the groups the pool already has; the one picked is the one stored. */
+    @Test
+    void the_group_field_of_the_key_dialog_offers_the_pools_groups() {
+        ui.window.button("keys.create").click();
+        DialogFixture create = ui.dialog("createKeyDialog");
+        create.textBox("key.name").enterText("Import only");
+        JComboBox<?> group = (JComboBox<?>) ui.named((Container) create.target(), "key.group");
+
+        assertThat(onEdt(() -> items(group))).contains("IMPORT");
+
+        ui.select(create.comboBox("key.group"), "IMPORT");
+        create.button("key.submit").click();
+        ui.dialog("keyCreatedDialog").button("created.done").click();
+        assertThat(storedKey("Import only").get("accountGroup").getAsString()).isEqualTo("IMPORT");
+    }
+
+    private static List<String> items(JComboBox<?> combo) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < combo.getItemCount(); i++) {
+            items.add(String.valueOf(combo.getItemAt(i)));
+        }
+        return items;
     }
 
     @Test

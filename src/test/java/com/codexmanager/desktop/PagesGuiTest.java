@@ -6,9 +6,11 @@ import static com.codexmanager.desktop.GuiTestSupport.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codexmanager.desktop.model.AccountsTableModel;
+import com.codexmanager.desktop.model.KeysTableModel;
 import com.codexmanager.desktop.model.LogsTableModel;
 import com.codexmanager.desktop.theme.UiTheme;
 import com.codexmanager.desktop.ui.UsageBar;
+import com.codexmanager.desktop.ui.WrappingLabel;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dimension;
@@ -88,8 +90,10 @@ class PagesGuiTest {
                     .equals("–") && ui.showing("dash.account." + fixture.ids.get(0)));
             case ACCOUNTS -> await("accounts rows", () -> ui.table("accounts-table").getRowCount() == 3
                     && ui.table("accounts-table").isShowing());
-            case KEYS -> await("keys rows", () -> ui.table("keys-table").getRowCount() == 3
-                    && ui.table("keys-table").isShowing());
+            // today's usage arrives after the rows; shot before, the column read "–"
+            case KEYS -> await("keys rows with today's usage", () -> ui.table("keys-table").getRowCount() == 3
+                    && ui.table("keys-table").isShowing() && !ui.column("keys-table",
+                            KeysTableModel.Column.TODAY.ordinal()).contains("–"));
             case LOGS -> await("log rows", () -> ui.table("logs-table").getRowCount() > 0
                     && ui.table("logs-table").isShowing());
             case SETTINGS -> await("settings", () -> ui.showing("setting.uiTheme"));
@@ -99,12 +103,13 @@ class PagesGuiTest {
 
     /**
      * Bug: at 1024×700 the accounts toolbar drew over its count, Availability needed a sideways scroll, dashboard
-     * captions were cut without "…" and the log's error column shrank to one letter. Every page is shot in both
-     * languages and themes at both sizes; at the narrow size no text overlaps or leaves the window, the tables fit
-     * without scrolling sideways, and every cut cell has a tooltip.
+     * captions were cut without "…" and the log's error column shrank to one letter; then the tiles cut their
+     * detail ("2 can take reque…") with no tooltip to read it. Every page is shot in both languages and themes at
+     * both sizes; at the narrow size no text overlaps or leaves the window, the tables fit without scrolling
+     * sideways, and at every size each cut cell and each cut label has a tooltip.
      */
     @Test
-    void every_page_in_both_languages_and_themes_at_both_sizes_is_screenshotted_and_holds_at_1024x700() {
+    void every_page_in_both_languages_and_themes_is_screenshotted_and_holds_at_1024x700_and_1440x900() {
         List<String> problems = new ArrayList<>();
         for (Locale language : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             ui.language(language);
@@ -121,8 +126,13 @@ class PagesGuiTest {
                         if (size.equals(DesktopDriver.NARROW)) {
                             ui.layoutProblems(ui.frame().getContentPane()).forEach(p -> problems.add(name + ": " + p));
                         }
-                        // a cut cell needs its tooltip at every size ("Status reason" was cut at 1440 wide)
+                        // a cut cell or text needs its tooltip at every size ("Status reason" was cut at 1440 wide)
+                        ui.cutTextsWithoutTooltip(ui.frame().getContentPane())
+                                .forEach(p -> problems.add(name + ": " + p));
                         problems.addAll(tableProblems(page, name));
+                        if (size.equals(DesktopDriver.WIDE)) {
+                            problems.addAll(wideTableProblems(page, name));
+                        }
                     }
                 }
             }
@@ -133,12 +143,7 @@ class PagesGuiTest {
 
     private List<String> tableProblems(Page page, String shot) {
         List<String> problems = new ArrayList<>();
-        String tableName = switch (page) {
-            case ACCOUNTS -> "accounts-table";
-            case KEYS -> "keys-table";
-            case LOGS -> "logs-table";
-            default -> null;
-        };
+        String tableName = tableOf(page);
         if (tableName != null) {
             JTable table = ui.table(tableName);
             onEdt(() -> {
@@ -189,34 +194,93 @@ class PagesGuiTest {
         return -1;
     }
 
+    /**
+     * At 1440×900 the tables have room: only columns of free text (names, reasons, errors) may cut a cell, and the
+     * log's error column takes the width the others leave (it read "every account is coolin…" there).
+     */
+    private List<String> wideTableProblems(Page page, String shot) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<Integer>> freeText = Map.of(
+                "accounts-table", List.of(AccountsTableModel.Column.ACCOUNT.ordinal(),
+                        AccountsTableModel.Column.TAGS.ordinal(), AccountsTableModel.Column.REASON.ordinal()),
+                "keys-table", List.of(KeysTableModel.Column.NAME.ordinal(), KeysTableModel.Column.MODEL.ordinal(),
+                        KeysTableModel.Column.LIMITS.ordinal()),
+                "logs-table", List.of(LogsTableModel.Column.ERROR.ordinal()));
+        String tableName = tableOf(page);
+        if (tableName != null) {
+            JTable table = ui.table(tableName);
+            List<Integer> columns = freeText.get(tableName);
+            onEdt(() -> {
+                for (int row = 0; row < table.getRowCount(); row++) {
+                    for (int col = 0; col < table.getColumnCount(); col++) {
+                        int modelColumn = table.getColumnModel().getColumn(col).getModelIndex();
+                        if (!columns.contains(modelColumn) && cut(table, row, col)) {
+                            problems.add(shot + ": " + tableName + " cell " + row + "," + table.getColumnName(col)
+                                    + " is cut although the window has room");
+                        }
+                    }
+                }
+            });
+        }
+        if (page == Page.LOGS) {
+            JTable logs = ui.table("logs-table");
+            onEdt(() -> {
+                for (int col = 0; col < logs.getColumnCount(); col++) {
+                    TableColumn column = logs.getColumnModel().getColumn(col);
+                    if (column.getModelIndex() != LogsTableModel.Column.ERROR.ordinal()
+                            && column.getWidth() != column.getPreferredWidth()) {
+                        problems.add(shot + ": " + column.getHeaderValue() + " takes width the error column needs");
+                    }
+                }
+            });
+        }
+        return problems;
+    }
+
+    /** The name of the page's table, or {@code null} for a page without one. */
+    private static String tableOf(Page page) {
+        return switch (page) {
+            case ACCOUNTS -> "accounts-table";
+            case KEYS -> "keys-table";
+            case LOGS -> "logs-table";
+            default -> null;
+        };
+    }
+
     /** Cells whose rendered text (a label, or a usage caption) does not fit and that have no tooltip. */
     private static List<String> cutCellsWithoutTooltip(JTable table, String shot) {
         List<String> problems = new ArrayList<>();
         for (int row = 0; row < table.getRowCount(); row++) {
             for (int col = 0; col < table.getColumnCount(); col++) {
                 Rectangle cell = table.getCellRect(row, col, false);
-                Component c = table.prepareRenderer(table.getCellRenderer(row, col), row, col);
-                c.setBounds(0, 0, cell.width, cell.height);
-                boolean cut = false;
-                List<Component> parts = new ArrayList<>(List.of(c));
-                if (c instanceof Container container) {
-                    layoutTree(container);
-                    parts.addAll(descendants(container));
-                }
-                for (Component part : parts) {
-                    cut |= part instanceof JLabel label && label.isVisible() && label.getText() != null
-                            && !label.getText().isEmpty() && label.getPreferredSize().width > label.getWidth() + 1;
-                    cut |= part instanceof UsageBar bar && bar.truncatedCaption() != null;
-                }
                 String tooltip = table.getToolTipText(new MouseEvent(table, MouseEvent.MOUSE_MOVED, 0, 0,
                         cell.x + cell.width / 2, cell.y + cell.height / 2, 0, false));
-                if (cut && (tooltip == null || tooltip.equals(table.getToolTipText()))) {
+                if (cut(table, row, col) && (tooltip == null || tooltip.equals(table.getToolTipText()))) {
                     problems.add(shot + ": " + table.getName() + " cell " + row + "," + col
                             + " is cut without tooltip");
                 }
             }
         }
         return problems;
+    }
+
+    /** Whether the rendered text of a cell (a label, or a usage caption) does not fit its width. */
+    private static boolean cut(JTable table, int row, int col) {
+        Rectangle cell = table.getCellRect(row, col, false);
+        Component c = table.prepareRenderer(table.getCellRenderer(row, col), row, col);
+        c.setBounds(0, 0, cell.width, cell.height);
+        List<Component> parts = new ArrayList<>(List.of(c));
+        if (c instanceof Container container) {
+            layoutTree(container);
+            parts.addAll(descendants(container));
+        }
+        boolean cut = false;
+        for (Component part : parts) {
+            cut |= part instanceof JLabel label && label.isVisible() && label.getText() != null
+                    && !label.getText().isEmpty() && label.getPreferredSize().width > label.getWidth() + 1;
+            cut |= part instanceof UsageBar bar && bar.truncatedCaption() != null;
+        }
+        return cut;
     }
 
     private static void layoutTree(Container container) {
@@ -290,6 +354,34 @@ class PagesGuiTest {
         ui.window.toggleButton("logs.chip.all").click();
     }
 
+    /**
+     * The Advanced settings in 中文 at both sizes, shot as the window shows them and whole (the scrolled content):
+     * no text overlaps or leaves the window at 1024×700, and no label or read-only value (the database path) is cut
+     * without a tooltip at either size.
+     */
+    @Test
+    void the_advanced_settings_in_chinese_are_screenshotted_and_hold_at_both_sizes() {
+        ui.language(Locale.SIMPLIFIED_CHINESE);
+        openLoaded(Page.SETTINGS);
+        ui.clickUntil(ui.window.toggleButton("settings.level.advanced"),
+                () -> ui.showing("setting.gatewayMaxInflight") && !ui.showing("setting.uiTheme"));
+        List<String> problems = new ArrayList<>();
+
+        for (Dimension size : List.of(DesktopDriver.WIDE, DesktopDriver.NARROW)) {
+            ui.size(size);
+            String name = "page-settings-advanced-light-zh-" + size.width + "x" + size.height;
+            screenshot(ui.frame().getRootPane(), name);
+            JViewport view = ((javax.swing.JScrollPane) ui.named("settingsScroll")).getViewport();
+            screenshot(onEdt(() -> view.getView()), name + "-whole");
+            if (size.equals(DesktopDriver.NARROW)) {
+                ui.layoutProblems(ui.frame().getContentPane()).forEach(p -> problems.add(name + ": " + p));
+            }
+            ui.cutTextsWithoutTooltip(ui.frame().getContentPane()).forEach(p -> problems.add(name + ": " + p));
+        }
+
+        assertThat(problems).isEmpty();
+    }
+
     /** The dashboard says how long the pool lasts at the current rate (account/usage/forecast). */
     @Test
     void the_dashboard_says_how_long_the_pool_lasts_at_the_current_rate() {
@@ -351,22 +443,37 @@ class PagesGuiTest {
         assertThat(fixture.settingValue("uiStartAtLogin")).isEqualTo("false");
     }
 
+    /**
+     * The failure names the entry's path, one word wider than the note's wrap width: it used to widen the settings
+     * column until fields left a 1024×700 window. The switch is turned off again through the page, so the error is
+     * gone for the tests that follow.
+     */
     @Test
-    void a_start_at_login_failure_shows_under_the_switch(@TempDir Path config) throws Exception {
+    void a_start_at_login_failure_shows_under_the_switch_and_the_page_holds_at_1024x700(@TempDir Path config)
+            throws Exception {
         Path notADir = Files.writeString(config.resolve("autostart"), "a file where a folder belongs");
         platform.useAutostart(GuiTestSupport.RecordingPlatform.linuxAutostart(notADir));
         ui.open(Page.SETTINGS);
         await("switch shown", () -> ui.showing("setting.uiStartAtLogin"));
         JCheckBox box = (JCheckBox) ui.named("setting.uiStartAtLogin");
         onEdt(() -> box.scrollRectToVisible(new Rectangle(box.getSize())));
-        try {
-            ui.window.checkBox("setting.uiStartAtLogin").click();
-            JLabel error = (JLabel) ui.named("settingError.uiStartAtLogin");
-            await("error shown", () -> error.isShowing());
-            assertThat(onEdt(() -> ((com.codexmanager.desktop.ui.WrappingLabel) error).message()))
-                    .contains("Could not create the login item");
-        } finally {
-            fixture.rpc().call("appSettings/set", Map.of("uiStartAtLogin", false));
-        }
+        WrappingLabel error = (WrappingLabel) ui.named("settingError.uiStartAtLogin");
+
+        ui.window.checkBox("setting.uiStartAtLogin").click();
+
+        await("error shown", () -> error.isShowing());
+        assertThat(onEdt(() -> error.message())).contains("Could not create the login item");
+        ui.size(DesktopDriver.NARROW);
+        assertThat(ui.layoutProblems(ui.frame().getContentPane())).isEmpty();
+        assertThat(ui.cutTextsWithoutTooltip(ui.frame().getContentPane())).isEmpty();
+        assertThat(onEdt(() -> error.getToolTipText())).isEqualTo(onEdt(() -> error.message()));
+        screenshot(ui.frame().getRootPane(), "page-settings-autostart-failed-light-en-1024x700");
+
+        platform.useAutostart(GuiTestSupport.RecordingPlatform.linuxAutostart(config.resolve("working")));
+        ui.size(DesktopDriver.DEFAULT);
+        onEdt(() -> box.scrollRectToVisible(new Rectangle(box.getSize())));
+        ui.window.checkBox("setting.uiStartAtLogin").click();
+        await("switch off, error gone", () -> !box.isSelected() && !error.isShowing());
+        assertThat(fixture.settingValue("uiStartAtLogin")).isEqualTo("false");
     }
 }

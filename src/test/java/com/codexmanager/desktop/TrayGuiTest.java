@@ -9,14 +9,19 @@ import com.codexmanager.desktop.model.ConnectionStatus;
 import com.codexmanager.desktop.theme.Accent;
 import com.codexmanager.desktop.theme.UiTheme;
 import com.codexmanager.desktop.tray.TrayController;
+import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.FakeUpstream;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.Window;
 import java.awt.event.MouseEvent;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -157,6 +162,7 @@ class TrayGuiTest {
         await("menu marks the pin", () -> item("tray.switch." + ids.get(2)) != null
                 && checked("tray.switch." + ids.get(2)) && !checked("tray-switchAuto")
                 && !checked("tray.switch." + ids.get(0)));
+        shootQuickSwitchOpen("tray-quick-switch-pinned-light");
         assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "while pinned")).isEqualTo(200);
         assertThat(fixture.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().account())
                 .hasValue(fixture.fakes.get(2).accountId());
@@ -170,6 +176,19 @@ class TrayGuiTest {
 
         await("unpinned", () -> pinnedAccount() == null);
         await("automatic checked", () -> checked("tray-switchAuto") && !checked("tray.switch." + ids.get(2)));
+    }
+
+    /** Opens the menu and its quick-switch submenu, as a user pointing at it sees them, and shoots both. */
+    private void shootQuickSwitchOpen(String name) {
+        JMenu quickSwitch = (JMenu) item("tray.quickSwitch");
+        onEdt(() -> tray().menu().showAt(400, 60));
+        await("menu open", () -> menu().isShowing());
+        onEdt(() -> javax.swing.MenuSelectionManager.defaultManager().setSelectedPath(new javax.swing.MenuElement[] {
+                menu(), quickSwitch, quickSwitch.getPopupMenu()}));
+        await("submenu open", () -> quickSwitch.getPopupMenu().isShowing());
+        screenshot(List.of(menu(), quickSwitch.getPopupMenu()), name);
+        onEdt(() -> javax.swing.MenuSelectionManager.defaultManager().clearSelectedPath());
+        await("menu closed", () -> !menu().isShowing());
     }
 
     private boolean showing(String name) {
@@ -253,6 +272,74 @@ class TrayGuiTest {
         assertThat(onEdt(() -> Arrays.stream(Window.getWindows()).anyMatch(w -> w.isShowing()
                 && w instanceof JDialog d && components(d).stream().anyMatch(c -> c instanceof JOptionPane))))
                 .as("no error box").isFalse();
+    }
+
+    /**
+     * Stop then Start from the tray works within seconds after real traffic. The keep-alive connections still open
+     * at the stop are closed by the service, so their ports wait out TIME_WAIT on its side; a listener without
+     * SO_REUSEADDR could not bind again for up to a minute.
+     */
+    @Test
+    void stop_then_start_after_traffic_on_open_keep_alive_connections_is_running_again_within_5_s()
+            throws Exception {
+        List<Socket> connections = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket connection = new Socket(InetAddress.getLoopbackAddress(), port);
+                connection.setSoTimeout(10_000);
+                connections.add(connection);
+                assertThat(send(connection, "kept alive " + i)).startsWith("HTTP/1.1 200");
+            }
+
+            click("action.stopService");
+            await("stopped", Duration.ofSeconds(20), () -> tray().trayIcon().getToolTip().contains("Service stopped")
+                    && item("action.startService") != null);
+            for (Socket connection : connections) {
+                readToTheEnd(connection);
+                connection.close();
+            }
+            click("action.startService");
+
+            Await.until("connected again", Duration.ofSeconds(5),
+                    () -> desktop.app().context().monitor().current().connected());
+        } finally {
+            for (Socket connection : connections) {
+                connection.close();
+            }
+        }
+        assertThat(desktop.service().endpoint().baseUrl()).endsWith(":" + port);
+        assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "after the restart")).isEqualTo(200);
+    }
+
+    /**
+     * Sends a gateway request on an HTTP/1.1 connection that stays open (keep-alive) and returns the status line;
+     * the rest of the answer stays unread until {@link #readToTheEnd}.
+     */
+    private String send(Socket connection, String input) throws java.io.IOException {
+        byte[] body = ("{\"model\":\"gpt-5.5\",\"input\":\"" + input + "\",\"stream\":false}")
+                .getBytes(StandardCharsets.UTF_8);
+        String head = "POST /v1/responses HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
+                + fixture.gatewayKey() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\n\r\n";
+        OutputStream out = connection.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        StringBuilder statusLine = new StringBuilder();
+        InputStream in = connection.getInputStream();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            statusLine.append((char) b);
+        }
+        return statusLine.toString().trim();
+    }
+
+    /** Reads until the service closes the connection (its socket timeout fails a connection left open). */
+    private static void readToTheEnd(Socket connection) throws java.io.IOException {
+        byte[] buffer = new byte[8192];
+        InputStream in = connection.getInputStream();
+        while (in.read(buffer) >= 0) {
+            // the rest of the answer; the stopped service then closes its end
+        }
     }
 
     /**

@@ -13,11 +13,11 @@ public final class AccountsTableModel extends RowsTableModel<AccountRow, Account
      * number is hidden first on a narrow window).
      */
     public enum Column {
-        ORDER("accounts.col.order", 34, 1), ACCOUNT("accounts.col.account", 200, 1), PLAN("accounts.col.plan", 56, 7),
-        GROUP("accounts.col.group", 90, 4), TAGS("accounts.col.tags", 90, 6),
-        FIVE_HOURS("accounts.col.fiveHours", 150, 1), SEVEN_DAYS("accounts.col.sevenDays", 150, 3),
-        AVAILABILITY("accounts.col.availability", 140, 1), REASON("accounts.col.reason", 160, 2),
-        LAST_REFRESH("accounts.col.lastRefresh", 96, 5);
+        ORDER("accounts.col.order", 34, 1), ACCOUNT("accounts.col.account", 190, 1), PLAN("accounts.col.plan", 56, 7),
+        GROUP("accounts.col.group", 80, 4), TAGS("accounts.col.tags", 80, 6),
+        FIVE_HOURS("accounts.col.fiveHours", 180, 1), SEVEN_DAYS("accounts.col.sevenDays", 180, 3),
+        AVAILABILITY("accounts.col.availability", 135, 1), REASON("accounts.col.reason", 145, 2),
+        LAST_REFRESH("accounts.col.lastRefresh", 90, 5);
 
         private final String headerKey;
         private final int width;

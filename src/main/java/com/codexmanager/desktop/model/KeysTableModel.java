@@ -11,9 +11,9 @@ public final class KeysTableModel extends RowsTableModel<KeyRow, KeysTableModel.
      * is hidden first on a narrow window).
      */
     public enum Column {
-        NAME("keys.col.name", 140, 1), PREFIX("keys.col.prefix", 120, 4), PROTOCOL("keys.col.protocol", 130, 3),
-        MODEL("keys.col.model", 140, 1), GROUP("keys.col.group", 100, 2), EXPIRES("keys.col.expires", 100, 2),
-        STATUS("keys.col.status", 80, 1), LIMITS("keys.col.limits", 120, 3), TODAY("keys.col.today", 110, 1),
+        NAME("keys.col.name", 130, 1), PREFIX("keys.col.prefix", 130, 4), PROTOCOL("keys.col.protocol", 190, 3),
+        MODEL("keys.col.model", 150, 1), GROUP("keys.col.group", 95, 2), EXPIRES("keys.col.expires", 90, 2),
+        STATUS("keys.col.status", 80, 1), LIMITS("keys.col.limits", 120, 3), TODAY("keys.col.today", 130, 1),
         LAST_USED("keys.col.lastUsed", 100, 5), CREATED("keys.col.created", 100, 6);
 
         private final String headerKey;

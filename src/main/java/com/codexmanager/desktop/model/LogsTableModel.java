@@ -12,7 +12,7 @@ public final class LogsTableModel extends RowsTableModel<LogRow, LogsTableModel.
     public enum Column {
         TIME("logs.col.time", 118, 1), STATUS("logs.col.status", 56, 1), METHOD("logs.col.method", 60, 4),
         PATH("logs.col.path", 150, 3), MODEL("logs.col.model", 110, 1), ACCOUNT("logs.col.account", 150, 1),
-        TOKENS("logs.col.tokens", 116, 3), DURATION("logs.col.duration", 76, 4), ERROR("logs.col.error", 170, 2);
+        TOKENS("logs.col.tokens", 124, 3), DURATION("logs.col.duration", 76, 4), ERROR("logs.col.error", 170, 2);
 
         private final String headerKey;
         private final int width;

@@ -143,6 +143,7 @@ public final class LogsPanel extends FeaturePage {
             priorities[c.ordinal()] = c.priority();
         }
         table.getColumnModel().getColumn(LogsTableModel.Column.STATUS.ordinal()).setCellRenderer(new StatusRenderer());
+        table.setFillColumn(LogsTableModel.Column.ERROR.ordinal());
         table.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {

@@ -228,6 +228,8 @@ final class SettingRow {
                     field.setText(item.value());
                 }
                 field.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, item.defaultValue());
+                // a read-only field is disabled and cannot scroll, so a long value (a data-dir path) shows here
+                field.setToolTipText(item.editable() || item.value().isEmpty() ? null : item.value());
             }
             editor.setEnabled(item.editable());
             reset.setVisible(item.editable() && item.stored());

@@ -46,7 +46,11 @@ public final class Ui {
 
     /** A secondary-text label (hints, captions). */
     public static JLabel hint(String text) {
-        JLabel label = new JLabel(text);
+        return secondary(new JLabel(text));
+    }
+
+    /** Gives {@code label} the secondary text colour of hints and captions. */
+    public static <T extends JLabel> T secondary(T label) {
         label.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         return label;
     }
