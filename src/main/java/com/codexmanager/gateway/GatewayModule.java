@@ -110,8 +110,7 @@ public final class GatewayModule implements ServiceModule {
         OutcomeClassifier classifier = new OutcomeClassifier(context.clock());
         OpenAttempts attempts = new OpenAttempts();
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
-                upstream, classifier, watchdog, usage, recorder, context.clock(), manual::get, catalog::onEtag,
-                attempts);
+                upstream, classifier, watchdog, usage, recorder, context.clock(), manual::get, catalog, attempts);
         this.config = new GatewayConfig(context.settings()::current);
         RequestSteps steps = new RequestSteps(keys, limiter, new ModelResolver(pool::snapshot, selector, catalog),
                 executor, recorder);

@@ -89,7 +89,8 @@ final class RequestSteps {
             return refuse(facts, e.status(), e.code(), e.getMessage());
         }
         facts = facts.withClientModel(body.model());
-        String effectiveModel = effectiveModel(key, body.model(), view, body.conversation());
+        Optional<ModelResolver.Resolution> resolution = resolveModel(key, body.model(), view, body.conversation());
+        String effectiveModel = resolution.map(ModelResolver.Resolution::model).orElse(null);
         if (!hasText(effectiveModel)) {
             return refuse(facts, 400, "missing_model", "model is required");
         }
@@ -123,7 +124,8 @@ final class RequestSteps {
         facts = facts.withEffectiveModel(effectiveModel, effort);
         GatewayRequest request = new GatewayRequest(facts.traceId(), facts.startedAt(), key, facts.method(),
                 facts.path(), adapter.upstreamPath(), body.model(), effectiveModel, effort, upstreamTree,
-                upstreamBytes, headers, body.conversation(), body.adapted().streams());
+                upstreamBytes, headers, body.conversation(), body.adapted().streams(),
+                resolution.get().alternatives());
         return new Admission.ToPool(facts, request, body.adapted());
     }
 
@@ -176,12 +178,15 @@ final class RequestSteps {
      * The model the request goes upstream with: an azure_openai key's own endpoint knows no pool catalogue, so its
      * aliases take their first target; pool requests are resolved by {@link ModelResolver}.
      */
-    private String effectiveModel(PlatformKey key, String clientModel, GatewayConfig.View view, String conversation) {
+    private Optional<ModelResolver.Resolution> resolveModel(PlatformKey key, String clientModel,
+            GatewayConfig.View view, String conversation) {
         if (AZURE_PROTOCOL.equals(key.protocolType())) {
-            return hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+            boolean bound = hasText(key.modelSlug());
+            String model = bound ? key.modelSlug() : view.aliases().resolve(clientModel);
+            return Optional.ofNullable(model).map(m -> new ModelResolver.Resolution(m, bound ? "key" : "alias"));
         }
         return models.resolve(key, clientModel, view.aliases(), executor.route(key, null, conversation,
-                view.settings())).map(ModelResolver.Resolution::model).orElse(null);
+                view.settings()));
     }
 
     private static JsonObject upstreamTree(AdaptedRequest adapted, Optional<String> effort, String effectiveModel,

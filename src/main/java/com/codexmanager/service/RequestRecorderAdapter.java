@@ -63,6 +63,7 @@ final class RequestRecorderAdapter implements RequestRecorder {
             case CANDIDATE_START -> TraceEvent.CANDIDATE_START;
             case ATTEMPT_RESULT -> TraceEvent.ATTEMPT_RESULT;
             case FALLBACK_UPSTREAM -> TraceEvent.FALLBACK_UPSTREAM;
+            case MODEL_FALLBACK -> TraceEvent.MODEL_FALLBACK;
             case AZURE_FORWARD -> TraceEvent.AZURE_FORWARD;
             case REQUEST_FINAL -> TraceEvent.REQUEST_FINAL;
         };

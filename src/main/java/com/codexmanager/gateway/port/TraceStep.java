@@ -22,6 +22,8 @@ public enum TraceStep {
     ATTEMPT_RESULT,
     /** {@code account_id, outcome}: the attempt is repeated against the fallback upstream. */
     FALLBACK_UPSTREAM,
+    /** {@code model}: every account tried refused the model as not supported; the request goes on with this one. */
+    MODEL_FALLBACK,
     /** {@code host, path}: an azure_openai key's request goes to its own Azure resource. */
     AZURE_FORWARD,
     /** {@code status, account_id, elapsed_ms, code}. */
