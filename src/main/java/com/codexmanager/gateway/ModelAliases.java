@@ -17,7 +17,7 @@ final class ModelAliases {
     enum Tier {
         /** The best-ranked general model (opus, sonnet and everything not small). */
         TOP,
-        /** The smallest model (haiku, mini, nano). */
+        /** The smallest model (haiku, mini, nano), as {@link TierChoice} reads it from the ranking. */
         SMALL;
 
         private static final List<String> SMALL_WORDS = List.of("haiku", "mini", "nano");

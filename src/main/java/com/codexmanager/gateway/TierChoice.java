@@ -12,8 +12,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link ModelAliases.Tier#TOP}: the best-ranked model that is not small; the best-ranked model when all are.
- *   <li>{@link ModelAliases.Tier#SMALL}: the best-ranked small model (names with mini, nano or haiku); without one,
- *       the last-ranked model of the catalogue.
+ *   <li>{@link ModelAliases.Tier#SMALL}: the smallest. A catalogue carries no size, so "smallest" is read from the
+ *       ranking: of the small models (names with mini, nano or haiku), the last-ranked one, since within one family
+ *       the catalogue ranks the larger, more capable model first ({@code gpt-5.4-mini} before a
+ *       {@code gpt-5.4-nano}); without a small model, the last-ranked model of the catalogue.
  * </ul>
  *
  * Stateless.
@@ -33,7 +35,7 @@ final class TierChoice {
                 .filter(m -> ModelAliases.Tier.of(m.slug()) == ModelAliases.Tier.SMALL).toList();
         return Optional.of(switch (tier) {
             case TOP -> ranked.stream().filter(m -> !small.contains(m)).findFirst().orElse(ranked.get(0)).slug();
-            case SMALL -> small.isEmpty() ? last(ranked).slug() : small.get(0).slug();
+            case SMALL -> last(small.isEmpty() ? ranked : small).slug();
         });
     }
 
