@@ -3,7 +3,9 @@ package com.codexmanager.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.codexmanager.cli.ClientSnippets;
 import com.codexmanager.gateway.port.RequestRecorder;
+import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.ExternalCommand;
 import com.codexmanager.testkit.FakeUpstream;
@@ -20,11 +22,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The real Codex CLI ({@code codex exec}) against the gateway with {@code supports_websockets = true}: the answer
- * comes over the Responses WebSocket (warm-up, then an incremental turn), and with WebSockets turned off the CLI
- * falls back to HTTP after the 426. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX} (a
+ * The real Codex CLI ({@code codex exec}) against the gateway with {@code supports_websockets = true}, configured with
+ * the model the key snippets print ({@link ClientSnippets#DEFAULT_CODEX_MODEL}), on free, plus and pro accounts of an
+ * upstream that refuses models a plan lacks: the answer comes over the Responses
+ * WebSocket (warm-up, then an incremental turn), and with WebSockets turned off the CLI falls back to HTTP after the
+ * 426. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX} (a
  * path) or {@code codex} on the PATH ({@code npm install -g @openai/codex} installs one); skipped otherwise. The
  * CLI talks to 127.0.0.1 only (no update check, no analytics, no plugins).
  */
@@ -44,10 +50,10 @@ class RealCodexCliTest {
         return ExternalCommand.find("CODEXMANAGER_TEST_CODEX", "codex");
     }
 
-    private void startBed(Map<String, String> env) {
-        bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false)
+    private void startBed(Map<String, String> env, String plan) {
+        bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(true)
                 .replyText("PONG").build()), env);
-        bed.pool.add(bed.fake.createAccount(), 1);
+        bed.pool.add(bed.fake.createAccount(AccountSpec.builder().planType(plan).build()), 1);
     }
 
     /** Runs {@code codex exec} and returns its answer (the {@code -o} file). */
@@ -55,7 +61,7 @@ class RealCodexCliTest {
         Path home = Files.createDirectories(dir.resolve("codex-home"));
         Path work = Files.createDirectories(dir.resolve("work"));
         Files.writeString(home.resolve("config.toml"), String.join("\n",
-                "model = \"gpt-5.5\"",
+                "model = \"" + ClientSnippets.DEFAULT_CODEX_MODEL + "\"",
                 "model_provider = \"gw\"",
                 "approval_policy = \"never\"",
                 "sandbox_mode = \"read-only\"",
@@ -95,11 +101,12 @@ class RealCodexCliTest {
         return bed.recorder.records.stream().map(RequestRecorder.RequestRecord::transport).toList();
     }
 
-    @Test
-    void codex_gets_its_answer_over_the_websocket() throws Exception {
+    @ParameterizedTest(name = "{0} plan")
+    @ValueSource(strings = {"free", "plus", "pro"})
+    void codex_gets_its_answer_over_the_websocket(String plan) throws Exception {
         Optional<Path> codex = codex();
         assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
-        startBed(Map.of());
+        startBed(Map.of(), plan);
 
         String answer = runCodex(codex.get());
 
@@ -117,7 +124,7 @@ class RealCodexCliTest {
     void with_websockets_off_codex_falls_back_to_http_after_the_426() throws Exception {
         Optional<Path> codex = codex();
         assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
-        startBed(Map.of("CODEXMANAGER_WEBSOCKET_ENABLED", "false"));
+        startBed(Map.of("CODEXMANAGER_WEBSOCKET_ENABLED", "false"), "plus");
 
         String answer = runCodex(codex.get());
 
