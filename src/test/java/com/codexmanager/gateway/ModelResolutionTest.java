@@ -154,12 +154,11 @@ class ModelResolutionTest {
     @Test
     void a_model_one_plan_refuses_is_served_by_an_account_of_another_plan() throws Exception {
         startWithoutCatalogue(Map.of());
-        bed.fake.setPlanModels("free", "gpt-5.4-mini");
         FakeAccount free = account("free", 1);
         FakeAccount plus = account("plus", 2);
 
-        HttpResponse<String> first = ask("gpt-5.5");
-        HttpResponse<String> second = ask("gpt-5.5");
+        HttpResponse<String> first = ask("gpt-5.4");
+        HttpResponse<String> second = ask("gpt-5.4");
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
@@ -172,13 +171,29 @@ class ModelResolutionTest {
     @Test
     void a_model_every_account_refuses_gets_the_upstreams_own_400() throws Exception {
         startWithoutCatalogue(Map.of());
-        bed.fake.setPlanModels("free", "gpt-5.4-mini");
         account("free", 1);
 
-        HttpResponse<String> response = ask("gpt-5.5");
+        HttpResponse<String> response = ask("gpt-5.4");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("The 'gpt-5.5' model is not supported");
+        assertThat(response.body()).contains("The 'gpt-5.4' model is not supported");
+    }
+
+    /**
+     * The model the key snippets write into Codex CLI's config stays usable when a later catalogue drops it: it
+     * resolves to that catalogue's top model instead of a 404.
+     */
+    @Test
+    void the_codex_snippets_model_is_served_by_a_renamed_catalogue() throws Exception {
+        start(Map.of("CODEXMANAGER_CLAUDE_MODEL_MAP", "*opus*=gpt-5.6-sol"));
+        bed.fake.setPlanModels("plus", "gpt-7-nova", "gpt-7-mini");
+        account("plus", 1);
+
+        HttpResponse<String> response = ask(com.codexmanager.cli.ClientSnippets.DEFAULT_CODEX_MODEL);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(upstreamModel()).isEqualTo("gpt-7-nova");
+        assertThat(ids(get("/v1/models"))).contains(com.codexmanager.cli.ClientSnippets.DEFAULT_CODEX_MODEL);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The real Codex CLI ({@code codex exec}) against the gateway with {@code supports_websockets = true}, configured with
  * the model the key snippets print ({@link ClientSnippets#DEFAULT_CODEX_MODEL}), on free, plus and pro accounts of an
- * upstream that refuses models a plan lacks: the answer comes over the Responses
+ * upstream that refuses models a plan lacks, and on a later, renamed catalogue: the answer comes over the Responses
  * WebSocket (warm-up, then an incremental turn), and with WebSockets turned off the CLI falls back to HTTP after the
  * 426. Runs only where a Codex binary is found: {@code CODEXMANAGER_TEST_CODEX} (a
  * path) or {@code codex} on the PATH ({@code npm install -g @openai/codex} installs one); skipped otherwise. The
@@ -118,6 +118,21 @@ class RealCodexCliTest {
         assertThat(bed.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().json().getAsJsonObject()
                 .getAsJsonArray("input").toString()).as("the warm-up's prompt reached the upstream too")
                 .contains("developer").contains("Reply with the word PONG");
+    }
+
+    /** The snippet's model is gone from a later catalogue: the gateway resolves it to that catalogue's top model. */
+    @Test
+    void codex_with_the_snippets_model_answers_on_a_renamed_catalogue() throws Exception {
+        Optional<Path> codex = codex();
+        assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
+        startBed(Map.of(), "plus");
+        bed.fake.setPlanModels("plus", "gpt-7-nova", "gpt-7-mini");
+
+        String answer = runCodex(codex.get());
+
+        assertThat(answer).isEqualTo("PONG");
+        assertThat(bed.fake.lastRequest(FakeUpstream.RESPONSES_PATH).orElseThrow().json().getAsJsonObject()
+                .get("model").getAsString()).isEqualTo("gpt-7-nova");
     }
 
     @Test
