@@ -68,16 +68,18 @@ final class RequestSteps {
      * @param presentedKey the platform key the client sent, or {@code null}
      * @param headers      request headers, names lower-cased
      * @param pathModel    the model named by the path (Azure deployment routes), or {@code null}
+     * @param spendsLimits whether the request counts against the key's limits: a WebSocket warm-up, answered without
+     *                     an upstream call and not logged, does not
      */
     Admission admit(RequestFacts facts, String presentedKey, Map<String, String> headers, BodySource source,
-            ProtocolAdapter adapter, String pathModel, GatewayConfig.View view) {
+            ProtocolAdapter adapter, String pathModel, GatewayConfig.View view, boolean spendsLimits) {
         KeyAuthenticator.KeyVerdict verdict = keys.authenticate(presentedKey);
         if (verdict instanceof KeyAuthenticator.KeyVerdict.Rejected rejected) {
             return refuse(facts, rejected.status(), rejected.code(), rejected.message());
         }
         PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
         facts = facts.withKey(key);
-        Optional<KeyLimiter.Refusal> limited = limits.admit(key, facts.startedAt());
+        Optional<KeyLimiter.Refusal> limited = spendsLimits ? limits.admit(key, facts.startedAt()) : Optional.empty();
         if (limited.isPresent()) {
             return new Admission.Refused(facts, new GatewayError(429, KEY_LIMIT_EXCEEDED, limited.get().message(),
                     limited.get().retryAfter(), null));
