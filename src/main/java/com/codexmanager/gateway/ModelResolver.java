@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * conversation keeps its account; when no target is offered, the tier's model of those accounts' catalogues
  * ({@link TierChoice}), never a name no account has; a name no rule matches passes through unchanged (accounts whose
  * plan lacks it are skipped by the selector). A plan whose catalogue is unknown (its {@code /models} fetch failed)
- * resolves against the {@link com.codexmanager.gateway.models.BuiltInModels}, so the tier rule still holds; the
- * resolution also names the alternatives the gateway moves to when the upstream refuses the model anyway. Answers
+ * resolves against the {@link BuiltInModels}, so the tier rule still holds; the resolution also names the
+ * alternatives the gateway moves to when the upstream refuses the model anyway. Answers
  * from memory — the catalogues, the pool snapshot and the cooldowns — except the first time a request meets a plan
  * whose catalogue was never fetched: it waits for that one {@code /models} call (at most {@link #FIRST_FETCH_WAIT};
  * not again within a minute of a failed fetch), so routing never guesses what a plan offers. Thread-safe.
