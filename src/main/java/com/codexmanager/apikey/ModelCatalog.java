@@ -3,9 +3,8 @@ package com.codexmanager.apikey;
 import java.util.List;
 
 /**
- * The models the gateway can serve. The gateway will implement this from the upstream {@code /models} answer;
- * until then {@link BuiltInModelCatalog} lists the known Codex models. Implementations are thread-safe and never
- * return {@code null}.
+ * The models the gateway can serve: its live catalogue, or a built-in list of the known Codex models before one is
+ * fetched (the service wires this in). Implementations are thread-safe and never return {@code null}.
  */
 public interface ModelCatalog {
     /** The models currently known, in display order. */

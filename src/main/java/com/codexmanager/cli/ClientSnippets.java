@@ -11,7 +11,11 @@ package com.codexmanager.cli;
 public final class ClientSnippets {
     /** The variable Codex CLI reads the key from ({@code env_key}). */
     public static final String CODEX_KEY_VARIABLE = "CM_GATEWAY_KEY";
-    /** The model written into {@code config.toml} when none is chosen. */
+    /**
+     * The model written into {@code config.toml} when none is chosen. The gateway resolves this name like an alias
+     * (to itself, else the pool's top model), so the snippet keeps working when a later catalogue drops it; change
+     * it together with {@code gateway.ModelAliases.CODEX_DEFAULT_MODEL}.
+     */
     public static final String DEFAULT_CODEX_MODEL = "gpt-5.5";
 
     private ClientSnippets() {

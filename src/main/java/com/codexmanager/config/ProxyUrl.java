@@ -17,10 +17,9 @@ import java.util.regex.Pattern;
  * names resolved locally), {@code socks5h://host:port} and {@code socks://host:port} (target names resolved by the
  * proxy). An {@code https://} proxy is spoken to in plain HTTP like {@code http://}: HttpClient 5.6 checks the
  * proxy's TLS certificate against the target's host name, so TLS to the proxy cannot work reliably; traffic to an
- * https upstream is still encrypted end to end inside the CONNECT tunnel. Only {@code http://} takes a
- * {@code user:password@} part: on {@code https://} the password would travel unencrypted where the user expects
- * TLS, and SOCKS authentication in the JDK goes through the process-wide {@code java.net.Authenticator}, which we
- * do not touch.
+ * https upstream is still encrypted end to end inside the CONNECT tunnel. {@code http://} and the SOCKS forms take a
+ * {@code user:password@} part (SOCKS: RFC 1929, at most 255 bytes each); {@code https://} does not, because its
+ * password would travel unencrypted where the user expects TLS.
  *
  * @param username {@code null} when the URL has no user info
  * @param password {@code null} when the URL has no password
@@ -29,6 +28,8 @@ public record ProxyUrl(Kind kind, String host, int port, String username, String
     /** What the user sees instead of the password. */
     public static final String MASK = "***";
     /** Up to the last '@' of the token: a password may hold '/' or '@' when the user did not %-encode it. */
+    /** RFC 1929: a SOCKS5 user name and password are at most this long each. */
+    private static final int SOCKS_FIELD_MAX_BYTES = 255;
     private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^/@:\\s]*:)\\S*@");
 
     /** The proxy protocols we speak. */
@@ -116,10 +117,6 @@ public record ProxyUrl(Kind kind, String host, int port, String username, String
         String username = null;
         String password = null;
         if (uri.getRawUserInfo() != null) {
-            if (kind.socks()) {
-                throw new IllegalArgumentException("must not contain a user name or password: SOCKS proxies are "
-                        + "supported without authentication only (use an http:// proxy for user:password@)");
-            }
             if (kind == Kind.HTTPS) {
                 throw new IllegalArgumentException("must not contain a user name or password: TLS to the proxy is "
                         + "not supported, so the password would be sent unencrypted (write http://user:password@… "
@@ -131,6 +128,11 @@ public record ProxyUrl(Kind kind, String host, int port, String username, String
             password = colon < 0 ? null : decode(raw.substring(colon + 1));
             if (username.isEmpty()) {
                 throw new IllegalArgumentException("has an empty user name before '@'");
+            }
+            if (kind.socks() && (utf8Length(username) > SOCKS_FIELD_MAX_BYTES
+                    || password != null && utf8Length(password) > SOCKS_FIELD_MAX_BYTES)) {
+                throw new IllegalArgumentException("has a user name or password longer than "
+                        + SOCKS_FIELD_MAX_BYTES + " bytes, more than SOCKS5 can carry");
             }
         }
         return Optional.of(new ProxyUrl(kind, host, port, username, password));
@@ -179,6 +181,10 @@ public record ProxyUrl(Kind kind, String host, int port, String username, String
             return "";
         }
         return encode(username) + (encodedPassword == null ? "" : ":" + encodedPassword) + "@";
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String decode(String raw) {

@@ -82,8 +82,8 @@ public enum Setting {
             "One outbound proxy for every call to ChatGPT and the OAuth issuer (gateway, usage, token refresh and "
                     + "the login code exchange, since a blocked region blocks those too). http:// takes optional "
                     + "user:password@; https:// is spoken to in plain HTTP too (no TLS to the proxy); socks5:// "
-                    + "resolves names locally, socks5h:// and socks:// let the proxy resolve them; SOCKS without "
-                    + "authentication only. "
+                    + "resolves names locally, socks5h:// and socks:// let the proxy resolve them; the SOCKS forms "
+                    + "take optional user:password@ too. "
                     + "Loopback targets always go direct. Empty: direct connections. Applies to the next request.")),
     USAGE_BASE_URL(spec(Group.UPSTREAM, SettingType.URL, "https://chatgpt.com",
             "Base URL of the usage endpoint (/backend-api/wham/usage).", UpstreamUrls::normaliseUsageBase)),

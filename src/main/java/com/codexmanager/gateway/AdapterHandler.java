@@ -66,7 +66,7 @@ final class AdapterHandler {
         Ending ending = null;
         try {
             Admission admission = steps.admit(facts, ApiKeyExtractor.extract(ctx), lowerCaseHeaders(ctx),
-                    RequestBodies.of(ctx), adapter, pathModel, view);
+                    RequestBodies.of(ctx), adapter, pathModel, view, true);
             facts = admission.facts();
             ending = answer(ctx, adapter, admission, view);
         } catch (RuntimeException e) {

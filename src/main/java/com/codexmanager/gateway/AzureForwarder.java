@@ -85,7 +85,7 @@ final class AzureForwarder {
         RequestFacts facts = request.facts();
         return new GatewayRequest(facts.traceId(), facts.startedAt(), request.key(), facts.method(), facts.path(),
                 adapter.upstreamPath(), facts.clientModel(), request.model(), null, body,
-                JsonTreeWriter.utf8(body), Map.of(), null, request.adapted().streams());
+                JsonTreeWriter.utf8(body), Map.of(), null, request.adapted().streams(), List.of());
     }
 
     /** One exchange with the Azure resource, relayed to {@code client}. */

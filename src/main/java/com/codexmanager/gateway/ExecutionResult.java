@@ -42,4 +42,18 @@ public sealed interface ExecutionResult {
             return new Refused(status, code, message, retryAfter, passthroughBody, attempted, lastAccountId, headers);
         }
     }
+
+    /** {@code result} with {@code attempted} as its attempted accounts (a request tried with several models). */
+    static ExecutionResult withAttempted(ExecutionResult result, List<String> attempted) {
+        if (result.attempted().equals(attempted)) {
+            return result;
+        }
+        if (result instanceof Served s) {
+            return new Served(s.accountId(), List.copyOf(attempted), s.usage(), s.firstByteMillis(), s.streamError(),
+                    s.clientGone(), s.upstreamModel());
+        }
+        Refused r = (Refused) result;
+        return new Refused(r.status(), r.code(), r.message(), r.retryAfter(), r.passthroughBody(),
+                List.copyOf(attempted), r.lastAccountId());
+    }
 }

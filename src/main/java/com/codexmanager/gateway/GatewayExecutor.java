@@ -1,5 +1,6 @@
 package com.codexmanager.gateway;
 
+import com.codexmanager.gateway.models.ModelCatalog;
 import com.codexmanager.gateway.port.AccountPool;
 import com.codexmanager.gateway.port.Credentials;
 import com.codexmanager.gateway.port.CredentialsUnavailableException;
@@ -31,14 +32,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * Serves one request from the pool: selects candidates, takes an in-flight slot, calls the upstream, classifies
  * the answer, applies cooldowns, refreshes once on 401, retries the fallback upstream when configured, fails over
- * while nothing has reached the client, and relays the stream of the account that answers. Thread-safe.
+ * while nothing has reached the client, and relays the stream of the account that answers. An upstream refusal of
+ * the model ("not supported" for the account's plan) skips the accounts of that plan and, once no account is left,
+ * goes on with the request's next fallback model. Thread-safe.
  */
 public final class GatewayExecutor {
     private final AccountPool pool;
@@ -53,7 +56,7 @@ public final class GatewayExecutor {
     private final RequestRecorder recorder;
     private final Clock clock;
     private final Supplier<String> pinnedAccount;
-    private final BiConsumer<String, String> modelsEtag;
+    private final ModelCatalog catalog;
     private final OpenAttempts open;
     /** Client WebSocket turns over an upstream WebSocket; {@code null} serves every turn over HTTP SSE. */
     private final SocketAttempts sockets;
@@ -62,15 +65,15 @@ public final class GatewayExecutor {
     public GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns,
             InflightTracker inflight, AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier,
             StreamWatchdog watchdog, UsageObserver usageObserver, RequestRecorder recorder, Clock clock,
-            Supplier<String> pinnedAccount, BiConsumer<String, String> modelsEtag) {
+            Supplier<String> pinnedAccount, ModelCatalog catalog) {
         this(pool, selector, cooldowns, inflight, affinity, upstream, classifier, watchdog, usageObserver, recorder,
-                clock, pinnedAccount, modelsEtag, new OpenAttempts(), null);
+                clock, pinnedAccount, catalog, new OpenAttempts(), null);
     }
 
     GatewayExecutor(AccountPool pool, CandidateSelector selector, Cooldowns cooldowns, InflightTracker inflight,
             AffinityMap affinity, UpstreamClient upstream, OutcomeClassifier classifier, StreamWatchdog watchdog,
             UsageObserver usageObserver, RequestRecorder recorder, Clock clock, Supplier<String> pinnedAccount,
-            BiConsumer<String, String> modelsEtag, OpenAttempts open, SocketAttempts sockets) {
+            ModelCatalog catalog, OpenAttempts open, SocketAttempts sockets) {
         this.pool = pool;
         this.selector = selector;
         this.cooldowns = cooldowns;
@@ -83,7 +86,7 @@ public final class GatewayExecutor {
         this.recorder = recorder;
         this.clock = clock;
         this.pinnedAccount = pinnedAccount;
-        this.modelsEtag = modelsEtag;
+        this.catalog = catalog;
         this.open = open;
         this.sockets = sockets;
     }
@@ -100,6 +103,29 @@ public final class GatewayExecutor {
     ExecutionResult execute(GatewayRequest request, GatewaySettings settings, ClientStream client,
             UpstreamSocketSlot upstreamSocket) {
         long startNanos = System.nanoTime();
+        ExecutionResult result = serve(request, settings, client, startNanos, upstreamSocket);
+        List<String> attempted = new ArrayList<>(result.attempted());
+        GatewayRequest current = request;
+        while (refusedModel(result) && !current.fallbackModels().isEmpty()) {
+            current = current.withNextModel();
+            trace(request.traceId(), TraceStep.MODEL_FALLBACK, Map.of("model", current.effectiveModel()));
+            ExecutionResult next = serve(current, settings, client, startNanos, upstreamSocket);
+            attempted.addAll(next.attempted());
+            if (!(next instanceof ExecutionResult.Refused refused && refused.code().equals("model_not_found"))) {
+                result = next; // a model no plan offers is passed over: the upstream's refusal stays the answer
+            }
+        }
+        return ExecutionResult.withAttempted(result, attempted);
+    }
+
+    private static boolean refusedModel(ExecutionResult result) {
+        return result instanceof ExecutionResult.Refused refused
+                && refused.code().equals(Outcome.ModelNotSupported.CODE);
+    }
+
+    /** Serves the request with its {@code effectiveModel}, trying the candidate accounts in order. */
+    private ExecutionResult serve(GatewayRequest request, GatewaySettings settings, ClientStream client,
+            long startNanos, UpstreamSocketSlot upstreamSocket) {
         Instant deadline = request.startedAt().plus(settings.failoverBudget());
         Selection selection = selector.select(route(request.key(), request.effectiveModel(), request.affinityKey(),
                 settings));
@@ -135,6 +161,11 @@ public final class GatewayExecutor {
                 trace(request.traceId(), TraceStep.ATTEMPT_RESULT, Map.of("account_id", account.id(),
                         "outcome", outcome.code()));
                 applyCooldown(account.id(), outcome);
+                if (outcome instanceof Outcome.ModelNotSupported) {
+                    // the account's plan lacks the model: so do the other candidates of that plan
+                    catalog.onRefused(account.plan(), request.effectiveModel());
+                    candidates.removeIf(other -> Objects.equals(other.plan(), account.plan()));
+                }
                 if (!outcome.failover()) {
                     return refusedFromOutcome(outcome, attempted, account.id())
                             .withRateLimitHeaders(failed.rateLimitHeaders());
@@ -254,7 +285,7 @@ public final class GatewayExecutor {
             }
             String etag = replyHeaders.get("x-models-etag");
             if (etag != null) {
-                modelsEtag.accept(account.plan(), etag);
+                catalog.onEtag(account.plan(), etag);
             }
             int status = call.status();
             if (status < 200 || status >= 300 || (sse && !call.contentType().contains("text/event-stream"))) {

@@ -116,8 +116,8 @@ public final class GatewayModule implements ServiceModule {
         SocketAttempts socketAttempts = new SocketAttempts(upstreamSockets, upstream, classifier, watchdog, attempts,
                 recorder, usage, context.clock());
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
-                upstream, classifier, watchdog, usage, recorder, context.clock(), manual::get, catalog::onEtag,
-                attempts, socketAttempts);
+                upstream, classifier, watchdog, usage, recorder, context.clock(), manual::get, catalog, attempts,
+                socketAttempts);
         this.config = new GatewayConfig(context.settings()::current);
         RequestSteps steps = new RequestSteps(keys, limiter, new ModelResolver(pool::snapshot, selector, catalog),
                 executor, recorder);

@@ -10,14 +10,22 @@ import java.util.Optional;
  * {@code pattern=target|target…} rules, first match wins, {@code *} matches any text, case-insensitive. The
  * targets of a rule are in preference order; {@link ModelResolver} takes the first one the pool can serve and
  * otherwise falls back to the catalogue's best model of the rule's {@link Tier}. Entries without {@code =} or with
- * an empty side are ignored. Parsed once per settings snapshot. Immutable.
+ * an empty side are ignored. After the configured rules comes always {@link #CODEX_DEFAULT_MODEL}{@code =}itself,
+ * so that model works on any catalogue. Parsed once per settings snapshot. Immutable.
  */
 final class ModelAliases {
+    /**
+     * The model the key snippets write into Codex CLI's {@code config.toml} ({@code ClientSnippets}): it resolves
+     * like an alias to itself, so a later catalogue without it serves the top model instead of a 404 that would
+     * break every Codex CLI set up from a snippet.
+     */
+    static final String CODEX_DEFAULT_MODEL = "gpt-5.5";
+
     /** Which model of a catalogue an alias falls back to when none of its targets is offered. */
     enum Tier {
         /** The best-ranked general model (opus, sonnet and everything not small). */
         TOP,
-        /** The smallest model (haiku, mini, nano). */
+        /** The smallest model (haiku, mini, nano), as {@link TierChoice} reads it from the ranking. */
         SMALL;
 
         private static final List<String> SMALL_WORDS = List.of("haiku", "mini", "nano");
@@ -69,7 +77,7 @@ final class ModelAliases {
     static ModelAliases parse(String spec) {
         List<Rule> rules = new ArrayList<>();
         if (spec == null) {
-            return new ModelAliases(rules);
+            return withCodexDefault(rules);
         }
         for (String entry : spec.split(",")) {
             int eq = entry.indexOf('=');
@@ -87,6 +95,11 @@ final class ModelAliases {
                 rules.add(new Rule(pattern, Glob.of(pattern), targets));
             }
         }
+        return withCodexDefault(rules);
+    }
+
+    private static ModelAliases withCodexDefault(List<Rule> rules) {
+        rules.add(new Rule(CODEX_DEFAULT_MODEL, Glob.of(CODEX_DEFAULT_MODEL), List.of(CODEX_DEFAULT_MODEL)));
         return new ModelAliases(rules);
     }
 

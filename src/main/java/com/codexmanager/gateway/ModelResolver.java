@@ -1,5 +1,6 @@
 package com.codexmanager.gateway;
 
+import com.codexmanager.gateway.models.BuiltInModels;
 import com.codexmanager.gateway.models.ModelCatalog;
 import com.codexmanager.gateway.port.PlatformKey;
 import com.codexmanager.gateway.routing.CandidateSelector;
@@ -9,6 +10,7 @@ import com.codexmanager.gateway.routing.RouteRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,21 +20,32 @@ import java.util.function.Supplier;
  * Decides the upstream model of a request against what the accounts that could serve it offer (their plans' live
  * catalogues). In order: the key's model binding; an alias rule's targets, the first one an account able to serve
  * offers — the account heading the request (pinned, or the conversation's) is asked first, so a switch or a
- * conversation keeps its account; when no target is offered, the best-ranked model of those accounts' catalogues for
- * the rule's tier, never a name no account has; a name no rule matches passes through unchanged (accounts whose
- * plan lacks it are skipped by the selector). Answers from memory — the catalogues, the pool snapshot and the
- * cooldowns — except the first time a request meets a plan whose catalogue was never fetched: it waits for that
- * one {@code /models} call (at most {@link #FIRST_FETCH_WAIT}; not again within a minute of a failed fetch), so
- * routing never guesses what a plan offers. Thread-safe.
+ * conversation keeps its account; when no target is offered, the tier's model of those accounts' catalogues
+ * ({@link TierChoice}), never a name no account has; a name no rule matches passes through unchanged (accounts whose
+ * plan lacks it are skipped by the selector). A plan whose catalogue is unknown (its {@code /models} fetch failed)
+ * resolves against the {@link BuiltInModels}, so the tier rule still holds; the resolution also names the
+ * alternatives the gateway moves to when the upstream refuses the model anyway. Answers
+ * from memory — the catalogues, the pool snapshot and the cooldowns — except the first time a request meets a plan
+ * whose catalogue was never fetched: it waits for that one {@code /models} call (at most {@link #FIRST_FETCH_WAIT};
+ * not again within a minute of a failed fetch), so routing never guesses what a plan offers. Thread-safe.
  */
 final class ModelResolver {
     /**
      * The model a request goes upstream with.
      *
-     * @param source {@code key} (binding), {@code alias}, {@code alias_fallback} (tier fallback) or
-     *               {@code request} (passed through)
+     * @param source       {@code key} (binding), {@code alias}, {@code alias_fallback} (tier fallback) or
+     *                     {@code request} (passed through)
+     * @param alternatives for an alias, the models to try in order when the upstream refuses {@code model}: the
+     *                     rule's other offered targets, then the tier's model; empty otherwise
      */
-    record Resolution(String model, String source) {
+    record Resolution(String model, String source, List<String> alternatives) {
+        Resolution {
+            alternatives = List.copyOf(alternatives);
+        }
+
+        Resolution(String model, String source) {
+            this(model, source, List.of());
+        }
     }
 
     /** How long a request waits for a plan's first catalogue before resolving without it. */
@@ -70,59 +83,39 @@ final class ModelResolver {
         ModelAliases.Tier tier = rule.tier(clientModel);
         Optional<PoolAccount> head = selector.head(route);
         if (head.isPresent()) {
-            String plan = head.get().plan();
-            for (String target : rule.targets()) {
-                if (catalog.offers(plan, target)) {
-                    return Optional.of(new Resolution(target, "alias"));
-                }
-            }
-            Optional<String> best = best(tier, Set.of(ModelCatalog.planKey(plan)));
-            if (best.isPresent()) {
-                return Optional.of(new Resolution(best.get(), "alias_fallback"));
+            Optional<Resolution> forHead = among(rule, tier, Set.of(ModelCatalog.planKey(head.get().plan())));
+            if (forHead.isPresent()) {
+                return forHead;
             }
         }
-        for (String target : rule.targets()) {
-            if (selector.canServe(route.accountGroup(), target)) {
-                return Optional.of(new Resolution(target, "alias"));
-            }
-        }
-        List<String> plans = new ArrayList<>();
+        Set<String> plans = new LinkedHashSet<>();
         selector.servablePlans(route.accountGroup()).forEach(p -> plans.add(ModelCatalog.planKey(p)));
-        return Optional.of(best(tier, plans).map(model -> new Resolution(model, "alias_fallback"))
+        return Optional.of(among(rule, tier, plans)
                 .orElseGet(() -> new Resolution(rule.targets().get(0), "alias")));
     }
 
     /**
-     * The best model of the tier in these plans' catalogues (only plans whose catalogue is known): for
-     * {@link ModelAliases.Tier#TOP} the best-ranked listed API model that is not a small one, for
-     * {@link ModelAliases.Tier#SMALL} the best-ranked small one (mini, nano, haiku), else the last-ranked model.
+     * The rule's first target these plans offer, else the tier's model of their catalogues; with the rest as
+     * alternatives. No plan (nobody can serve now): the built-in catalogue. Empty when the catalogues offer nothing.
      */
-    private Optional<String> best(ModelAliases.Tier tier, Collection<String> planKeys) {
-        List<ModelCatalog.Model> ranked = new ArrayList<>();
-        for (String plan : planKeys) {
-            Optional<ModelCatalog.PlanModels> known = catalog.plan(plan);
-            if (known.isEmpty()) {
-                continue;
-            }
-            for (ModelCatalog.Model model : known.get().models()) {
-                if (model.listed() && model.supportedInApi()
-                        && ranked.stream().noneMatch(m -> m.slug().equals(model.slug()))) {
-                    ranked.add(model);
-                }
+    private Optional<Resolution> among(ModelAliases.Rule rule, ModelAliases.Tier tier, Collection<String> planKeys) {
+        List<ModelCatalog.PlanModels> catalogues = planKeys.isEmpty() ? List.of(BuiltInModels.CATALOGUE)
+                : planKeys.stream().map(catalog::resolvable).toList();
+        Set<String> choices = new LinkedHashSet<>();
+        for (String target : rule.targets()) {
+            if (catalogues.stream().anyMatch(c -> c.slugs().contains(target))) {
+                choices.add(target);
             }
         }
-        if (ranked.isEmpty()) {
+        boolean targetOffered = !choices.isEmpty();
+        TierChoice.pick(tier, catalogues.stream().flatMap(c -> c.models().stream()).toList())
+                .ifPresent(choices::add);
+        if (choices.isEmpty()) {
             return Optional.empty();
         }
-        ranked.sort(java.util.Comparator.comparingInt(ModelCatalog.Model::priority));
-        List<ModelCatalog.Model> small = ranked.stream()
-                .filter(m -> ModelAliases.Tier.of(m.slug()) == ModelAliases.Tier.SMALL).toList();
-        List<ModelCatalog.Model> general = ranked.stream()
-                .filter(m -> ModelAliases.Tier.of(m.slug()) == ModelAliases.Tier.TOP).toList();
-        return Optional.of(switch (tier) {
-            case TOP -> general.isEmpty() ? ranked.get(0).slug() : general.get(0).slug();
-            case SMALL -> small.isEmpty() ? ranked.get(ranked.size() - 1).slug() : small.get(0).slug();
-        });
+        List<String> ordered = List.copyOf(choices);
+        return Optional.of(new Resolution(ordered.get(0), targetOffered ? "alias" : "alias_fallback",
+                ordered.subList(1, ordered.size())));
     }
 
     private static boolean hasText(String s) {

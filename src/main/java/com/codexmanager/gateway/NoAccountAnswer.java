@@ -58,6 +58,11 @@ final class NoAccountAnswer {
                             + "does not offer " + model + ")", null,
                     null, attempted, lastAccount);
         }
+        if (last instanceof Outcome.ModelNotSupported refused) {
+            // every account tried lacks the model: the upstream's own answer, as when nothing is skipped
+            return new ExecutionResult.Refused(400, refused.code(), refused.message(), null, refused.rawBody(),
+                    attempted, lastAccount);
+        }
         int status = 503;
         if (last instanceof Outcome.UsageLimit || last instanceof Outcome.RateLimited) {
             status = 429;

@@ -70,10 +70,12 @@ final class RequestSteps {
      * @param presentedKey the platform key the client sent, or {@code null}
      * @param headers      request headers, names lower-cased
      * @param pathModel    the model named by the path (Azure deployment routes), or {@code null}
+     * @param spendsLimits whether the request counts against the key's limits: a WebSocket warm-up, answered without
+     *                     an upstream call and not logged, does not
      */
     Admission admit(RequestFacts facts, String presentedKey, Map<String, String> headers, BodySource source,
-            ProtocolAdapter adapter, String pathModel, GatewayConfig.View view) {
-        return admit(facts, presentedKey, headers, null, source, adapter, pathModel, view);
+            ProtocolAdapter adapter, String pathModel, GatewayConfig.View view, boolean spendsLimits) {
+        return admit(facts, presentedKey, headers, null, source, adapter, pathModel, view, spendsLimits);
     }
 
     /**
@@ -82,14 +84,14 @@ final class RequestSteps {
      */
     Admission admit(RequestFacts facts, String presentedKey, Map<String, String> headers,
             String connectionConversation, BodySource source, ProtocolAdapter adapter, String pathModel,
-            GatewayConfig.View view) {
+            GatewayConfig.View view, boolean spendsLimits) {
         KeyAuthenticator.KeyVerdict verdict = keys.authenticate(presentedKey);
         if (verdict instanceof KeyAuthenticator.KeyVerdict.Rejected rejected) {
             return refuse(facts, rejected.status(), rejected.code(), rejected.message());
         }
         PlatformKey key = ((KeyAuthenticator.KeyVerdict.Allowed) verdict).key();
         facts = facts.withKey(key);
-        Optional<KeyLimiter.Refusal> limited = limits.admit(key, facts.startedAt());
+        Optional<KeyLimiter.Refusal> limited = spendsLimits ? limits.admit(key, facts.startedAt()) : Optional.empty();
         if (limited.isPresent()) {
             return new Admission.Refused(facts, new GatewayError(429, KEY_LIMIT_EXCEEDED, limited.get().message(),
                     limited.get().retryAfter(), null));
@@ -101,7 +103,8 @@ final class RequestSteps {
             return refuse(facts, e.status(), e.code(), e.getMessage());
         }
         facts = facts.withClientModel(body.model());
-        String effectiveModel = effectiveModel(key, body.model(), view, body.conversation());
+        Optional<ModelResolver.Resolution> resolution = resolveModel(key, body.model(), view, body.conversation());
+        String effectiveModel = resolution.map(ModelResolver.Resolution::model).orElse(null);
         if (!hasText(effectiveModel)) {
             return refuse(facts, 400, "missing_model", "model is required");
         }
@@ -135,7 +138,8 @@ final class RequestSteps {
         facts = facts.withEffectiveModel(effectiveModel, effort);
         GatewayRequest request = new GatewayRequest(facts.traceId(), facts.startedAt(), key, facts.method(),
                 facts.path(), adapter.upstreamPath(), body.model(), effectiveModel, effort, upstreamTree,
-                upstreamBytes, headers, body.conversation(), body.adapted().streams());
+                upstreamBytes, headers, body.conversation(), body.adapted().streams(),
+                resolution.get().alternatives());
         return new Admission.ToPool(facts, request, body.adapted());
     }
 
@@ -190,12 +194,15 @@ final class RequestSteps {
      * The model the request goes upstream with: an azure_openai key's own endpoint knows no pool catalogue, so its
      * aliases take their first target; pool requests are resolved by {@link ModelResolver}.
      */
-    private String effectiveModel(PlatformKey key, String clientModel, GatewayConfig.View view, String conversation) {
+    private Optional<ModelResolver.Resolution> resolveModel(PlatformKey key, String clientModel,
+            GatewayConfig.View view, String conversation) {
         if (AZURE_PROTOCOL.equals(key.protocolType())) {
-            return hasText(key.modelSlug()) ? key.modelSlug() : view.aliases().resolve(clientModel);
+            boolean bound = hasText(key.modelSlug());
+            String model = bound ? key.modelSlug() : view.aliases().resolve(clientModel);
+            return Optional.ofNullable(model).map(m -> new ModelResolver.Resolution(m, bound ? "key" : "alias"));
         }
         return models.resolve(key, clientModel, view.aliases(), executor.route(key, null, conversation,
-                view.settings())).map(ModelResolver.Resolution::model).orElse(null);
+                view.settings()));
     }
 
     private static JsonObject upstreamTree(AdaptedRequest adapted, Optional<String> effort, String effectiveModel,

@@ -96,9 +96,10 @@ final class SocketTurns {
             } else {
                 JsonObject body = frameBody(frame);
                 warmup = !JsonFields.bool(body, "generate", true);
+                boolean spendsLimits = !warmup;
                 Admission admission = steps.admit(facts, ApiKeyExtractor.extract(connection::header),
                         connection.headers(), connection.conversationKey(),
-                        max -> expand(connection, body, frame, max), RESPONSES, null, view);
+                        max -> expand(connection, body, frame, max), RESPONSES, null, view, spendsLimits);
                 facts = admission.facts();
                 ending = answer(connection, admission, warmup, view);
             }

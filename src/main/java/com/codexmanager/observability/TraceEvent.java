@@ -24,6 +24,8 @@ public enum TraceEvent {
     FALLBACK_UPSTREAM,
     /** {@code account_id, transport} ({@code websocket}, {@code http}), {@code reason}. */
     UPSTREAM_TRANSPORT,
+    /** {@code model}: every account tried refused the model as not supported; the request goes on with this one. */
+    MODEL_FALLBACK,
     /** {@code host, path}: an azure_openai key's request goes to its own Azure resource. */
     AZURE_FORWARD,
     /** {@code status, account_id, elapsed_ms, first_byte_ms, code, error}. */

@@ -1,18 +1,19 @@
 package com.codexmanager.service;
 
-import com.codexmanager.apikey.BuiltInModelCatalog;
 import com.codexmanager.apikey.ModelCatalog;
+import com.codexmanager.gateway.models.BuiltInModels;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Lets the platform-keys feature list the gateway's live model catalogue, which is built after it (the gateway
  * needs the keys first). Until the gateway is bound, and whenever its catalogue is empty, the built-in list
- * answers. Thread-safe.
+ * ({@link BuiltInModels}) answers. Thread-safe.
  */
 final class ModelCatalogBridge implements ModelCatalog {
+    private static final List<ModelInfo> BUILT_IN = BuiltInModels.MODELS.stream()
+            .map(m -> new ModelInfo(m.slug(), m.displayName())).toList();
     private final AtomicReference<com.codexmanager.gateway.models.ModelCatalog> gateway = new AtomicReference<>();
-    private final ModelCatalog fallback = new BuiltInModelCatalog();
 
     void bind(com.codexmanager.gateway.models.ModelCatalog catalog) {
         gateway.set(catalog);
@@ -28,6 +29,6 @@ final class ModelCatalogBridge implements ModelCatalog {
                 return models;
             }
         }
-        return fallback.models();
+        return BUILT_IN;
     }
 }

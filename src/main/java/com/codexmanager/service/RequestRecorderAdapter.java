@@ -64,6 +64,7 @@ final class RequestRecorderAdapter implements RequestRecorder {
             case ATTEMPT_RESULT -> TraceEvent.ATTEMPT_RESULT;
             case FALLBACK_UPSTREAM -> TraceEvent.FALLBACK_UPSTREAM;
             case UPSTREAM_TRANSPORT -> TraceEvent.UPSTREAM_TRANSPORT;
+            case MODEL_FALLBACK -> TraceEvent.MODEL_FALLBACK;
             case AZURE_FORWARD -> TraceEvent.AZURE_FORWARD;
             case REQUEST_FINAL -> TraceEvent.REQUEST_FINAL;
         };

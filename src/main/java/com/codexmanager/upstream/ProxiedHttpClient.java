@@ -4,6 +4,7 @@ import com.codexmanager.config.ProxyUrl;
 import com.codexmanager.config.Setting;
 import com.codexmanager.config.Settings;
 import java.io.IOException;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -14,7 +15,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -52,14 +52,13 @@ public final class ProxiedHttpClient implements AutoCloseable {
      */
     public static Pooled simpleClient(UpstreamProxy proxy, Timeout connect, Timeout response, int maxTotal,
             int maxPerRoute, String userAgent) {
-        PoolingHttpClientConnectionManager connections = proxy.configure(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxTotal)
-                        .setMaxConnPerRoute(maxPerRoute)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect)
-                                .setSocketTimeout(response)
-                                .build()))
+        PoolingHttpClientConnectionManager connections = proxy.poolBuilder(direct -> new Socket())
+                .setMaxConnTotal(maxTotal)
+                .setMaxConnPerRoute(maxPerRoute)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(response)
+                        .build())
                 .build();
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connections)
@@ -87,8 +86,8 @@ public final class ProxiedHttpClient implements AutoCloseable {
 
     /**
      * @param name    what the client is for, in log lines ({@code gateway}, {@code usage}, {@code oauth})
-     * @param factory builds a client configured with the given proxy (it must call both
-     *                {@link UpstreamProxy#configure} methods)
+     * @param factory builds a client configured with the given proxy (its pool from
+     *                {@link UpstreamProxy#poolBuilder}, the client through {@link UpstreamProxy#configure})
      */
     public ProxiedHttpClient(String name, Supplier<Settings> settings, Function<UpstreamProxy, Pooled> factory) {
         this.name = name;

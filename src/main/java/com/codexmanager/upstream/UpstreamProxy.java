@@ -3,6 +3,7 @@ package com.codexmanager.upstream;
 import com.codexmanager.config.ProxyUrl;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -30,9 +32,10 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  *       for why https does not mean TLS to the proxy): plain-http targets are sent as absolute-URI requests,
  *       https targets go through a CONNECT tunnel. User and password answer the proxy's 407 challenge
  *       (Basic).</li>
- *   <li>SOCKS5 proxies go into the socket config of every non-loopback route. For socks5h the DNS resolver hands
- *       the JDK an unresolved address, so the JDK's SOCKS client sends the host name and the proxy resolves
- *       it.</li>
+ *   <li>SOCKS5 proxies go into the socket config of every non-loopback route, and the pool's sockets for those
+ *       routes are {@link Socks5Socket}s, which send the URL's user name and password when it has them. For
+ *       socks5h the DNS resolver leaves target names unresolved, so the socket sends the host name and the proxy
+ *       resolves it.</li>
  * </ul>
  */
 public final class UpstreamProxy {
@@ -75,11 +78,19 @@ public final class UpstreamProxy {
         }
     }
 
-    /** Adds the SOCKS socket config and, for socks5h, the name-passing resolver. No-op otherwise. */
-    public PoolingHttpClientConnectionManagerBuilder configure(PoolingHttpClientConnectionManagerBuilder builder) {
+    /**
+     * A connection-pool builder for this proxy: for a SOCKS5 proxy its non-loopback routes go through
+     * {@link Socks5Socket}s (and, for socks5h, target names stay unresolved); every other socket is made by
+     * {@code direct}, which is asked with a {@code null} proxy. Set no socket config on the builder: the routes'
+     * socket configs carry the SOCKS hop.
+     */
+    public PoolingHttpClientConnectionManagerBuilder poolBuilder(DetachedSocketFactory direct) {
         if (url == null || !url.kind().socks()) {
-            return builder;
+            return new SocketPoolBuilder(direct);
         }
+        PoolingHttpClientConnectionManagerBuilder builder = new SocketPoolBuilder(socks -> socks == null
+                || socks.type() != Proxy.Type.SOCKS ? direct.create(null)
+                : new Socks5Socket(url.host(), url.port(), url.username(), url.password()));
         SocketConfig viaSocks = SocketConfig.custom()
                 .setSocksProxyAddress(InetSocketAddress.createUnresolved(url.host(), url.port()))
                 .build();

@@ -38,7 +38,7 @@ class AzureKeyServiceTest {
     void open() {
         DataDir dataDir = new DataDir(dir, dir.resolve("codexmanager.mv.db"));
         database = Database.open(dataDir);
-        keys = new KeyService(new PlatformKeyRepository(database.sql()), sealer, new BuiltInModelCatalog(),
+        keys = new KeyService(new PlatformKeyRepository(database.sql()), sealer, () -> java.util.List.of(),
                 new MutableClock(Instant.parse("2026-05-01T10:00:00Z")), new SecureRandom());
     }
 

@@ -46,7 +46,8 @@ class KeyPolicyTest {
 
     @Test
     void permitted_models_use_catalogue_names_where_known() {
-        BuiltInModelCatalog catalog = new BuiltInModelCatalog();
+        ModelCatalog catalog = () -> List.of(new ModelCatalog.ModelInfo("gpt-5.5", "GPT-5.5"),
+                new ModelCatalog.ModelInfo("gpt-5.4", "GPT-5.4"));
 
         assertThat(FORCED.permittedModels(catalog)).containsExactly(new ModelCatalog.ModelInfo("gpt-5.4", "GPT-5.4"));
         assertThat(new KeyPolicy(null, List.of("custom-x"), null).permittedModels(catalog))

@@ -20,7 +20,9 @@ class ProxyUrlTest {
             "socks5h://proxy.example:1081, socks5h://proxy.example:1081, SOCKS5H",
             "socks://proxy.example, socks5h://proxy.example:1080, SOCKS5H",
             "http://[::1]:8080, http://[::1]:8080, HTTP",
-            "http://us%40er:p%3Ass@proxy.example:8080, http://us%40er:p%3Ass@proxy.example:8080, HTTP"})
+            "http://us%40er:p%3Ass@proxy.example:8080, http://us%40er:p%3Ass@proxy.example:8080, HTTP",
+            "socks5://pool:p%3Ass@10.0.0.1:1080, socks5://pool:p%3Ass@10.0.0.1:1080, SOCKS5",
+            "socks5h://pool:pw@proxy.example:1081, socks5h://pool:pw@proxy.example:1081, SOCKS5H"})
     void accepted_forms_have_one_canonical_text(String input, String canonical, ProxyUrl.Kind kind) {
         ProxyUrl url = ProxyUrl.parse(input).orElseThrow();
 
@@ -40,10 +42,20 @@ class ProxyUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://proxy:21", "proxy.example:8080", "http://", "http://proxy:0",
-            "http://proxy:8080/path", "http://proxy:8080?q=1", "socks5://u:secretpw@proxy:1080", "https://u:secretpw@proxy:443", "http://:pw@proxy:1"})
+            "http://proxy:8080/path", "http://proxy:8080?q=1", "https://u:secretpw@proxy:443", "http://:pw@proxy:1"})
     void bad_urls_are_refused_without_echoing_a_password(String input) {
         assertThatThrownBy(() -> ProxyUrl.parse(input)).isInstanceOf(IllegalArgumentException.class)
                 .message().doesNotContain("secretpw");
+    }
+
+    @Test
+    void a_socks_user_name_or_password_longer_than_socks5_can_carry_is_refused() {
+        String longSecret = "secretpw".repeat(32);
+
+        assertThatThrownBy(() -> ProxyUrl.parse("socks5h://u:" + longSecret + "@proxy:1080"))
+                .isInstanceOf(IllegalArgumentException.class).message().contains("255 bytes")
+                .doesNotContain("secretpw");
+        assertThat(ProxyUrl.parse("http://u:" + longSecret + "@proxy:1080")).isPresent();
     }
 
     @Test
@@ -63,7 +75,7 @@ class ProxyUrlTest {
     @Test
     void settings_warnings_and_to_string_never_show_the_proxy_password() {
         Settings bad = Settings.fromEnvironment(Map.of("CODEXMANAGER_UPSTREAM_PROXY_URL",
-                "socks5://u:secretpw@proxy:1080"));
+                "https://u:secretpw@proxy:1080"));
         Settings good = Settings.fromEnvironment(Map.of("CODEXMANAGER_UPSTREAM_PROXY_URL",
                 "http://u:secretpw@proxy:1080"));
 

@@ -201,7 +201,8 @@ final class DesktopFixture implements AutoCloseable {
         return rpc().call("requestlog/list", params).get("total").getAsLong();
     }
 
-    private void awaitLogRows(long count) {
+    /** Waits until the request log lists at least {@code count} rows. */
+    void awaitLogRows(long count) {
         poll(count + " log rows", () -> logCount(Map.of()) >= count);
     }
 

@@ -143,6 +143,25 @@ class TrayGuiTest {
         assertThat(item("trayState").getText()).isEqualTo("Running at " + desktop.service().endpoint().baseUrl());
     }
 
+    /**
+     * Issue 14: once the pool has traffic, the tooltip ends with how long the pool lasts at that rate. With the
+     * seeded usage (alice 35 %, bob spent, carol 10 %) the pool lasts a few hours, so the short form is in hours.
+     */
+    @Test
+    void once_there_is_traffic_the_tooltip_ends_with_how_many_hours_the_pool_lasts() {
+        long rows = fixture.logCount(Map.of());
+        for (int i = 0; i < 3; i++) {
+            assertThat(fixture.send(fixture.gatewayKey(), "gpt-5.5", "forecast " + i)).isEqualTo(200);
+        }
+        fixture.awaitLogRows(rows + 3);
+
+        onEdt(() -> desktop.app().context().pool().refresh());
+
+        await("the forecast in the tooltip", () -> tray().trayIcon().getToolTip()
+                .matches("CodexManager · Running · 2 of 3 accounts available · ~\\d+ h"));
+        assertThat(tray().trayIcon().getToolTip().length()).isLessThanOrEqualTo(64);
+    }
+
     @Test
     void quick_switch_pins_an_account_with_a_check_mark_and_automatic_unpins_it() {
         JMenu quickSwitch = (JMenu) item("tray.quickSwitch");

@@ -2,6 +2,7 @@ package com.codexmanager.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.cli.ClientSnippets;
 import com.codexmanager.config.Setting;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,18 @@ class ModelAliasesTest {
         assertThat(aliases.resolve("opus")).isEqualTo("gpt-5.6-sol");
         assertThat(aliases.resolve("y")).isEqualTo("y");
         assertThat(aliases.resolve(null)).isNull();
+    }
+
+    @Test
+    void the_codex_snippets_model_resolves_as_an_alias_of_itself_after_any_configured_rule() {
+        ModelAliases custom = ModelAliases.parse("*opus*=gpt-5.6-sol");
+        ModelAliases overridden = ModelAliases.parse("gpt-5.5=gpt-6");
+
+        assertThat(ModelAliases.CODEX_DEFAULT_MODEL).isEqualTo(ClientSnippets.DEFAULT_CODEX_MODEL);
+        assertThat(custom.match(ClientSnippets.DEFAULT_CODEX_MODEL)).hasValueSatisfying(rule ->
+                assertThat(rule.targets()).containsExactly(ClientSnippets.DEFAULT_CODEX_MODEL));
+        assertThat(ModelAliases.parse(null).match(ClientSnippets.DEFAULT_CODEX_MODEL)).isPresent();
+        assertThat(overridden.resolve(ClientSnippets.DEFAULT_CODEX_MODEL)).isEqualTo("gpt-6");
     }
 
     @Test

@@ -33,6 +33,19 @@ class ModelResolutionTest {
         return bed;
     }
 
+    /** A gateway that learns no catalogue: the fake's {@code /models} answers 404 from the start. */
+    private GatewayTestBed startWithoutCatalogue(Map<String, String> env) {
+        FakeUpstream fake = FakeUpstream.start(FakeUpstreamOptions.builder().build());
+        fake.failModelsList(true);
+        bed = new GatewayTestBed(fake, env);
+        return bed;
+    }
+
+    private List<String> upstreamModels() {
+        return bed.fake.requests(FakeUpstream.RESPONSES_PATH).stream()
+                .map(r -> r.json().getAsJsonObject().get("model").getAsString()).toList();
+    }
+
     @AfterEach
     void stop() {
         if (bed != null) {
@@ -100,6 +113,87 @@ class ModelResolutionTest {
         assertThat(upstreamModel()).isEqualTo("gpt-7-nova");
         assertThat(ask("claude-haiku-4-5-20251001").statusCode()).isEqualTo(200);
         assertThat(upstreamModel()).isEqualTo("gpt-7-mini");
+    }
+
+    /**
+     * Regression for issue 14 (audit): with no catalogue known (the {@code /models} fetch failed), an alias sent its
+     * first target blindly, so Claude Code's opus went out as {@code gpt-5.6-sol} and a free plan answered 400.
+     */
+    @Test
+    void without_a_catalogue_aliases_resolve_against_the_built_in_ranking() throws Exception {
+        startWithoutCatalogue(Map.of());
+        account("free", 1);
+
+        HttpResponse<String> opus = ask("claude-opus-4-8");
+        HttpResponse<String> haiku = ask("claude-haiku-4-5");
+
+        assertThat(opus.statusCode()).as(opus.body()).isEqualTo(200);
+        assertThat(haiku.statusCode()).as(haiku.body()).isEqualTo(200);
+        assertThat(upstreamModels()).containsExactly("gpt-5.5", "gpt-5.4-mini");
+        assertThat(bed.fake.requests(FakeUpstream.MODELS_PATH)).isNotEmpty();
+    }
+
+    @Test
+    void a_model_the_plan_refuses_moves_the_request_to_the_next_alias_target() throws Exception {
+        startWithoutCatalogue(Map.of("CODEXMANAGER_CLAUDE_MODEL_MAP", "*opus*=gpt-5.5|gpt-5.4"));
+        bed.fake.setPlanModels("plus", "gpt-5.4", "gpt-5.4-mini");
+        account("plus", 1);
+
+        HttpResponse<String> first = ask("claude-opus-4-8");
+        HttpResponse<String> second = ask("claude-opus-4-8");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(upstreamModels()).as("refused once, then known").containsExactly("gpt-5.5", "gpt-5.4", "gpt-5.4");
+        assertThat(bed.recorder.traces(bed.recorder.records.get(0).traceId())).anySatisfy(line -> {
+            assertThat(line.event()).isEqualTo("MODEL_FALLBACK");
+            assertThat(line.fields()).containsEntry("model", "gpt-5.4");
+        });
+    }
+
+    @Test
+    void a_model_one_plan_refuses_is_served_by_an_account_of_another_plan() throws Exception {
+        startWithoutCatalogue(Map.of());
+        FakeAccount free = account("free", 1);
+        FakeAccount plus = account("plus", 2);
+
+        HttpResponse<String> first = ask("gpt-5.4");
+        HttpResponse<String> second = ask("gpt-5.4");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(bed.recorder.records.get(0).attemptedAccountIds())
+                .containsExactly(free.accountId(), plus.accountId());
+        assertThat(bed.recorder.records.get(1).attemptedAccountIds()).as("the free plan is known to lack it")
+                .containsExactly(plus.accountId());
+    }
+
+    @Test
+    void a_model_every_account_refuses_gets_the_upstreams_own_400() throws Exception {
+        startWithoutCatalogue(Map.of());
+        account("free", 1);
+
+        HttpResponse<String> response = ask("gpt-5.4");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("The 'gpt-5.4' model is not supported");
+    }
+
+    /**
+     * The model the key snippets write into Codex CLI's config stays usable when a later catalogue drops it: it
+     * resolves to that catalogue's top model instead of a 404.
+     */
+    @Test
+    void the_codex_snippets_model_is_served_by_a_renamed_catalogue() throws Exception {
+        start(Map.of("CODEXMANAGER_CLAUDE_MODEL_MAP", "*opus*=gpt-5.6-sol"));
+        bed.fake.setPlanModels("plus", "gpt-7-nova", "gpt-7-mini");
+        account("plus", 1);
+
+        HttpResponse<String> response = ask(com.codexmanager.cli.ClientSnippets.DEFAULT_CODEX_MODEL);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(upstreamModel()).isEqualTo("gpt-7-nova");
+        assertThat(ids(get("/v1/models"))).contains(com.codexmanager.cli.ClientSnippets.DEFAULT_CODEX_MODEL);
     }
 
     @Test

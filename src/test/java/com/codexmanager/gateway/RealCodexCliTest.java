@@ -3,6 +3,8 @@ package com.codexmanager.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.codexmanager.cli.ClientSnippets;
+import com.codexmanager.testkit.AccountSpec;
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.ExternalCommand;
 import com.codexmanager.testkit.FakeAccount;
@@ -27,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real Codex CLI ({@code codex exec}) against the real service with {@code supports_websockets = true}: the
@@ -61,12 +65,16 @@ class RealCodexCliTest {
 
     /** The service with one ChatGPT account (imported over RPC) and an openai key (created over RPC). */
     private void startService(Map<String, String> extraEnv) throws IOException {
-        startService(extraEnv, false);
+        startService(extraEnv, false, "plus");
     }
 
-    /** @param upstreamWebSockets whether the fake offers its WebSocket (else it answers the upgrade with 426) */
-    private void startService(Map<String, String> extraEnv, boolean upstreamWebSockets) throws IOException {
-        fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).replyText("PONG").build())
+    /**
+     * @param upstreamWebSockets whether the fake offers its WebSocket (else it answers the upgrade with 426)
+     * @param plan               the account's plan; the fake refuses models that plan's catalogue lacks
+     */
+    private void startService(Map<String, String> extraEnv, boolean upstreamWebSockets, String plan)
+            throws IOException {
+        fake = FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(true).replyText("PONG").build())
                 .serveWebSockets(upstreamWebSockets);
         Map<String, String> env = new HashMap<>(Map.of(
                 "CODEXMANAGER_UPSTREAM_BASE_URL", fake.codexBaseUrl(),
@@ -74,7 +82,7 @@ class RealCodexCliTest {
                 "CODEXMANAGER_ISSUER", fake.issuer()));
         env.putAll(extraEnv);
         service = ServiceHarness.start(Files.createDirectories(dir.resolve("service")), env);
-        account = fake.createAccount();
+        account = fake.createAccount(AccountSpec.builder().planType(plan).build());
         service.rpc().call("account/import", Map.of("contents",
                 List.of(account.tokens().codexAuthJson(Instant.now()))));
         key = service.rpc().call("apikey/create", Map.of("name", "codex", "protocolType", "openai")).get("key")
@@ -86,7 +94,7 @@ class RealCodexCliTest {
         Path home = Files.createDirectories(dir.resolve("codex-home"));
         Path work = Files.createDirectories(dir.resolve("work"));
         Files.writeString(home.resolve("config.toml"), String.join("\n",
-                "model = \"gpt-5.5\"",
+                "model = \"" + ClientSnippets.DEFAULT_CODEX_MODEL + "\"",
                 "model_provider = \"gw\"",
                 "approval_policy = \"never\"",
                 "sandbox_mode = \"read-only\"",
@@ -142,11 +150,12 @@ class RealCodexCliTest {
                 .labelled("codexmanager_websocket_upgrades_refused_total", "code", code);
     }
 
-    @Test
-    void codex_gets_its_answer_over_the_websocket() throws Exception {
+    @ParameterizedTest(name = "{0} plan")
+    @ValueSource(strings = {"free", "plus", "pro"})
+    void codex_gets_its_answer_over_the_websocket(String plan) throws Exception {
         Optional<Path> codex = codex();
         assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
-        startService(Map.of());
+        startService(Map.of(), false, plan);
 
         String answer = runCodex(codex.get());
 
@@ -168,7 +177,7 @@ class RealCodexCliTest {
     void codex_gets_its_answer_over_the_upstream_websocket_with_its_rate_limits() throws Exception {
         Optional<Path> codex = codex();
         assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
-        startService(Map.of(), true);
+        startService(Map.of(), true, "plus");
 
         String answer = runCodex(codex.get());
 
@@ -183,6 +192,22 @@ class RealCodexCliTest {
                     .get("source");
             return source != null && !source.isJsonNull() && source.getAsString().equals("headers");
         });
+    }
+
+    /** The snippet's model is gone from a later catalogue: the gateway resolves it to that catalogue's top model. */
+    @Test
+    void codex_with_the_snippets_model_answers_on_a_renamed_catalogue() throws Exception {
+        Optional<Path> codex = codex();
+        assumeTrue(codex.isPresent(), "no Codex CLI here (CODEXMANAGER_TEST_CODEX or codex on the PATH)");
+        startService(Map.of());
+        fake.setPlanModels("plus", "gpt-7-nova", "gpt-7-mini");
+
+        String answer = runCodex(codex.get());
+
+        assertThat(answer).isEqualTo("PONG");
+        List<RecordedRequest> turns = fake.turns(FakeUpstream.RESPONSES_PATH);
+        assertThat(turns.get(turns.size() - 1).json().getAsJsonObject().get("model").getAsString())
+                .isEqualTo("gpt-7-nova");
     }
 
     @Test

@@ -430,4 +430,29 @@ class ResponsesWebSocketTest {
             assertThat(error.getAsJsonObject("error").get("code").getAsString()).isEqualTo("key_disabled");
         }
     }
+
+    /**
+     * A key's requests-per-minute limit holds on an open socket: with 1 per minute, Codex's warm-up and first turn are
+     * served, and the next turn gets an error frame {@code key_limit_exceeded} with Retry-After, before any upstream
+     * call.
+     */
+    @Test
+    void a_key_at_one_request_per_minute_gets_key_limit_exceeded_on_its_second_turn() throws Exception {
+        String limited = "cmk_one_per_minute_00000";
+        bed.keys.add(limited, new PlatformKey("key-rpm", "cmk_one_p", "openai", null, null, List.of(), null, null,
+                new PlatformKey.Limits(1, null)));
+        try (ResponsesSocket socket = ResponsesSocket.open(bed.baseUrl(),
+                ResponsesSocket.codexHeaders(limited, session))) {
+            List<JsonObject> warm = socket.turn(frame(null, items(message("developer", "be brief")), false));
+            List<JsonObject> turn1 = socket.turn(frame(responseId(warm), items(message("user", "one")), true));
+            JsonObject error = socket.turn(frame(responseId(turn1), items(message("user", "two")), true)).get(0);
+
+            assertThat(text(turn1)).isEqualTo("echo: one");
+            assertThat(type(error)).isEqualTo("error");
+            assertThat(error.get("status").getAsInt()).isEqualTo(429);
+            assertThat(error.getAsJsonObject("error").get("code").getAsString()).isEqualTo("key_limit_exceeded");
+            assertThat(error.getAsJsonObject("headers").has("retry-after")).isTrue();
+        }
+        assertThat(bed.fake.turns(FakeUpstream.RESPONSES_PATH)).hasSize(1);
+    }
 }

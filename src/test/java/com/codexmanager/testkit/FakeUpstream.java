@@ -262,6 +262,15 @@ public final class FakeUpstream implements AutoCloseable {
         catalog.setPlanModels(plan, List.of(slugs));
     }
 
+    /**
+     * While on, {@code GET /models} answers {@code 404 {"detail":"Not Found"}} (an upstream or relay without the
+     * endpoint), so a client learns no catalogue; {@code /responses} still refuses, in strict-model mode, the models
+     * a plan lacks.
+     */
+    public void failModelsList(boolean fail) {
+        catalog.listUnavailable(fail);
+    }
+
     public List<RecordedRequest> requests() {
         return log.all();
     }

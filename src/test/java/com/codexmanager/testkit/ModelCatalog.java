@@ -41,6 +41,7 @@ final class ModelCatalog {
                     272_000, true, true, true));
 
     private final AtomicInteger generation = new AtomicInteger(1);
+    private volatile boolean listUnavailable;
     private final Map<String, List<Model>> planOverrides = new ConcurrentHashMap<>();
 
     /**
@@ -61,6 +62,15 @@ final class ModelCatalog {
         }
         planOverrides.put(plan.toLowerCase(Locale.ROOT), List.copyOf(models));
         bump();
+    }
+
+    /** While on, {@code GET /models} answers 404, as an upstream (or a relay) without that endpoint does. */
+    void listUnavailable(boolean unavailable) {
+        this.listUnavailable = unavailable;
+    }
+
+    boolean listUnavailable() {
+        return listUnavailable;
     }
 
     /** The models a plan offers, best first. */

@@ -8,12 +8,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One SOCKS5 handshake of {@link TestProxy} (RFC 1928): "no authentication" only, CONNECT only, IPv4 and domain
- * addresses. Records the target as the client named it: a domain name when the client let the proxy resolve it.
+ * One SOCKS5 handshake of {@link TestProxy} (RFC 1928): "no authentication", or user name and password (RFC 1929)
+ * when the proxy requires them, CONNECT only, IPv4 and domain addresses. Records the target as the client named it: a
+ * domain name when the client let the proxy resolve it.
  */
 final class Socks5Handler {
     private static final int VERSION = 5;
     private static final int NO_AUTH = 0;
+    private static final int USER_PASSWORD = 2;
     private static final int NO_ACCEPTABLE_METHOD = 0xff;
     private static final int CONNECT = 1;
     private static final int IPV4 = 1;
@@ -37,13 +39,14 @@ final class Socks5Handler {
             return null;
         }
         byte[] methods = in.readNBytes(in.readUnsignedByte());
-        boolean noAuthOffered = false;
+        int wanted = proxy.requiredSocksUser() == null ? NO_AUTH : USER_PASSWORD;
+        boolean offered = false;
         for (byte m : methods) {
-            noAuthOffered |= m == NO_AUTH;
+            offered |= m == wanted;
         }
-        out.write(new byte[] {VERSION, (byte) (noAuthOffered ? NO_AUTH : NO_ACCEPTABLE_METHOD)});
+        out.write(new byte[] {VERSION, (byte) (offered ? wanted : NO_ACCEPTABLE_METHOD)});
         out.flush();
-        if (!noAuthOffered) {
+        if (!offered || wanted == USER_PASSWORD && !authenticated(in, out)) {
             return null;
         }
         int version = in.readUnsignedByte();
@@ -75,6 +78,20 @@ final class Socks5Handler {
         }
         reply(out, SUCCEEDED);
         return upstream;
+    }
+
+    /** RFC 1929: version 1, user name, password; answers status 0 when both match, else 1. */
+    private boolean authenticated(DataInputStream in, OutputStream out) throws IOException {
+        in.readUnsignedByte();
+        String user = new String(in.readNBytes(in.readUnsignedByte()), StandardCharsets.UTF_8);
+        String password = new String(in.readNBytes(in.readUnsignedByte()), StandardCharsets.UTF_8);
+        boolean ok = user.equals(proxy.requiredSocksUser()) && password.equals(proxy.requiredSocksPassword());
+        if (!ok) {
+            proxy.countChallenge();
+        }
+        out.write(new byte[] {1, (byte) (ok ? 0 : 1)});
+        out.flush();
+        return ok;
     }
 
     private static void reply(OutputStream out, int status) throws IOException {

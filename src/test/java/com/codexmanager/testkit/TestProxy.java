@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback proxy for tests: an HTTP forward proxy (absolute-URI requests, optional Basic auth) or a SOCKS5 proxy
- * (no auth, CONNECT, IPv4 and domain addresses). It records the target {@code host:port} of every request it
+ * (no auth or, when required, user name and password; CONNECT, IPv4 and domain addresses). It records the target {@code host:port} of every request it
  * forwards.
  *
  * <p>Only the proxy can resolve names under {@code .test} (all map to 127.0.0.1), so a test that addresses the
@@ -39,6 +39,8 @@ public final class TestProxy implements AutoCloseable {
     private final AtomicInteger threads = new AtomicInteger();
     private final AtomicInteger authChallenges = new AtomicInteger();
     private volatile String requiredAuthorization;
+    private volatile String requiredSocksUser;
+    private volatile String requiredSocksPassword;
     private volatile boolean closed;
 
     private TestProxy(Kind kind) throws IOException {
@@ -74,6 +76,13 @@ public final class TestProxy implements AutoCloseable {
         return this;
     }
 
+    /** SOCKS5 only: accept a client only with this user name and password (RFC 1929), never without. */
+    public TestProxy requireUserPassword(String user, String password) {
+        requiredSocksPassword = password;
+        requiredSocksUser = user;
+        return this;
+    }
+
     /** Every target forwarded so far, as {@code host:port} in the form the client named it. */
     public List<String> targets() {
         return List.copyOf(targets);
@@ -84,7 +93,7 @@ public final class TestProxy implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** How many 407 challenges were sent. */
+    /** How many 407 challenges (HTTP) or refused user names and passwords (SOCKS5) were sent. */
     public int authChallenges() {
         return authChallenges.get();
     }
@@ -99,6 +108,14 @@ public final class TestProxy implements AutoCloseable {
 
     String requiredAuthorization() {
         return requiredAuthorization;
+    }
+
+    String requiredSocksUser() {
+        return requiredSocksUser;
+    }
+
+    String requiredSocksPassword() {
+        return requiredSocksPassword;
     }
 
     void countChallenge() {

@@ -123,6 +123,58 @@ class AccountProxyTest {
     }
 
     @Test
+    void gateway_usage_and_refresh_calls_of_the_account_go_through_its_socks5h_proxy_with_password() {
+        socks.requireUserPassword("pool", "s0cks:pw");
+        JsonObject answer = setProxy("socks5h://pool:s0cks%3Apw@127.0.0.1:" + socks.port());
+
+        HttpResponse<String> response = ask();
+        service.rpc().call("account/usage/refresh", Map.of("accountId", accountId));
+        service.rpc().call("account/refreshTokens", Map.of("accountId", accountId));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(socks.targets()).contains("chatgpt.proxy.test:" + fake.port(), "auth.proxy.test:" + fake.port());
+        assertThat(socks.authChallenges()).isZero();
+        assertThat(fake.requests(FakeUpstream.USAGE_PATH)).hasSize(1);
+        assertThat(fake.refreshCount(account.accountId())).isEqualTo(1);
+        assertThat(answer.get("proxyUrl").getAsString()).isEqualTo("socks5h://pool:***@127.0.0.1:" + socks.port());
+        assertThat(service.allFilesAsText()).doesNotContain("s0cks");
+    }
+
+    /** A global proxy and an account's own one side by side: that account uses its own, the others the global. */
+    @Test
+    void an_account_with_its_own_proxy_uses_it_while_the_others_use_the_global_proxy() {
+        service.close();
+        Map<String, String> withGlobal = new java.util.HashMap<>(env());
+        withGlobal.put("CODEXMANAGER_UPSTREAM_PROXY_URL", "http://pool:s3cret%3Apw@127.0.0.1:" + http.port());
+        service = ServiceHarness.start(dir, withGlobal);
+        FakeAccount other = fake.createAccount();
+        service.rpc().call("account/import", Map.of("contents", List.of(other.tokens().codexAuthJson(Instant.now()))));
+        String otherId = service.rpc().call("account/list", Map.of("query", other.email())).getAsJsonArray("items")
+                .get(0).getAsJsonObject().get("id").getAsString();
+        socks.requireUserPassword("own", "own-pw");
+        setProxy("socks5h://own:own-pw@127.0.0.1:" + socks.port());
+
+        service.rpc().call("gateway/manualAccount/set", Map.of("accountId", accountId));
+        HttpResponse<String> viaOwn = ask();
+        List<String> globalAfterOwn = responsesThrough(http);
+        service.rpc().call("gateway/manualAccount/set", Map.of("accountId", otherId));
+        HttpResponse<String> viaGlobal = ask();
+
+        assertThat(viaOwn.statusCode()).as(viaOwn.body()).isEqualTo(200);
+        assertThat(viaGlobal.statusCode()).as(viaGlobal.body()).isEqualTo(200);
+        assertThat(fake.responsesCount(account.accountId())).isEqualTo(1);
+        assertThat(fake.responsesCount(other.accountId())).isEqualTo(1);
+        assertThat(socks.targets()).as("the upstream's name resolves only at a proxy: the own one carried it")
+                .isNotEmpty().allMatch(("chatgpt.proxy.test:" + fake.port())::equals);
+        assertThat(globalAfterOwn).as("the account with its own proxy never used the global one").isEmpty();
+        assertThat(responsesThrough(http)).hasSize(1);
+    }
+
+    private static List<String> responsesThrough(TestProxy proxy) {
+        return proxy.requests().stream().filter(r -> r.contains("/responses")).toList();
+    }
+
+    @Test
     void without_its_proxy_the_account_cannot_reach_the_upstream_and_clearing_returns_to_the_global_one() {
         setProxy("socks5h://127.0.0.1:" + socks.port());
         assertThat(ask().statusCode()).isEqualTo(200);
@@ -152,7 +204,7 @@ class AccountProxyTest {
             assertThat(e.code()).isEqualTo(-32602);
             assertThat(e.getMessage()).contains("proxyUrl: must start with");
         });
-        assertThatThrownBy(() -> setProxy("socks5://user:pw@127.0.0.1:1080"))
+        assertThatThrownBy(() -> setProxy("https://user:pw@127.0.0.1:1080"))
                 .isInstanceOfSatisfying(RpcCallFailed.class, e -> assertThat(e.getMessage()).doesNotContain("pw@"));
         assertThat(listedProxy()).isNull();
     }

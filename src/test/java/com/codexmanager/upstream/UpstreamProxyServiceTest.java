@@ -136,6 +136,40 @@ class UpstreamProxyServiceTest {
         assertThat(proxy.targets()).isEmpty();
     }
 
+    @Test
+    void a_socks5h_proxy_with_a_password_carries_the_stream_usage_and_refresh_and_keeps_the_password_hidden()
+            throws Exception {
+        String password = "S0cks-s3cret:pw";
+        other.requireUserPassword("alice", password);
+        startService(Map.of("CODEXMANAGER_UPSTREAM_PROXY_URL",
+                "socks5h://alice:S0cks-s3cret%3Apw@127.0.0.1:" + other.port()));
+
+        HttpResponse<String> response = stream();
+        service.rpc().call("account/usage/refresh", Map.of("accountId", accountId));
+        service.rpc().call("account/refreshTokens", Map.of("accountId", accountId));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(other.targets()).contains(proxyTarget(), "auth.proxy.test:" + fake.port());
+        assertThat(other.authChallenges()).isZero();
+        assertThat(service.rpc().call("appSettings/get", Map.of()).toString()).doesNotContain(password)
+                .contains("socks5h://alice:***@127.0.0.1:" + other.port());
+        assertThat(logText()).doesNotContain(password);
+    }
+
+    @Test
+    void a_wrong_socks_password_fails_the_request_naming_the_refusal_not_the_password() {
+        other.requireUserPassword("alice", "right-pw");
+        startService(Map.of("CODEXMANAGER_UPSTREAM_PROXY_URL", "socks5h://alice:wrong-pw@127.0.0.1:"
+                + other.port()));
+
+        HttpResponse<String> response = stream();
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("refused the user name or password").doesNotContain("wrong-pw");
+        assertThat(other.authChallenges()).isPositive();
+        assertThat(other.targets()).isEmpty();
+    }
+
     /** HttpClient 5.6 cannot do TLS to a proxy correctly, so https:// proxies are spoken to in plain HTTP. */
     @Test
     void an_https_proxy_url_is_spoken_to_in_plain_http() {
@@ -227,7 +261,7 @@ class UpstreamProxyServiceTest {
         setProxy(proxy.url());
 
         for (String bad : List.of("ftp://127.0.0.1:21", "127.0.0.1:8080", "http://:8080",
-                "socks5://user:pw-secret@127.0.0.1:1080", "http://127.0.0.1:3128/path", "http://127.0.0.1:99999")) {
+                "https://user:pw-secret@127.0.0.1:1080", "http://127.0.0.1:3128/path", "http://127.0.0.1:99999")) {
             assertThatThrownBy(() -> setProxy(bad)).isInstanceOfSatisfying(RpcTestClient.RpcCallFailed.class,
                     e -> {
                         assertThat(e.code()).isEqualTo(-32602);

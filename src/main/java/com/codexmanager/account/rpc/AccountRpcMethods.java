@@ -66,8 +66,8 @@ final class AccountRpcMethods {
                 RpcParam.optional("note", "string", "free text; null clears"),
                 RpcParam.optional("sort", "integer", "position in the pool order"),
                 RpcParam.optional("status", "string", "active or disabled"),
-                RpcParam.optional("proxyUrl", "string", "the account's own upstream proxy (http://[user:password@]"
-                        + "host:port, socks5://host:port, socks5h://host:port) for its gateway, usage and refresh "
+                RpcParam.optional("proxyUrl", "string", "the account's own upstream proxy (http://, socks5:// or "
+                        + "socks5h://[user:password@]host:port) for its gateway, usage and refresh "
                         + "calls; null or empty: the global proxy; a password of *** keeps the stored one")),
                 guard(m::update)));
         registry.register(new RpcMethod("account/updateSorts", "Sets many sorts in one transaction: either "

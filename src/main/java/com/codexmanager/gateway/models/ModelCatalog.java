@@ -36,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * startup, fetched from {@code {upstream}/models?client_version=…} with an account of that plan when missing,
  * refreshed in the background and whenever a reply's {@code x-models-etag} differs from the plan's cached one.
  * Routing asks {@link #offers} whether an account's plan offers a model (a plan not fetched yet offers everything,
- * and its fetch is started in the background); {@code /v1/models} lists the union over the plans of the pool.
- * Thread-safe: the catalogues are an immutable map swapped on each fetch; fetches are single-flight per plan.
+ * and its fetch is started in the background); aliases resolve against {@link #resolvable}, which stands in the
+ * {@link BuiltInModels} for a plan not fetched. A model the upstream refused for a plan ({@link #onRefused}) counts
+ * as not offered by it until that plan's catalogue changes. {@code /v1/models} lists the union over the plans of the
+ * pool. Thread-safe: the catalogues and the refusals are immutable maps swapped on each change; fetches are
+ * single-flight per plan.
  */
 public final class ModelCatalog implements ModelOffers {
     private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
@@ -79,6 +82,8 @@ public final class ModelCatalog implements ModelOffers {
     private final Map<String, CompletableFuture<Void>> fetching = new ConcurrentHashMap<>();
     private final Map<String, Instant> failedAt = new ConcurrentHashMap<>();
     private volatile Map<String, PlanModels> plans;
+    /** Per plan key, the models the upstream refused for it ("The '…' model is not supported"). */
+    private volatile Map<String, Set<String>> refused = Map.of();
 
     public ModelCatalog(ModelCacheRepository cache, AccountPool pool, UpstreamClient upstream,
             Supplier<String> upstreamBase, Supplier<String> originator, Executor background, Clock clock) {
@@ -110,12 +115,50 @@ public final class ModelCatalog implements ModelOffers {
      */
     @Override
     public boolean offers(String plan, String model) {
-        PlanModels known = plans.get(planKey(plan));
+        String key = planKey(plan);
+        if (refused.getOrDefault(key, Set.of()).contains(model)) {
+            return false;
+        }
+        PlanModels known = plans.get(key);
         if (known == null) {
-            fetchUnlessFailedRecently(planKey(plan));
+            fetchUnlessFailedRecently(key);
             return true;
         }
         return known.slugs().contains(model);
+    }
+
+    /**
+     * The catalogue an alias of a request served by {@code plan} resolves against: the plan's live one, else (not
+     * fetched, or the fetch failed) the {@link BuiltInModels}, so the alias never takes a target just because nothing
+     * is known; either without the models the upstream refused for the plan. Memory only.
+     */
+    public PlanModels resolvable(String plan) {
+        String key = planKey(plan);
+        PlanModels known = plans.getOrDefault(key, BuiltInModels.CATALOGUE);
+        Set<String> refusedHere = refused.getOrDefault(key, Set.of());
+        if (refusedHere.isEmpty()) {
+            return known;
+        }
+        return new PlanModels(known.models().stream().filter(m -> !refusedHere.contains(m.slug())).toList(),
+                known.etag());
+    }
+
+    /**
+     * The upstream refused {@code model} for an account of {@code plan}: the plan no longer offers it (until its
+     * catalogue changes), and its catalogue is fetched again, since it is stale or unknown.
+     */
+    public void onRefused(String plan, String model) {
+        String key = planKey(plan);
+        synchronized (this) {
+            Map<String, Set<String>> next = new HashMap<>(refused);
+            Set<String> models = new java.util.HashSet<>(next.getOrDefault(key, Set.of()));
+            models.add(model);
+            next.put(key, Set.copyOf(models));
+            refused = Map.copyOf(next);
+        }
+        log.info("The upstream refused model '{}' for plan '{}'; it is skipped for that plan until its catalogue "
+                + "changes", model, key);
+        fetchUnlessFailedRecently(key);
     }
 
     /** The catalogue of a plan, if fetched. */
@@ -286,9 +329,16 @@ public final class ModelCatalog implements ModelOffers {
             return false;
         }
         ModelListClient.Fetched list = fetched.get();
-        Map<String, PlanModels> next = new HashMap<>(plans);
-        next.put(plan, new PlanModels(list.models(), list.etag()));
-        plans = Map.copyOf(next);
+        synchronized (this) {
+            Map<String, PlanModels> next = new HashMap<>(plans);
+            PlanModels previous = next.put(plan, new PlanModels(list.models(), list.etag()));
+            plans = Map.copyOf(next);
+            if (previous == null || !java.util.Objects.equals(previous.etag(), list.etag())) {
+                Map<String, Set<String>> stillRefused = new HashMap<>(refused);
+                stillRefused.remove(plan);
+                refused = Map.copyOf(stillRefused);
+            }
+        }
         cache.save(plan, new ModelCacheRepository.Cached(list.etag(), list.body(), clock.instant()));
         log.debug("Model list of plan '{}' fetched with account {}: {} models", plan, accountId,
                 list.models().size());

@@ -27,6 +27,8 @@ public enum TraceStep {
      * reaches the upstream (a new or reused upstream WebSocket, or HTTP SSE after a refused upgrade).
      */
     UPSTREAM_TRANSPORT,
+    /** {@code model}: every account tried refused the model as not supported; the request goes on with this one. */
+    MODEL_FALLBACK,
     /** {@code host, path}: an azure_openai key's request goes to its own Azure resource. */
     AZURE_FORWARD,
     /** {@code status, account_id, elapsed_ms, code}. */

@@ -92,6 +92,25 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * 400 "The '…' model is not supported …" before any output: the account's plan does not offer {@code model} (the
+     * catalogue the gateway resolved against was stale or unknown). Not the request's fault: an account of another
+     * plan, or another model of the alias, may serve it; the account itself is fine (no cooldown).
+     *
+     * @param rawBody the upstream's error body, passed to the client when nothing else serves
+     */
+    record ModelNotSupported(String model, String message, String rawBody) implements Outcome {
+        public static final String CODE = "model_not_supported";
+
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return CODE;
+        }
+    }
+
     /** Connect failure, reset, timeout before the first byte. */
     record Network(String message) implements Outcome {
         public boolean failover() {

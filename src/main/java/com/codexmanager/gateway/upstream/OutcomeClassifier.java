@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
  * {@code response.failed} / {@code error} events inside it. Stateless apart from the clock.
  */
 public final class OutcomeClassifier {
+    /**
+     * The backend's refusal of a model the account's plan lacks, {@code {"detail":"The 'gpt-5.6-sol' model is not
+     * supported when using Codex with a ChatGPT account."}}: it has no error code, so its fixed text is matched,
+     * anchored at the start.
+     */
+    private static final Pattern MODEL_NOT_SUPPORTED = Pattern.compile("^The '([^']+)' model is not supported");
     private static final Pattern TRY_AGAIN = Pattern.compile("try again in ([0-9.]+)\\s*(ms|s)",
             Pattern.CASE_INSENSITIVE);
 
@@ -42,6 +48,10 @@ public final class OutcomeClassifier {
         }
         if (message.toLowerCase(Locale.ROOT).contains("selected model is at capacity")) {
             return new Outcome.RateLimited(Optional.empty());
+        }
+        Matcher refusedModel = MODEL_NOT_SUPPORTED.matcher(message);
+        if (status == 400 && refusedModel.find()) {
+            return new Outcome.ModelNotSupported(refusedModel.group(1), message, body);
         }
         return switch (status) {
             case 429 -> new Outcome.RateLimited(retryAfter(headers, message));

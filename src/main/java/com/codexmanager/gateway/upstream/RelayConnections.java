@@ -1,24 +1,17 @@
 package com.codexmanager.gateway.upstream;
 
+import com.codexmanager.upstream.UpstreamProxy;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Proxy;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SchemePortResolver;
-import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.HttpConnectionFactory;
 import org.apache.hc.core5.http.io.SessionInputBuffer;
 
@@ -54,23 +47,12 @@ final class RelayConnections implements HttpConnectionFactory<ManagedHttpClientC
     private RelayConnections() {
     }
 
-    /** A pool builder whose connections are these, direct ones on socket channels (through SOCKS: plain sockets). */
-    static PoolingHttpClientConnectionManagerBuilder poolBuilder() {
-        return new ChannelPoolBuilder().setConnectionFactory(INSTANCE);
-    }
-
-    private static final class ChannelPoolBuilder extends PoolingHttpClientConnectionManagerBuilder {
-        @Override
-        protected HttpClientConnectionOperator createConnectionOperator(SchemePortResolver ports, DnsResolver dns,
-                TlsSocketStrategy tls) {
-            return new DefaultHttpClientConnectionOperator(ChannelPoolBuilder::socket, ports, dns,
-                    RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build());
-        }
-
-        private static Socket socket(Proxy proxy) throws IOException {
-            return proxy == null || proxy.type() == Proxy.Type.DIRECT ? SocketChannel.open().socket()
-                    : new Socket(proxy);
-        }
+    /**
+     * A pool builder for {@code proxy} whose connections are these: direct ones on socket channels, through a SOCKS
+     * proxy plain sockets.
+     */
+    static PoolingHttpClientConnectionManagerBuilder poolBuilder(UpstreamProxy proxy) {
+        return proxy.poolBuilder(direct -> SocketChannel.open().socket()).setConnectionFactory(INSTANCE);
     }
 
     @Override

@@ -59,17 +59,16 @@ public final class UpstreamClient implements AutoCloseable {
 
     private static ProxiedHttpClient.Pooled build(UpstreamProxy proxy, Duration connectTimeout,
             Duration socketBackstop) {
-        PoolingHttpClientConnectionManager connections = proxy.configure(
-                RelayConnections.poolBuilder()
-                        // LAX: lease and release without the pool-wide lock that serialised every request
-                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                        .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setSocketTimeout(Timeout.of(socketBackstop))
-                                .setTimeToLive(Timeout.ofMinutes(10))
-                                .build()))
+        PoolingHttpClientConnectionManager connections = RelayConnections.poolBuilder(proxy)
+                // LAX: lease and release without the pool-wide lock that serialised every request
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(socketBackstop))
+                        .setTimeToLive(Timeout.ofMinutes(10))
+                        .build())
                 .build();
         CloseableHttpClient client = proxy.configure(HttpClients.custom()
                         .setConnectionManager(connections)

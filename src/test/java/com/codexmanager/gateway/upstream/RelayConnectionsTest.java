@@ -3,6 +3,7 @@ package com.codexmanager.gateway.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codexmanager.testkit.Await;
+import com.codexmanager.upstream.UpstreamProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ class RelayConnectionsTest {
         serving.setDaemon(true);
         serving.start();
         // check every connection at lease, as the relay's pool does after 2 s idle
-        PoolingHttpClientConnectionManager pool = RelayConnections.poolBuilder()
+        PoolingHttpClientConnectionManager pool = RelayConnections.poolBuilder(UpstreamProxy.DIRECT)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS).build())
                 .build();
@@ -115,7 +116,8 @@ class RelayConnectionsTest {
         }, "chunked-upstream");
         serving.setDaemon(true);
         serving.start();
-        try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(RelayConnections.poolBuilder()
+        try (CloseableHttpClient client = HttpClients.custom().setConnectionManager(RelayConnections
+                .poolBuilder(UpstreamProxy.DIRECT)
                 .build()).build();
                 ClassicHttpResponse response = client.executeOpen(null,
                         new HttpGet("http://127.0.0.1:" + server.getLocalPort() + "/"), null)) {
