@@ -1,13 +1,15 @@
 package com.codexmanager.gateway;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of the gateway: requests by status, requests in flight (and those refused over the limit), failovers,
- * skips by reason, Responses WebSockets open and upgrades refused by code, and histograms of total latency and time
+ * skips by reason, Responses WebSockets open and upgrades refused by code, the gateway's own upgrades to the
+ * upstream that failed by reason, and histograms of total latency and time
  * to first byte. {@link #snapshot()} reads them for the service's {@code /metrics}, which the
  * Prometheus client renders. Lock-free; thread-safe.
  */
@@ -18,6 +20,7 @@ public final class GatewayMetrics {
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> skips = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> upgradesRefused = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> upstreamUpgradesFailed = new ConcurrentHashMap<>();
     private final LongAdder failovers = new LongAdder();
     private final LongAdder busy = new LongAdder();
     private final AtomicInteger inflight = new AtomicInteger();
@@ -91,6 +94,14 @@ public final class GatewayMetrics {
         upgradesRefused.computeIfAbsent(code, c -> new LongAdder()).increment();
     }
 
+    /**
+     * The gateway's own WebSocket upgrade to the upstream failed: {@code refused} (a status that says the endpoint
+     * has no WebSocket) or {@code failed} (timeout, reset, TLS error, an unexpected status).
+     */
+    void upstreamUpgradeFailed(String reason) {
+        upstreamUpgradesFailed.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
     /** Requests being served right now. */
     public int inFlight() {
         return inflight.get();
@@ -135,8 +146,10 @@ public final class GatewayMetrics {
     /** The counters as of now, for the exposition (the service's {@code /metrics}). Immutable. */
     public record Snapshot(Map<Integer, Long> requestsByStatus, int inFlight, long failovers,
             Map<String, Long> skipsByReason, Distribution duration, Distribution firstByte, int socketsOpen,
-            long busyRefusals, Map<String, Long> upgradesRefusedByCode) {
+            long busyRefusals, Map<String, Long> upgradesRefusedByCode,
+            Map<String, Long> upstreamUpgradesFailedByReason) {
         public Snapshot {
+            upstreamUpgradesFailedByReason = Map.copyOf(upstreamUpgradesFailedByReason);
             requestsByStatus = Map.copyOf(requestsByStatus);
             skipsByReason = Map.copyOf(skipsByReason);
             upgradesRefusedByCode = Map.copyOf(upgradesRefusedByCode);
@@ -144,13 +157,16 @@ public final class GatewayMetrics {
     }
 
     public Snapshot snapshot() {
-        Map<Integer, Long> statuses = new java.util.TreeMap<>();
+        Map<Integer, Long> statuses = new TreeMap<>();
         byStatus.forEach((status, count) -> statuses.put(status, count.sum()));
-        Map<String, Long> skipped = new java.util.TreeMap<>();
-        skips.forEach((reason, count) -> skipped.put(reason, count.sum()));
-        Map<String, Long> refused = new java.util.TreeMap<>();
-        upgradesRefused.forEach((code, count) -> refused.put(code, count.sum()));
-        return new Snapshot(statuses, inflight.get(), failovers.sum(), skipped, latency.snapshot(),
-                firstByte.snapshot(), socketsOpen.get(), busy.sum(), refused);
+        return new Snapshot(statuses, inflight.get(), failovers.sum(), sums(skips), latency.snapshot(),
+                firstByte.snapshot(), socketsOpen.get(), busy.sum(), sums(upgradesRefused),
+                sums(upstreamUpgradesFailed));
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((key, count) -> out.put(key, count.sum()));
+        return out;
     }
 }

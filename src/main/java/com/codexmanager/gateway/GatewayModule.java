@@ -111,10 +111,10 @@ public final class GatewayModule implements ServiceModule {
         context.changes().onChange(ChangeFeed.Table.GATEWAY_STATE, manual::reload);
         OutcomeClassifier classifier = new OutcomeClassifier(context.clock());
         OpenAttempts attempts = new OpenAttempts();
-        this.upstreamSockets = new UpstreamSocketClient(Duration.ofSeconds(
-                settings.number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)));
+        this.upstreamSockets = new UpstreamSocketClient(() -> Duration.ofSeconds(
+                context.settings().current().number(Setting.UPSTREAM_CONNECT_TIMEOUT_SECS)));
         SocketAttempts socketAttempts = new SocketAttempts(upstreamSockets, upstream, classifier, watchdog, attempts,
-                recorder, usage, context.clock());
+                recorder, usage, metrics, context.clock());
         this.executor = new GatewayExecutor(pool, selector, cooldowns, new InflightTracker(), affinity,
                 upstream, classifier, watchdog, usage, recorder, context.clock(), manual::get, catalog, attempts,
                 socketAttempts);

@@ -64,6 +64,8 @@ final class OpenSockets {
             } else if (!now.isBefore(connection.lastTurnAt().plus(limits.idleTimeout()))) {
                 connection.close(NORMAL, "idle timeout");
                 closed++;
+            } else {
+                connection.upstream().closeIdle(now);
             }
         }
         return closed;

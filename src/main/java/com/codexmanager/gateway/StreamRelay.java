@@ -6,6 +6,7 @@ import com.codexmanager.gateway.sse.SseEvent;
 import com.codexmanager.gateway.sse.SseFramer;
 import com.codexmanager.gateway.upstream.Outcome;
 import com.codexmanager.gateway.upstream.OutcomeClassifier;
+import com.codexmanager.gateway.upstream.RateLimitHeaders;
 import com.codexmanager.gateway.upstream.StreamWatchdog;
 import com.codexmanager.gateway.upstream.UpstreamBody;
 import com.google.gson.JsonObject;
@@ -22,19 +23,23 @@ import java.util.stream.Stream;
 /**
  * Relays one upstream SSE stream to a {@link ClientStream}, forwarding bytes and inspecting little: each read is
  * cut into events ({@link SseFramer}); only an event's {@code type} is looked at, and only the terminal event (for
- * usage) and the rare rate-limit and error events (for their rate limits) are parsed. To a client that forwards frames as they are (a Responses stream), an output event goes
- * straight from the read buffer, its type compared where it lies: no copy and no object per event. What a read
+ * usage) and the rare rate-limit and error events (for their rate limits) are parsed. To a client that forwards
+ * frames as they are (a Responses stream), an output event goes straight from the read buffer, its type compared
+ * where it lies: no copy and no object per event. What a read
  * delivered is flushed to the client when the next read would block, so a burst leaves in one network write and a
  * lone delta leaves at once.
  *
  * <p>Events that carry no output yet are held back, so a failure event before any output can still fail over to
  * another account; the first output event commits the stream, after which a failure ends it with a terminal error
- * (never a hang). Single use, on the request thread.
+ * (never a hang). The backend's {@code codex.rate_limits} events describe the pool account (plan, credits, usage),
+ * so they feed its usage and never reach the client, as an HTTP reply's {@code x-codex-*} headers never do on
+ * success. Single use, on the request thread.
  */
 final class StreamRelay {
+    private static final String RATE_LIMITS = "codex.rate_limits";
     /** Events that may precede output without committing the client. */
     private static final Set<String> BOOTSTRAP = Set.of("response.created", "response.in_progress",
-            "codex.rate_limits", "codex.response.metadata", "keepalive");
+            RATE_LIMITS, "codex.response.metadata", "keepalive");
     private static final Set<String> TERMINAL = Set.of("response.completed", "response.failed",
             "response.incomplete");
     /** The types the forwarding path leaves to {@link #accept}: all but plain output events. */
@@ -68,8 +73,8 @@ final class StreamRelay {
     /**
      * A relay that also hands each {@code codex.rate_limits} and {@code error} event, decoded, to
      * {@code rateLimitEvents} (on the request thread, before the event is held back, forwarded or classified): over
-     * an upstream WebSocket they carry what an HTTP reply's headers carry. The events go on to the client as any
-     * other.
+     * an upstream WebSocket they carry what an HTTP reply's headers carry. A {@code codex.rate_limits} event goes
+     * no further; an error event before output becomes the attempt's failure with its {@code x-codex-*} headers.
      */
     StreamRelay(UpstreamBody call, ClientStream client, OutcomeClassifier classifier, AttemptWatch attempt,
             GatewaySettings settings, Consumer<JsonObject> rateLimitEvents) {
@@ -149,10 +154,13 @@ final class StreamRelay {
             return;
         }
         String type = event.type();
-        if (type.equals("codex.rate_limits") || type.equals("error")) {
+        if (type.equals(RATE_LIMITS) || type.equals("error")) {
             JsonObject json = event.json();
             if (json != null) {
                 rateLimitEvents.accept(json);
+            }
+            if (type.equals(RATE_LIMITS)) {
+                return; // the pool account's own figures: not the client's business (see the class doc)
             }
         }
         if (!committed) {
@@ -161,9 +169,8 @@ final class StreamRelay {
                 return;
             }
             if (type.equals("response.failed") || type.equals("error")) {
-                JsonObject json = event.json();
-                result = new Attempt.Failed(classifier.classifyEvent(json == null ? new JsonObject() : json,
-                        headers));
+                JsonObject json = event.json() == null ? new JsonObject() : event.json();
+                result = new Attempt.Failed(classifier.classifyEvent(json, headers), RateLimitHeaders.ofEvent(json));
                 return;
             }
             commit(startNanos);

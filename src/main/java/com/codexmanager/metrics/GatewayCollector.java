@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * The gateway's own counters ({@link GatewayMetrics}) as Prometheus metric families, read at each scrape: requests by
- * status, requests in flight and those refused over the limit, failovers, candidate skips by reason, the request-duration and first-byte
- * histograms in seconds, the Responses WebSockets open and the upgrades refused by code. Stateless; thread-safe.
+ * status, requests in flight and those refused over the limit, failovers, candidate skips by reason, the
+ * request-duration and first-byte histograms in seconds, the Responses WebSockets open, the upgrades refused by code
+ * and the gateway's own upstream upgrades that failed. Stateless; thread-safe.
  */
 final class GatewayCollector implements MultiCollector {
     private final GatewayMetrics gateway;
@@ -42,6 +43,12 @@ final class GatewayCollector implements MultiCollector {
                         + "Codex falls back to HTTP).");
         now.upgradesRefusedByCode().forEach((code, count) -> upgradesRefused.dataPoint(
                 CounterDataPointSnapshot.builder().labels(Labels.of("code", code)).value(count).build()));
+        CounterSnapshot.Builder upstreamFailed = CounterSnapshot.builder()
+                .name("codexmanager_upstream_websocket_upgrades_failed")
+                .help("The gateway's WebSocket upgrades to the upstream that failed, by reason (refused: the endpoint "
+                        + "has no WebSocket; failed: timeout, reset, TLS error or an unexpected status).");
+        now.upstreamUpgradesFailedByReason().forEach((reason, count) -> upstreamFailed.dataPoint(
+                CounterDataPointSnapshot.builder().labels(Labels.of("reason", reason)).value(count).build()));
         return MetricSnapshots.of(requests.build(),
                 GaugeSnapshot.builder().name("codexmanager_requests_in_flight").help("Gateway requests being served.")
                         .dataPoint(GaugeDataPointSnapshot.builder().value(now.inFlight()).build()).build(),
@@ -56,7 +63,7 @@ final class GatewayCollector implements MultiCollector {
                 GaugeSnapshot.builder().name("codexmanager_websockets_open")
                         .help("Responses WebSockets open (Codex with supports_websockets).")
                         .dataPoint(GaugeDataPointSnapshot.builder().value(now.socketsOpen()).build()).build(),
-                upgradesRefused.build());
+                upgradesRefused.build(), upstreamFailed.build());
     }
 
     @Override
@@ -65,7 +72,7 @@ final class GatewayCollector implements MultiCollector {
                 "codexmanager_requests_refused_busy", "codexmanager_failovers",
                 "codexmanager_candidate_skips", "codexmanager_request_duration_seconds",
                 "codexmanager_first_byte_seconds", "codexmanager_websockets_open",
-                "codexmanager_websocket_upgrades_refused");
+                "codexmanager_websocket_upgrades_refused", "codexmanager_upstream_websocket_upgrades_failed");
     }
 
     private static HistogramSnapshot histogram(String name, String help, GatewayMetrics.Distribution distribution) {

@@ -2,6 +2,7 @@ package com.codexmanager.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codexmanager.gateway.port.RequestRecorder.RequestRecord;
 import com.codexmanager.json.Json;
 import com.codexmanager.testkit.Await;
 import com.codexmanager.testkit.FakeAccount;
@@ -14,6 +15,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class UpstreamWebSocketTest {
         return bed.fake.requests(FakeUpstream.RESPONSES_PATH).stream().filter(r -> r.method().equals("GET")).count();
     }
 
-    private com.codexmanager.gateway.port.RequestRecorder.RequestRecord row(int count) {
+    private RequestRecord row(int count) {
         Await.until(count + " rows", () -> bed.recorder.records.size() >= count);
         return bed.recorder.records.get(count - 1);
     }
@@ -117,8 +119,9 @@ class UpstreamWebSocketTest {
         assertThat(second.getAsJsonArray("input").toString()).contains("first question", "second question");
     }
 
+    /** Policy: the pool account's plan, credits and usage stay in the gateway, as an HTTP reply's headers do. */
     @Test
-    void the_backends_rate_limits_frame_feeds_the_usage_observer_and_reaches_the_client() throws Exception {
+    void the_backends_rate_limits_frame_feeds_the_usage_observer_and_stays_in_the_gateway() throws Exception {
         start(true, Map.of());
         first.setPrimaryUsedPercent(37.5).setSecondaryUsedPercent(12);
 
@@ -127,12 +130,11 @@ class UpstreamWebSocketTest {
             frames = socket.turn(frame(null, "how much is left"));
         }
 
-        assertThat(frames).extracting(f -> f.get("type").getAsString()).as("forwarded like any other event")
-                .startsWith("codex.rate_limits", "response.created");
+        assertThat(frames).extracting(f -> f.get("type").getAsString()).as("not forwarded to the client")
+                .doesNotContain("codex.rate_limits").startsWith("response.created");
         Map<String, String> fed = bed.rateLimits.get(first.accountId());
         assertThat(fed).as("the x-codex-* headers an HTTP reply would carry")
-                .containsEntry("x-codex-primary-used-percent", frames.get(0).getAsJsonObject("rate_limits")
-                        .getAsJsonObject("primary").get("used_percent").getAsString())
+                .containsKey("x-codex-primary-used-percent")
                 .containsEntry("x-codex-primary-window-minutes", "300")
                 .containsEntry("x-codex-secondary-window-minutes", "10080")
                 .containsEntry("x-codex-plan-type", first.planType())
@@ -186,6 +188,61 @@ class UpstreamWebSocketTest {
         assertThat(turns()).extracting(RecordedRequest::transport).containsOnly(RecordedRequest.WEBSOCKET);
         assertThat(bed.rateLimits.get(first.accountId())).as("the error frame's headers, as an HTTP 429's")
                 .containsEntry("x-codex-primary-used-percent", "100");
+    }
+
+    /** The bug: over the upstream WebSocket the refusal lost the x-codex-* headers that HTTP SSE passes on. */
+    @Test
+    void a_usage_limit_refusal_carries_the_same_rate_limit_headers_over_both_upstream_transports() throws Exception {
+        Map<String, String> overSocket = usageLimitRefusalHeaders(true);
+        bed.close();
+        Map<String, String> overHttp = usageLimitRefusalHeaders(false);
+
+        assertThat(overHttp).isNotEmpty();
+        assertThat(overSocket.keySet()).isEqualTo(overHttp.keySet());
+        assertThat(overSocket).containsEntry("x-codex-primary-used-percent", "100")
+                .containsEntry("x-codex-plan-type", overHttp.get("x-codex-plan-type"));
+    }
+
+    /** The x-codex-* headers of the client's error frame when the only account is spent. */
+    private Map<String, String> usageLimitRefusalHeaders(boolean upstreamSockets) throws Exception {
+        bed = new GatewayTestBed(FakeUpstream.start(FakeUpstreamOptions.builder().strictModels(false).build())
+                .serveWebSockets(upstreamSockets), Map.of());
+        first = bed.fake.createAccount();
+        bed.pool.add(first, 1);
+        first.enqueue(Scenario.USAGE_LIMIT);
+        List<JsonObject> frames;
+        try (ResponsesSocket socket = open()) {
+            frames = socket.turn(frame(null, "spent"));
+        }
+        assertThat(turns()).singleElement().extracting(RecordedRequest::transport)
+                .isEqualTo(upstreamSockets ? RecordedRequest.WEBSOCKET : RecordedRequest.HTTP);
+        JsonObject error = frames.get(frames.size() - 1);
+        assertThat(error.get("type").getAsString()).isEqualTo("error");
+        Map<String, String> headers = new TreeMap<>();
+        error.getAsJsonObject("headers").entrySet().stream().filter(e -> e.getKey().startsWith("x-codex-"))
+                .forEach(e -> headers.put(e.getKey(), e.getValue().getAsString()));
+        return headers;
+    }
+
+    /** The bug: a socket opened with one conversation's session_id carried another conversation's turns. */
+    @Test
+    void a_turn_of_another_conversation_gets_its_own_upstream_socket() throws Exception {
+        start(true, Map.of());
+
+        try (ResponsesSocket socket = open()) {
+            socket.turn(withCacheKey(frame(null, "one"), "conversation-a"));
+            socket.turn(withCacheKey(frame(null, "two"), "conversation-a"));
+            assertThat(last(socket.turn(withCacheKey(frame(null, "three"), "conversation-b"))))
+                    .isEqualTo("response.completed");
+        }
+
+        assertThat(upgrades()).as("one socket per conversation").isEqualTo(2);
+    }
+
+    private static String withCacheKey(String frame, String key) {
+        JsonObject json = Json.object(frame);
+        json.addProperty("prompt_cache_key", key);
+        return json.toString();
     }
 
     @Test

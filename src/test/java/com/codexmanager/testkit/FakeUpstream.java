@@ -173,6 +173,18 @@ public final class FakeUpstream implements AutoCloseable {
         return this;
     }
 
+    /** Answers every later WebSocket upgrade with {@code status} instead of switching protocols; 0 stops it. */
+    public FakeUpstream refuseWebSocketUpgradesWith(int status) {
+        sockets.refuseUpgradesWith(status);
+        return this;
+    }
+
+    /** The next {@code turns} WebSocket turns meet the backend's 60-minute connection limit (error frame, close). */
+    public FakeUpstream connectionLimitOnNextSocketTurns(int turns) {
+        sockets.connectionLimitOnNextTurns(turns);
+        return this;
+    }
+
     /** Model turns of the requests to {@code path} (HTTP POSTs and WebSocket frames, not upgrades), oldest first. */
     public List<RecordedRequest> turns(String path) {
         return log.byPath(path).stream().filter(RecordedRequest::turn).toList();

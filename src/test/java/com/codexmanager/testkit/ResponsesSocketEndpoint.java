@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -33,6 +34,7 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 final class ResponsesSocketEndpoint {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+    private static final String CONNECTION_LIMIT = "websocket_connection_limit_reached";
 
     private final BackendAuth auth;
     private final TokenRegistry tokens;
@@ -46,6 +48,10 @@ final class ResponsesSocketEndpoint {
     private final Clock clock;
     private final Consumer<WsMessageContext> recordFrame;
     private final AtomicBoolean enabled = new AtomicBoolean();
+    /** A status that answers every upgrade instead of switching protocols; 0: none. */
+    private final AtomicInteger refuseUpgradesWith = new AtomicInteger();
+    /** Turns still to be answered with the backend's connection-limit error, each ending its socket. */
+    private final AtomicInteger connectionLimits = new AtomicInteger();
     /** Response ids of socket turns start far from the HTTP ones, so the two never meet. */
     private final AtomicLong serial = new AtomicLong(500_000);
 
@@ -69,10 +75,27 @@ final class ResponsesSocketEndpoint {
         enabled.set(on);
     }
 
+    /** Answers every later upgrade with {@code status} (502, 200…) instead of switching; 0 stops it. */
+    void refuseUpgradesWith(int status) {
+        refuseUpgradesWith.set(status);
+    }
+
+    /**
+     * Answers the next {@code turns} turns with the error frame the backend sends when a socket reached its
+     * 60-minute limit, then closes that socket with the same reason (codex-protocol.md §2.9).
+     */
+    void connectionLimitOnNextTurns(int turns) {
+        connectionLimits.set(turns);
+    }
+
     /** Refuses the upgrade with 426 while off, and with the backend's 401 without a valid bearer. */
     void beforeUpgrade(Context ctx) {
         if (!enabled.get()) {
             throw new HttpResponseException(426, "Upgrade Required: use HTTP SSE");
+        }
+        int refusal = refuseUpgradesWith.get();
+        if (refusal != 0) {
+            throw new HttpResponseException(refusal, "upgrade refused by the test");
         }
         if (auth.authenticate(ctx).isEmpty()) {
             throw new HttpResponseException(ctx.statusCode(), "Unauthorized");
@@ -94,6 +117,13 @@ final class ResponsesSocketEndpoint {
     }
 
     private void turn(WsMessageContext ctx, Session session) throws IOException {
+        if (connectionLimits.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            error(session, 400, Json.obj("type", "invalid_request_error", "code", CONNECTION_LIMIT, "message",
+                    "Responses websocket connection limit reached (60 minutes). Create a new websocket connection "
+                            + "to continue."), Map.of());
+            session.close(1000, CONNECTION_LIMIT, Callback.NOOP);
+            return;
+        }
         Optional<FakeAccount> caller = caller(ctx);
         if (caller.isEmpty()) {
             error(session, 401, Json.obj("message", "Unauthorized", "type", null, "code", "token_expired"), Map.of());

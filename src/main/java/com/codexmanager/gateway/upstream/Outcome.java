@@ -122,6 +122,23 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * The backend ended the upstream WebSocket at its connection limit ({@code websocket_connection_limit_reached},
+     * codex-protocol.md §2.9) before serving the turn: not the account's fault and not the request's, so the turn
+     * goes again on a fresh socket of the same account; no cooldown.
+     */
+    record SocketExpired() implements Outcome {
+        public static final String CODE = "websocket_connection_limit_reached";
+
+        public boolean failover() {
+            return true;
+        }
+
+        public String code() {
+            return CODE;
+        }
+    }
+
     /** The service is shutting down: the attempt was ended before any output; no other account is tried. */
     record ServiceStopping() implements Outcome {
         public boolean failover() {

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +76,9 @@ public final class OutcomeClassifier {
      * headers are those of the stream's HTTP response.
      */
     public Outcome classifyEvent(JsonObject event, Map<String, String> headers) {
+        if (socketExpired(event)) {
+            return new Outcome.SocketExpired();
+        }
         int status = (int) number(event, "status");
         if (status >= 400 && status <= 599) {
             return classifyHttp(status, frameHeaders(event, headers), "application/json", event.toString());
@@ -114,6 +118,13 @@ public final class OutcomeClassifier {
         return new Outcome.ServerError(502, firstNonEmpty(message, firstNonEmpty(code, type)));
     }
 
+    /** An upstream WebSocket's error frame that ends the socket at the backend's connection limit (§2.9). */
+    private static boolean socketExpired(JsonObject event) {
+        JsonElement error = event.get("error");
+        return error != null && error.isJsonObject()
+                && Outcome.SocketExpired.CODE.equals(field(error.getAsJsonObject(), "code"));
+    }
+
     /**
      * The headers of an upstream WebSocket's error frame ({@code "headers":{…}}, names lower-cased) over those of
      * the stream: over a WebSocket, an HTTP error comes as {@code {"type":"error","status":N,"error":{…}}}
@@ -124,7 +135,7 @@ public final class OutcomeClassifier {
         if (own == null || !own.isJsonObject()) {
             return headers;
         }
-        Map<String, String> out = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> out = new LinkedHashMap<>(headers);
         own.getAsJsonObject().entrySet().forEach(e -> {
             if (e.getValue().isJsonPrimitive()) {
                 out.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().getAsString());

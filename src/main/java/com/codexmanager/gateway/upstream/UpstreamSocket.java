@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,10 @@ import java.util.concurrent.TimeoutException;
  * {@link #cancel() cancelled}, and right after an {@code error} frame; a socket whose turn did not end cleanly must
  * not carry another one.
  *
+ * <p>A socket is made first and opened after ({@link UpstreamSocketClient#open}), so that whoever may
+ * {@link #cancel()} the attempt can do so from the start: a cancel during the upgrade ends the wait for it, and a
+ * connection that opens after all is dropped at once.
+ *
  * <p>Flow control: at most {@value #MAX_QUEUED} messages wait to be read; past that the socket asks the server for
  * nothing more until the reader catches up. Thread-safe: the JDK's listener thread fills the queue, one turn thread
  * reads it, and {@link #cancel()} may come from any thread (the watchdog, a leaving client, shutdown).
@@ -29,6 +35,8 @@ public final class UpstreamSocket implements UpstreamBody {
     private static final int MAX_QUEUED = 64;
     private static final int MAX_MESSAGE_CHARS = 32 * 1024 * 1024;
     private static final int ERROR_FRAME_MAX_BYTES = 64 * 1024;
+    /** A message buffer grown past this is let go after its message, not kept for the socket's lifetime. */
+    private static final int KEPT_BUFFER_CHARS = 64 * 1024;
     private static final byte[] END = new byte[0];
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
 
@@ -38,28 +46,85 @@ public final class UpstreamSocket implements UpstreamBody {
     private WebSocket socket;
     private boolean ended;
     private boolean paused;
+    private CompletableFuture<WebSocket> opening;
+    private CompletableFuture<Void> pong;
     private volatile boolean answered;
+    private volatile String closeReason = "";
 
-    UpstreamSocket() {
+    public UpstreamSocket() {
     }
 
     WebSocket.Listener listener() {
         return listener;
     }
 
-    void opened(WebSocket webSocket) {
+    /**
+     * The upgrade is under way: {@link #cancel()} from now on ends the wait for it.
+     *
+     * @return false when the socket was cancelled already (the caller drops {@code upgrade})
+     */
+    boolean opening(CompletableFuture<WebSocket> upgrade) {
         synchronized (queue) {
-            this.socket = webSocket;
+            this.opening = upgrade;
+            return !ended;
         }
+    }
+
+    /** The connection is open; one that opens after a cancel is dropped at once. */
+    void opened(WebSocket webSocket) {
+        boolean late;
+        synchronized (queue) {
+            late = ended;
+            if (!late) {
+                this.socket = webSocket;
+            }
+        }
+        if (late) {
+            webSocket.abort();
+        }
+    }
+
+    /**
+     * Pings the backend and waits up to {@code timeout} for the pong: a socket that sat idle may have been dropped
+     * silently on the way (a NAT or proxy forgot it), which only a round trip shows.
+     *
+     * @return whether the pong came in time; when it did not, the socket is cancelled
+     */
+    public boolean ping(Duration timeout) {
+        WebSocket ws = webSocket();
+        if (ws == null || !open()) {
+            return false;
+        }
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        synchronized (queue) {
+            pong = answer;
+        }
+        try {
+            ws.sendPing(ByteBuffer.allocate(0));
+            answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return open();
+        } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+            cancel();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            return false;
+        }
+    }
+
+    /** The reason of the backend's close frame, or empty while it sent none. */
+    public String closeReason() {
+        return closeReason;
     }
 
     /** Sends one frame, waiting up to {@code timeout}; a failure leaves the socket unusable. */
     public void send(String frame, Duration timeout) throws IOException {
+        answered = false;
         WebSocket ws = webSocket();
         if (ws == null || !open()) {
             throw new IOException("the upstream WebSocket is closed");
         }
-        answered = false;
         try {
             ws.sendText(frame, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -94,6 +159,13 @@ public final class UpstreamSocket implements UpstreamBody {
     @Override
     public void cancel() {
         WebSocket ws = end();
+        CompletableFuture<WebSocket> upgrade;
+        synchronized (queue) {
+            upgrade = opening;
+        }
+        if (upgrade != null && !upgrade.isDone()) {
+            upgrade.completeExceptionally(new InterruptedIOException("the upstream WebSocket attempt was cancelled"));
+        }
         if (ws != null) {
             ws.abort();
         }
@@ -195,6 +267,8 @@ public final class UpstreamSocket implements UpstreamBody {
                     throw new InterruptedIOException("interrupted while reading the upstream WebSocket");
                 }
                 if (queue.peekFirst() == END) {
+                    current = END;
+                    position = 0;
                     return false;
                 }
                 current = queue.pollFirst();
@@ -225,7 +299,7 @@ public final class UpstreamSocket implements UpstreamBody {
 
     /** The JDK's callbacks, on its listener thread, one at a time. */
     private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+        private StringBuilder partial = new StringBuilder();
 
         @Override
         public void onOpen(WebSocket webSocket) {
@@ -246,7 +320,11 @@ public final class UpstreamSocket implements UpstreamBody {
                     return null;
                 }
                 received(partial);
-                partial.setLength(0);
+                if (partial.capacity() > KEPT_BUFFER_CHARS) {
+                    partial = new StringBuilder();
+                } else {
+                    partial.setLength(0);
+                }
                 return null;
             }
             received(data);
@@ -254,13 +332,28 @@ public final class UpstreamSocket implements UpstreamBody {
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
             cancel(); // the protocol has text frames only
             return null;
         }
 
         @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            CompletableFuture<Void> answer;
+            synchronized (queue) {
+                answer = pong;
+                pong = null;
+            }
+            if (answer != null) {
+                answer.complete(null);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason == null ? "" : reason;
             end();
             return null;
         }

@@ -17,12 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Opens WebSockets to the backend's {@code /responses} with the JDK's client (codex-protocol.md §2.9): the usual
  * auth and Codex headers plus {@code OpenAI-Beta: responses_websockets=2026-02-06}. Direct connections only: the
  * JDK's client speaks neither SOCKS nor Basic auth to an HTTP proxy, so calls through a proxy stay on HTTP SSE
- * ({@link UpstreamClient#direct}). Thread-safe; close once (its listener threads stop).
+ * ({@link UpstreamClient#direct}). The connect timeout is read from the settings at each open; a changed value
+ * builds a new JDK client on the same threads. Thread-safe; close once (its listener threads stop).
  */
 public final class UpstreamSocketClient implements AutoCloseable {
     public static final String BETA = "responses_websockets=2026-02-06";
@@ -30,28 +32,26 @@ public final class UpstreamSocketClient implements AutoCloseable {
     private static final Set<String> NOT_SENT = Set.of("accept", "host", "connection", "upgrade", "content-length");
 
     private final ExecutorService threads;
-    private final HttpClient http;
+    private final Supplier<Duration> connectTimeout;
+    private volatile Built built;
 
-    public UpstreamSocketClient(Duration connectTimeout) {
+    /** @param connectTimeout the current connect timeout setting, read at each open */
+    public UpstreamSocketClient(Supplier<Duration> connectTimeout) {
         this.threads = Executors.newCachedThreadPool(Executors2.named("upstream-ws", true));
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(threads)
-                .build();
+        this.connectTimeout = connectTimeout;
     }
 
     /**
-     * Opens a socket on the WebSocket form of {@code httpUri} ({@code https} becomes {@code wss}).
+     * Opens {@code socket} on the WebSocket form of {@code httpUri} ({@code https} becomes {@code wss}); a
+     * {@link UpstreamSocket#cancel()} meanwhile ends the wait.
      *
      * @param timeout how long the connect and the handshake may take together
      * @throws HandshakeRefusedException when the server answered the upgrade with a status (426: use HTTP SSE)
-     * @throws IOException               when no connection could be made in time
+     * @throws IOException               when no connection could be made in time, or the socket was cancelled
      */
-    public UpstreamSocket open(URI httpUri, Map<String, String> headers, Duration timeout) throws IOException {
-        UpstreamSocket socket = new UpstreamSocket();
-        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(timeout);
+    public void open(UpstreamSocket socket, URI httpUri, Map<String, String> headers, Duration timeout)
+            throws IOException {
+        WebSocket.Builder builder = http().newWebSocketBuilder().connectTimeout(timeout);
         headers.forEach((name, value) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (!NOT_SENT.contains(lower) && !lower.startsWith("sec-websocket-")) {
@@ -59,26 +59,57 @@ public final class UpstreamSocketClient implements AutoCloseable {
             }
         });
         builder.header("OpenAI-Beta", BETA);
-        CompletableFuture<WebSocket> opening = builder.buildAsync(webSocketUri(httpUri), socket.listener());
+        CompletableFuture<WebSocket> upgrade = new CompletableFuture<>();
+        if (!socket.opening(upgrade)) {
+            throw new InterruptedIOException("the upstream WebSocket attempt was cancelled");
+        }
+        builder.buildAsync(webSocketUri(httpUri), socket.listener()).whenComplete((ws, error) -> {
+            if (error != null) {
+                upgrade.completeExceptionally(error);
+            } else if (!upgrade.complete(ws)) {
+                ws.abort(); // cancelled or timed out meanwhile: nobody will use it
+            }
+        });
+        await(socket, upgrade, timeout);
+    }
+
+    private static void await(UpstreamSocket socket, CompletableFuture<WebSocket> upgrade, Duration timeout)
+            throws IOException {
         try {
-            socket.opened(opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            return socket;
+            socket.opened(upgrade.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof WebSocketHandshakeException refused) {
                 throw new HandshakeRefusedException(refused.getResponse().statusCode());
             }
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
             throw new IOException("upstream WebSocket: " + cause.getClass().getSimpleName() + ": "
                     + cause.getMessage());
         } catch (TimeoutException e) {
-            opening.cancel(true);
-            opening.thenAccept(WebSocket::abort);
+            socket.cancel();
             throw new IOException("no WebSocket handshake from the upstream within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            opening.thenAccept(WebSocket::abort);
+            socket.cancel();
             throw new InterruptedIOException("interrupted while opening the upstream WebSocket");
         }
+    }
+
+    private HttpClient http() {
+        Duration timeout = connectTimeout.get();
+        Built current = built;
+        if (current == null || !current.connectTimeout().equals(timeout)) {
+            current = new Built(timeout, HttpClient.newBuilder()
+                    .connectTimeout(timeout)
+                    .proxy(HttpClient.Builder.NO_PROXY)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(threads)
+                    .build());
+            built = current;
+        }
+        return current.http();
     }
 
     static URI webSocketUri(URI httpUri) {
@@ -89,6 +120,9 @@ public final class UpstreamSocketClient implements AutoCloseable {
     @Override
     public void close() {
         Executors2.stop(threads, Duration.ofSeconds(2), "Upstream WebSocket threads");
+    }
+
+    private record Built(Duration connectTimeout, HttpClient http) {
     }
 
     /** The upstream answered the upgrade with an HTTP status instead of switching protocols. */
