@@ -16,7 +16,9 @@ import com.codexmanager.desktop.ui.WrapLayout;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.Component;
 import java.awt.FlowLayout;
+import java.awt.Font;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,8 +32,10 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
+import javax.swing.table.DefaultTableCellRenderer;
 
 /**
  * The platform keys page: every key with its protocol, model, group, expiry, status and today's requests; create
@@ -88,6 +92,7 @@ public final class KeysPanel extends FeaturePage {
             table.getColumnModel().getColumn(c.ordinal()).setPreferredWidth(Ui.scale(c.width()));
             priorities[c.ordinal()] = c.priority();
         }
+        table.getColumnModel().getColumn(KeysTableModel.Column.PREFIX.ordinal()).setCellRenderer(new PrefixRenderer());
         edit.addActionListener(e -> selected().ifPresent(k -> new EditKeyDialog(ctx, api, k, this::reload)
                 .open(this)));
         snippets.addActionListener(e -> selected().ifPresent(k -> KeyCreatedDialog.forExisting(ctx, k)
@@ -186,5 +191,19 @@ public final class KeysPanel extends FeaturePage {
     private void run(CompletableFuture<Void> change) {
         ctx.jobs().deliver(change, ok -> reload(), error -> JOptionPane.showMessageDialog(this,
                 ErrorText.of(ctx.messages(), error), ctx.text("page.keys"), JOptionPane.WARNING_MESSAGE));
+    }
+
+    /**
+     * Key prefixes in the monospaced font: random characters in a proportional font vary in width ("cmk_WWMm…" is
+     * far wider than "cmk_lI1i…"), so one column width could fit some keys and cut others.
+     */
+    private static final class PrefixRenderer extends DefaultTableCellRenderer {
+        @Override
+        public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focus,
+                int row, int column) {
+            super.getTableCellRendererComponent(table, value, selected, focus, row, column);
+            setFont(new Font(Font.MONOSPACED, Font.PLAIN, table.getFont().getSize()));
+            return this;
+        }
     }
 }
