@@ -130,7 +130,7 @@ public final class BeforeAfterProbe {
                     + "sent it)", attempt(() -> rpcOutcome(rpc, "apikey/create", Map.of("name", "typo",
                             "protocolType", "openai", "expiresInDays", 7))));
             out.put("17 trace line of a request refused with usage_limit_reached", attempt(() ->
-                    traceCode(service, key, accounts)));
+                    traceCode(service, key)));
             rpc.call("appSettings/set", Map.of("upstreamCookie", "cf_clearance=" + COOKIE_TEXT));
             out.put("18 restart on the same port after Stop (SIGTERM) with keep-alive clients", attempt(() ->
                     restartAfterStop(service, key)));
@@ -328,19 +328,21 @@ public final class BeforeAfterProbe {
         }
     }
 
-    private String traceCode(ServiceProcess service, String key, List<FakeAccount> accounts) throws Exception {
+    private String traceCode(ServiceProcess service, String key) throws Exception {
         int linesBefore = linesOf(service.dataDir(), l -> l.contains("REQUEST_FINAL")).size();
-        accounts.forEach(a -> a.respondAlwaysWith(Scenario.USAGE_LIMIT));
+        // every account the fake knows, the one a device login added included
+        fake.accounts().forEach(a -> a.respondAlwaysWith(Scenario.USAGE_LIMIT));
         post(service, "/v1/responses", key, "{\"model\":\"gpt-5.5\",\"input\":\"over the limit\"}",
                 Duration.ofSeconds(30));
-        accounts.forEach(FakeAccount::clearScenarios);
+        fake.accounts().forEach(FakeAccount::clearScenarios);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             List<String> lines = linesOf(service.dataDir(), l -> l.contains("REQUEST_FINAL"));
             for (String line : lines.subList(Math.min(linesBefore, lines.size()), lines.size())) {
                 java.util.regex.Matcher code = java.util.regex.Pattern.compile("code=(\\S+)").matcher(line);
+                java.util.regex.Matcher status = java.util.regex.Pattern.compile("status=(\\d+)").matcher(line);
                 if (code.find()) {
-                    return "code=" + code.group(1);
+                    return (status.find() ? "status=" + status.group(1) + " " : "") + "code=" + code.group(1);
                 }
             }
             Thread.sleep(200);
