@@ -25,9 +25,8 @@ import java.util.stream.Stream;
  * cut into events ({@link SseFramer}); only an event's {@code type} is looked at, and only the terminal event (for
  * usage) and the rare rate-limit and error events (for their rate limits) are parsed. To a client that forwards
  * frames as they are (a Responses stream), an output event goes straight from the read buffer, its type compared
- * where it lies: no copy and no object per event. What a read
- * delivered is flushed to the client when the next read would block, so a burst leaves in one network write and a
- * lone delta leaves at once.
+ * where it lies: no copy and no object per event. What a read delivered is flushed to the client when the next read
+ * would block, so a burst leaves in one network write and a lone delta leaves at once.
  *
  * <p>Events that carry no output yet are held back, so a failure event before any output can still fail over to
  * another account; the first output event commits the stream, after which a failure ends it with a terminal error

@@ -12,15 +12,18 @@ import com.github.luben.zstd.Zstd;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +32,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -183,7 +190,7 @@ public final class BeforeAfterProbe {
         Path home = Files.createDirectories(dir.resolve("claude-home"));
         ProcessBuilder builder = new ProcessBuilder(claude.toString(), "-p", "Reply with the word PONG.",
                 "--output-format", "text").directory(home.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(dir.resolve("claude.out").toFile()).redirectError(dir.resolve("claude.err").toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("ANTHROPIC_") || name.startsWith("CLAUDE_"));
@@ -237,7 +244,7 @@ public final class BeforeAfterProbe {
     private String keyLimit(ServiceProcess service, RpcTestClient rpc) throws Exception {
         String limited = rpc.call("apikey/create", Map.of("name", "limited", "protocolType", "openai", "limits",
                 Map.of("requestsPerMinute", 3))).get("key").getAsString();
-        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        Map<Integer, Integer> counts = new TreeMap<>();
         String retryAfter = "";
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> answer = post(service, "/v1/responses", limited,
@@ -268,7 +275,7 @@ public final class BeforeAfterProbe {
             String status = in.readLine();
             String contentType = "";
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
                     contentType = ", " + line.substring(13).trim();
                 }
             }
@@ -314,7 +321,7 @@ public final class BeforeAfterProbe {
             HttpResponse<String> answer = post(service, "/v1/responses", key,
                     "{\"model\":\"my-dep\",\"input\":\"hi\",\"stream\":true}", Duration.ofSeconds(20));
             return status(answer) + " after " + seconds(start);
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             return "no answer when the client gave up after " + seconds(start);
         }
     }
@@ -339,8 +346,8 @@ public final class BeforeAfterProbe {
         while (System.nanoTime() < deadline) {
             List<String> lines = linesOf(service.dataDir(), l -> l.contains("REQUEST_FINAL"));
             for (String line : lines.subList(Math.min(linesBefore, lines.size()), lines.size())) {
-                java.util.regex.Matcher code = java.util.regex.Pattern.compile("code=(\\S+)").matcher(line);
-                java.util.regex.Matcher status = java.util.regex.Pattern.compile("status=(\\d+)").matcher(line);
+                Matcher code = Pattern.compile("code=(\\S+)").matcher(line);
+                Matcher status = Pattern.compile("status=(\\d+)").matcher(line);
                 if (code.find()) {
                     return (status.find() ? "status=" + status.group(1) + " " : "") + "code=" + code.group(1);
                 }
@@ -398,7 +405,7 @@ public final class BeforeAfterProbe {
         Path file = data.resolve("team.env");
         Files.writeString(file, "CODEXMANAGER_ROUTE_STRATEGY=balanced\nthis line is not a setting\n");
         int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         ProcessBuilder builder = new ProcessBuilder(javaBinary, "-jar", jar.toString(), "serve", "--env-file",
@@ -437,7 +444,7 @@ public final class BeforeAfterProbe {
         if (at < 0) {
             return "not listed";
         }
-        java.util.regex.Matcher source = java.util.regex.Pattern.compile("\"source\":\"([^\"]+)\"")
+        Matcher source = Pattern.compile("\"source\":\"([^\"]+)\"")
                 .matcher(text.substring(at));
         return source.find() ? source.group(1) : "not given";
     }
@@ -457,7 +464,7 @@ public final class BeforeAfterProbe {
     }
 
     private static String seconds(long startNanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
     private static boolean filesContain(Path dir, String text) throws IOException {
